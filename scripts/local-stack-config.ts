@@ -1,0 +1,37 @@
+// The dashboard's config.json for the local stack (stand-in API + local identity provider).
+import {
+  API_SCOPE,
+  DASHBOARD_CLIENT_ID,
+  DEFAULT_IDP_PORT,
+  idpAuthority,
+} from '../local-idp/settings.ts';
+
+export const DEFAULT_STANDIN_PORT = 8787;
+
+/** Integrations the demo tenant shows, in display order (the API cannot list them). */
+export const DEMO_INTEGRATIONS = [
+  'connectwise',
+  'halopsa',
+  'ninjaone',
+  'datto_rmm',
+  'itglue',
+  'hudu',
+  'autotask',
+  'm365',
+];
+
+export function localStackConfig(env: NodeJS.ProcessEnv = process.env) {
+  const idpPort = Number(env.IDP_PORT ?? DEFAULT_IDP_PORT);
+  const standinPort = Number(env.STANDIN_PORT ?? DEFAULT_STANDIN_PORT);
+  return {
+    apiBaseUrl: `http://127.0.0.1:${standinPort}`,
+    auth: {
+      clientId: DASHBOARD_CLIENT_ID,
+      authority: idpAuthority(idpPort),
+      knownAuthorities: [`localhost:${idpPort}`],
+      scopes: [API_SCOPE],
+    },
+    integrations: DEMO_INTEGRATIONS,
+    embed: { allowedParentOrigins: ['http://127.0.0.1:5174', 'http://localhost:5174'] },
+  };
+}

@@ -1,0 +1,36 @@
+// Composes the providers: MSAL, React Query, the router, and the sign-in gate.
+import type { PublicClientApplication } from '@azure/msal-browser';
+import { MsalProvider, useMsal } from '@azure/msal-react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BrowserRouter } from 'react-router';
+import type { AppConfig } from '../lib/config/app-config';
+import { createQueryClient } from '../lib/query/query-client';
+import { SignInPage } from './sign-in-page';
+import { SignedInApp } from './signed-in-app';
+
+function AuthGate({ config, redirectError }: { config: AppConfig; redirectError: unknown }) {
+  const { instance, accounts } = useMsal();
+  const account = instance.getActiveAccount() ?? accounts[0];
+  if (!account) return <SignInPage config={config} redirectError={redirectError} />;
+  return <SignedInApp key={account.homeAccountId} config={config} account={account} />;
+}
+
+export type AppProps = {
+  config: AppConfig;
+  msal: PublicClientApplication;
+  redirectError: unknown;
+};
+
+export function App({ config, msal, redirectError }: AppProps) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <MsalProvider instance={msal}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter basename={import.meta.env.BASE_URL}>
+          <AuthGate config={config} redirectError={redirectError} />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MsalProvider>
+  );
+}

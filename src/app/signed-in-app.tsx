@@ -1,0 +1,52 @@
+// Everything behind sign-in: the API session for this account, the chrome and the routes.
+import type { AccountInfo } from '@azure/msal-browser';
+import { useMsal } from '@azure/msal-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
+import { ApiSessionProvider, type ApiSession } from '../lib/api/api-context';
+import { createHttpClient } from '../lib/api/http-client';
+import { clearSignInRequired, useSignInRequired } from '../lib/auth/sign-in-required';
+import { createTokenProvider } from '../lib/auth/token-provider';
+import type { AppConfig } from '../lib/config/app-config';
+import { AppHeader } from './app-header';
+import { IntegrationRoute, NotFoundRoute, OverviewRoute } from './routes';
+import { SessionExpiredBanner } from './session-expired-banner';
+
+export function SignedInApp({ config, account }: { config: AppConfig; account: AccountInfo }) {
+  const { instance } = useMsal();
+  const queryClient = useQueryClient();
+  const signInRequired = useSignInRequired();
+  const session = useMemo<ApiSession>(
+    () => ({
+      accountId: account.homeAccountId,
+      client: createHttpClient({
+        baseUrl: config.apiBaseUrl,
+        getAccessToken: createTokenProvider(instance, config.auth.scopes),
+      }),
+    }),
+    [account.homeAccountId, config.apiBaseUrl, config.auth.scopes, instance],
+  );
+
+  function signOut() {
+    queryClient.clear();
+    clearSignInRequired();
+    void instance.logoutRedirect({ account });
+  }
+
+  return (
+    <ApiSessionProvider session={session}>
+      <AppHeader account={account} onSignOut={signOut} />
+      {signInRequired && <SessionExpiredBanner scopes={config.auth.scopes} />}
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <Routes>
+          <Route element={<Outlet />}>
+            <Route index element={<OverviewRoute config={config} />} />
+            <Route path="integrations/:name" element={<IntegrationRoute config={config} />} />
+            <Route path="*" element={<NotFoundRoute />} />
+          </Route>
+        </Routes>
+      </main>
+    </ApiSessionProvider>
+  );
+}

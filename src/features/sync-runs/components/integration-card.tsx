@@ -1,0 +1,70 @@
+// One integration on the overview: latest run, last success, failing runs in the window.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorPanel } from '../../../components/error-panel';
+import { formatDuration, formatRelative, durationMs } from '../../../lib/format/time';
+import type { IntegrationInfo } from '../../../lib/integrations/catalog';
+import { useSyncRuns } from '../hooks/use-sync-runs';
+import { integrationUnavailable } from '../model/integration-state';
+import { summarizeRuns } from '../model/summary';
+import { DAY_MS, windowEndingAt } from '../model/window';
+import { StatusBadge } from './status-badge';
+
+export const OVERVIEW_WINDOW_DAYS = 7;
+
+export function IntegrationCard({ integration }: { integration: IntegrationInfo }) {
+  const [window] = useState(() => windowEndingAt(Date.now(), OVERVIEW_WINDOW_DAYS * DAY_MS));
+  const { query, runs, isComplete } = useSyncRuns(integration.name, window);
+  const [now] = useState(() => Date.now());
+  const unavailable = integrationUnavailable(query.error);
+  const summary = summarizeRuns(runs);
+  const headingId = `integration-${integration.name}`;
+
+  return (
+    <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <header className="flex items-baseline justify-between gap-2">
+        <h2 id={headingId} className="text-base font-semibold">
+          <Link to={`/integrations/${encodeURIComponent(integration.name)}`} className="hover:underline">
+            {integration.displayName}
+          </Link>
+        </h2>
+        <span className="text-xs tracking-wide text-slate-600 uppercase">{integration.kind}</span>
+      </header>
+      {query.isPending && <p className="mt-3 text-sm text-slate-600">Loading runs…</p>}
+      {unavailable && (
+        <div className="mt-3 text-sm">
+          <p className="font-medium">{unavailable.title}</p>
+          <p className="text-slate-600">{unavailable.explanation}</p>
+        </div>
+      )}
+      {query.isError && !unavailable && !query.data && (
+        <div className="mt-3">
+          <ErrorPanel title="Runs could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
+        </div>
+      )}
+      {query.data && (
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+          <dt className="text-slate-600">Latest run</dt>
+          <dd>
+            {summary.latest ? (
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <StatusBadge status={summary.latest.status} />
+                {formatRelative(summary.latest.started_at, now)} ·{' '}
+                {formatDuration(durationMs(summary.latest.started_at, summary.latest.finished_at, now))}
+              </span>
+            ) : (
+              `No runs in the last ${OVERVIEW_WINDOW_DAYS} days`
+            )}
+          </dd>
+          <dt className="text-slate-600">Last success</dt>
+          <dd>{formatRelative(summary.lastSuccess?.started_at ?? null, now)}</dd>
+          <dt className="text-slate-600">Failing runs</dt>
+          <dd>
+            {summary.failingRuns} of {summary.total}
+            {!isComplete && '…'} in {OVERVIEW_WINDOW_DAYS} days
+          </dd>
+        </dl>
+      )}
+    </article>
+  );
+}

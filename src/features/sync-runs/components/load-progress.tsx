@@ -1,0 +1,63 @@
+// Paging progress, halts, unreadable runs and a retry that resumes from the failed page.
+import { ErrorPanel } from '../../../components/error-panel';
+import type { RunProblem } from '../../../lib/api/sync-runs';
+import { HALT_MESSAGES, type PagingState } from '../model/paging';
+
+export type LoadProgressProps = {
+  loaded: number;
+  isComplete: boolean;
+  isFetchingMore: boolean;
+  paging: PagingState;
+  nextPageError: unknown;
+  onResume: () => void;
+  problems: RunProblem[];
+  warnings: string[];
+};
+
+const count = new Intl.NumberFormat();
+
+export function LoadProgress(props: LoadProgressProps) {
+  const { loaded, isComplete, paging, nextPageError, problems, warnings } = props;
+  return (
+    <div className="space-y-2">
+      <p role="status" className="text-sm text-slate-700">
+        {isComplete
+          ? `${count.format(loaded)} runs loaded.`
+          : `Loaded ${count.format(loaded)} runs…`}
+      </p>
+      {paging.kind === 'halted' && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {HALT_MESSAGES[paging.reason]}
+        </p>
+      )}
+      {nextPageError !== null && (
+        <ErrorPanel
+          title={`Loading stopped after ${count.format(loaded)} runs`}
+          error={nextPageError}
+          onRetry={props.onResume}
+          retryLabel="Retry from where it stopped"
+        />
+      )}
+      {problems.length > 0 && (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-medium">
+            {problems.length} {problems.length === 1 ? 'run' : 'runs'} could not be read and {problems.length === 1 ? 'is' : 'are'} not shown in the table:
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {problems.slice(0, 5).map((problem) => (
+              <li key={`${problem.runId ?? 'unknown'}-${problem.index}`}>
+                {problem.runId ? <code>{problem.runId}</code> : 'A run without an id'}: {problem.issues.join('; ')}
+              </li>
+            ))}
+          </ul>
+          {problems.length > 5 && <p>…and {problems.length - 5} more.</p>}
+        </div>
+      )}
+      {warnings.map((warning) => (
+        <p key={warning} className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+          API warning: {warning}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// The single fetch wrapper: bearer token, abort signal, one typed error for every failure.
+import { ApiError, parseRetryAfter } from './api-error';
+import { errorEnvelopeSchema } from './schemas';
+
+export type TokenRequest = { forceRefresh?: boolean };
+export type GetAccessToken = (request?: TokenRequest) => Promise<string>;
+
+export type RateLimitInfo = {
+  limit: number | null;
+  remaining: number | null;
+  /** Unix epoch seconds when the window frees up. */
+  resetAt: number | null;
+};
+
+export type ApiResponse = {
+  body: unknown;
+  requestId: string | null;
+  rateLimit: RateLimitInfo;
+};
+
+export type HttpClient = {
+  getJson(
+    path: string,
+    query: Record<string, string | undefined>,
+    signal?: AbortSignal,
+  ): Promise<ApiResponse>;
+};
+
+export type HttpClientOptions = {
+  baseUrl: string;
+  getAccessToken: GetAccessToken;
+  fetch?: typeof fetch;
+  /** Called with every response's rate-limit headers, so callers can slow down before a 429. */
+  onRateLimit?: (info: RateLimitInfo) => void;
+};
+
+function headerNumber(headers: Headers, name: string): number | null {
+  const value = headers.get(name);
+  if (value === null || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function readRateLimit(headers: Headers): RateLimitInfo {
+  return {
+    limit: headerNumber(headers, 'X-RateLimit-Limit'),
+    remaining: headerNumber(headers, 'X-RateLimit-Remaining'),
+    resetAt: headerNumber(headers, 'X-RateLimit-Reset'),
+  };
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = await readBody(response);
+  const envelope = errorEnvelopeSchema.safeParse(body);
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+  const headerRequestId = response.headers.get('X-Request-Id');
+  if (envelope.success) {
+    return new ApiError({
+      kind: 'http',
+      status: response.status,
+      code: envelope.data.error.code,
+      message: envelope.data.error.message,
+      requestId: envelope.data.meta?.request_id ?? headerRequestId,
+      retryAfterSeconds,
+      details: envelope.data.error.details ?? null,
+    });
+  }
+  // Not Neo's envelope: a proxy, gateway or load balancer answered.
+  return new ApiError({
+    kind: 'http',
+    status: response.status,
+    code: `http_${response.status}`,
+    message: `The API answered HTTP ${response.status} ${response.statusText}`.trim() + '.',
+    requestId: headerRequestId,
+    retryAfterSeconds,
+  });
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function send(url: string, signal: AbortSignal | undefined, forceRefresh: boolean) {
+    const token = await options.getAccessToken({ forceRefresh });
+    try {
+      return await doFetch(url, {
+        method: 'GET',
+        headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+        signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError({
+        kind: 'network',
+        code: 'network_error',
+        message: 'The Neo API could not be reached. Check your connection; we will retry.',
+      });
+    }
+  }
+
+  return {
+    async getJson(path, query, signal) {
+      const url = new URL(`${base}${path}`);
+      for (const [key, value] of Object.entries(query)) {
+        if (value !== undefined) url.searchParams.set(key, value);
+      }
+      let response = await send(url.toString(), signal, false);
+      if (response.status === 401) {
+        // One silent renewal, then give up and let the UI ask the user to sign in.
+        void response.body?.cancel().catch(() => undefined);
+        response = await send(url.toString(), signal, true);
+      }
+      const rateLimit = readRateLimit(response.headers);
+      options.onRateLimit?.(rateLimit);
+      if (!response.ok) throw await toApiError(response);
+      const body = await readBody(response);
+      if (body === undefined) {
+        throw new ApiError({
+          kind: 'invalid-response',
+          status: response.status,
+          code: 'invalid_response',
+          message: 'The API answered with a body that is not JSON.',
+          requestId: response.headers.get('X-Request-Id'),
+        });
+      }
+      return { body, requestId: response.headers.get('X-Request-Id'), rateLimit };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// GET /public-api/integrations/{name}/sync-runs: one page, parsed at the boundary.
+import { ApiError } from './api-error';
+import type { HttpClient } from './http-client';
+import { syncRunSchema, syncRunsEnvelopeSchema, type SyncRun } from './schemas';
+
+export const MAX_PAGE_SIZE = 200;
+
+export type SyncRunsPageParams = {
+  name: string;
+  /** ISO-8601, inclusive lower bound on run start. */
+  since?: string;
+  /** ISO-8601 upper bound on run start. */
+  until?: string;
+  pageSize?: number;
+  cursor?: string | null;
+};
+
+/** A run the API sent that did not match the contract: kept visible, never silently dropped. */
+export type RunProblem = {
+  index: number;
+  runId: string | null;
+  issues: string[];
+};
+
+export type SyncRunsPage = {
+  runs: SyncRun[];
+  problems: RunProblem[];
+  hasMore: boolean;
+  nextCursor: string | null;
+  requestId: string;
+  warnings: string[];
+};
+
+function describeRunProblem(item: unknown, index: number, issues: string[]): RunProblem {
+  const runId =
+    typeof item === 'object' && item !== null && typeof (item as { run_id?: unknown }).run_id === 'string'
+      ? (item as { run_id: string }).run_id
+      : null;
+  return { index, runId, issues };
+}
+
+/** Parses a success body; throws ApiError('invalid_response') if the envelope itself is unusable. */
+export function parseSyncRunsPage(body: unknown, headerRequestId: string | null): SyncRunsPage {
+  const envelope = syncRunsEnvelopeSchema.safeParse(body);
+  if (!envelope.success) {
+    throw new ApiError({
+      kind: 'invalid-response',
+      status: 200,
+      code: 'invalid_response',
+      message: `The API's response did not have the expected shape (${envelope.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+        .join('; ')}).`,
+      requestId: headerRequestId,
+    });
+  }
+  const runs: SyncRun[] = [];
+  const problems: RunProblem[] = [];
+  envelope.data.data.forEach((item, index) => {
+    const parsed = syncRunSchema.safeParse(item);
+    if (parsed.success) runs.push(parsed.data);
+    else
+      problems.push(
+        describeRunProblem(
+          item,
+          index,
+          parsed.error.issues.map((i) => `${i.path.join('.') || 'run'}: ${i.message}`),
+        ),
+      );
+  });
+  const pagination = envelope.data.meta.pagination;
+  return {
+    runs,
+    problems,
+    hasMore: pagination?.has_more ?? false,
+    nextCursor: pagination?.next_cursor ?? null,
+    requestId: envelope.data.meta.request_id,
+    warnings: envelope.data.meta.warnings ?? [],
+  };
+}
+
+/** Fetches one page of an integration's sync runs. */
+export async function getSyncRunsPage(
+  client: HttpClient,
+  params: SyncRunsPageParams,
+  signal?: AbortSignal,
+): Promise<SyncRunsPage> {
+  const response = await client.getJson(
+    `/public-api/integrations/${encodeURIComponent(params.name)}/sync-runs`,
+    {
+      since: params.since,
+      until: params.until,
+      page_size: params.pageSize === undefined ? undefined : String(params.pageSize),
+      cursor: params.cursor ?? undefined,
+    },
+    signal,
+  );
+  return parseSyncRunsPage(response.body, response.requestId);
+}

@@ -1,0 +1,49 @@
+// MSAL set-up: the same code for Microsoft Entra ID and the local identity provider; only config differs.
+import {
+  BrowserCacheLocation,
+  PublicClientApplication,
+  type AuthenticationResult,
+  type Configuration,
+} from '@azure/msal-browser';
+import type { AppConfig } from '../config/app-config';
+
+export function appUrl(path: string): string {
+  return new URL(`${import.meta.env.BASE_URL}${path}`, window.location.origin).toString();
+}
+
+export function msalConfiguration(config: AppConfig): Configuration {
+  return {
+    auth: {
+      clientId: config.auth.clientId,
+      authority: config.auth.authority,
+      knownAuthorities: config.auth.knownAuthorities,
+      // The v5 redirect bridge page; it is what the Entra app registration lists.
+      redirectUri: appUrl('redirect.html'),
+      postLogoutRedirectUri: appUrl(''),
+    },
+    // Tokens live in this tab's session storage (MSAL's default), never in localStorage.
+    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
+  };
+}
+
+export type MsalBootstrap = {
+  instance: PublicClientApplication;
+  /** An error from completing a redirect sign-in, shown on the sign-in page. */
+  redirectError: unknown;
+};
+
+/** Creates MSAL outside React, completes a pending redirect and picks the active account. */
+export async function bootstrapMsal(config: AppConfig): Promise<MsalBootstrap> {
+  const instance = new PublicClientApplication(msalConfiguration(config));
+  await instance.initialize();
+  let redirectError: unknown = null;
+  let result: AuthenticationResult | null = null;
+  try {
+    result = await instance.handleRedirectPromise();
+  } catch (error) {
+    redirectError = error;
+  }
+  const account = result?.account ?? instance.getActiveAccount() ?? instance.getAllAccounts()[0];
+  if (account) instance.setActiveAccount(account);
+  return { instance, redirectError };
+}

@@ -1,0 +1,36 @@
+// Display names and kinds of the integrations Neo documents; the slugs are ours (see contract/neo-api-facts.md).
+import type { IntegrationRef } from '../config/app-config';
+
+export type IntegrationKind = 'PSA' | 'RMM' | 'Documentation' | 'Other';
+
+const CATALOG: Record<string, { displayName: string; kind: IntegrationKind }> = {
+  connectwise: { displayName: 'ConnectWise PSA', kind: 'PSA' },
+  autotask: { displayName: 'Autotask', kind: 'PSA' },
+  halopsa: { displayName: 'HaloPSA', kind: 'PSA' },
+  servicenow: { displayName: 'ServiceNow', kind: 'PSA' },
+  ninjaone: { displayName: 'NinjaOne', kind: 'RMM' },
+  datto_rmm: { displayName: 'Datto RMM', kind: 'RMM' },
+  n_central: { displayName: 'N-able N-central', kind: 'RMM' },
+  n_sight: { displayName: 'N-able N-sight', kind: 'RMM' },
+  connectwise_automate: { displayName: 'ConnectWise Automate', kind: 'RMM' },
+  connectwise_asio: { displayName: 'ConnectWise Asio', kind: 'RMM' },
+  kaseya_vsa_x: { displayName: 'Kaseya VSA X', kind: 'RMM' },
+  screenconnect: { displayName: 'ScreenConnect', kind: 'RMM' },
+  itglue: { displayName: 'IT Glue', kind: 'Documentation' },
+  hudu: { displayName: 'Hudu', kind: 'Documentation' },
+  confluence: { displayName: 'Confluence', kind: 'Documentation' },
+  m365: { displayName: 'Microsoft 365', kind: 'Other' },
+  pax8: { displayName: 'Pax8', kind: 'Other' },
+};
+
+export type IntegrationInfo = { name: string; displayName: string; kind: string };
+
+/** Config overrides the catalog; an unknown slug is shown as itself. */
+export function describeIntegration(ref: IntegrationRef): IntegrationInfo {
+  const known = CATALOG[ref.name];
+  return {
+    name: ref.name,
+    displayName: ref.displayName ?? known?.displayName ?? ref.name,
+    kind: ref.kind ?? known?.kind ?? 'Integration',
+  };
+}
