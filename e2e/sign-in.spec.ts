@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_USER } from '../local-idp/settings.ts';
+import { signIn, submitLogin } from './support/sign-in.ts';
+
+test('signs in through the identity provider and shows demo runs from the API', async ({ page }) => {
+  const apiCalls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/public-api/')) apiCalls.push(request.headers().authorization ?? '');
+  });
+
+  await signIn(page);
+
+  await expect(page.getByText(DEMO_USER.name)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Integrations' })).toBeVisible();
+  const connectwise = page.getByRole('article', { name: 'ConnectWise PSA' });
+  await expect(connectwise.getByText('Latest run')).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Autotask' })).toContainText('Not connected for this tenant');
+  await expect(page.getByRole('article', { name: 'Microsoft 365' })).toContainText('Does not run scheduled syncs');
+
+  await connectwise.getByRole('link', { name: 'ConnectWise PSA' }).click();
+  await expect(page).toHaveURL(/\/integrations\/connectwise$/);
+  await expect(page.getByRole('status').filter({ hasText: /runs loaded\./ })).toBeVisible();
+  const rows = page.getByRole('table').getByRole('row');
+  expect(await rows.count()).toBeGreaterThan(100);
+
+  // Every API call carried a bearer JWT from the identity provider, never an API key.
+  expect(apiCalls.length).toBeGreaterThan(0);
+  for (const auth of apiCalls) expect(auth).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+});
+
+test('signs out back to the sign-in screen', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText(DEMO_USER.name)).toHaveCount(0);
+});
+
+test('a wrong password stays on the login page with its error', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/login\//);
+  await submitLogin(page, DEMO_USER.username, 'not-the-password');
+  await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+  await expect(page).toHaveURL(/\/login\//);
+  await expect(page.getByLabel('Email')).toHaveValue(DEMO_USER.username);
+});

@@ -1,0 +1,26 @@
+// `npm test`: every check, in order of speed; stops at the first failure and says which.
+import { spawnSync } from 'node:child_process';
+
+const steps: [name: string, command: string][] = [
+  ['type-check', 'npx tsc -b'],
+  ['lint', 'npx eslint . --max-warnings 0'],
+  ['format', 'npx prettier --check . --log-level warn'],
+  ['unit tests', 'npx vitest run'],
+  ['browser for end-to-end tests', 'npx tsx scripts/ensure-chromium.ts'],
+  ['production build', 'npx vite build --logLevel warn'],
+  ['end-to-end tests', 'npx playwright test'],
+];
+
+const timings: string[] = [];
+for (const [name, command] of steps) {
+  console.log(`\n▶ ${name}: ${command}`);
+  const started = Date.now();
+  const result = spawnSync(command, { stdio: 'inherit', shell: true });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  timings.push(`${name} ${seconds}s`);
+  if (result.status !== 0) {
+    console.error(`\n✖ npm test failed at "${name}" (${command}). Timings: ${timings.join(', ')}`);
+    process.exit(result.status ?? 1);
+  }
+}
+console.log(`\n✔ all checks passed. Timings: ${timings.join(', ')}`);

@@ -1,0 +1,155 @@
+// One integration over one window: load every page, stay live, then chart and table.
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { ErrorPanel } from '../../../components/error-panel';
+import type { RunStatus } from '../../../lib/api/schemas';
+import type { IntegrationInfo } from '../../../lib/integrations/catalog';
+import { useLiveRuns } from '../hooks/use-live-runs';
+import { useNow } from '../hooks/use-now';
+import { useSyncRuns } from '../hooks/use-sync-runs';
+import { countByStatus, filterRuns } from '../model/filter-runs';
+import { integrationUnavailable } from '../model/integration-state';
+import { hasRunning, liveSince, mergeLiveRuns } from '../model/live';
+import { summarizeRuns } from '../model/summary';
+import { resolveWindow, type ViewParams } from '../model/view-params';
+import { ChartSkeleton, TableSkeleton } from './skeletons';
+import { LiveIndicator } from './live-indicator';
+import { LoadProgress } from './load-progress';
+import { RunFilters } from './run-filters';
+import { RunsTable } from './runs-table';
+import { TimelineSummary } from './timeline-summary';
+import { WindowPicker } from './window-picker';
+
+const RunTimeline = lazy(() => import('./run-timeline'));
+
+export type IntegrationWindowViewProps = {
+  integration: IntegrationInfo;
+  params: ViewParams;
+  update: (change: Partial<ViewParams>, options?: { replace?: boolean }) => void;
+};
+
+export function IntegrationWindowView({ integration, params, update }: IntegrationWindowViewProps) {
+  const [openedAt] = useState(() => Date.now());
+  const window = useMemo(() => resolveWindow(params.window, openedAt), [params.window, openedAt]);
+  const since = Date.parse(window.since);
+  const until = Date.parse(window.until);
+  const base = useSyncRuns(integration.name, window);
+  const includesNow = until >= openedAt - 60_000;
+  const running = hasRunning(base.runs);
+  const live = useLiveRuns(
+    integration.name,
+    includesNow && base.isComplete ? liveSince(base.runs, since) : null,
+    running,
+  );
+  const runs = useMemo(() => mergeLiveRuns(base.runs, live.data?.runs ?? []), [base.runs, live.data]);
+  const now = useNow(hasRunning(runs) ? 1000 : 30_000);
+  const chartUntil = includesNow ? Math.max(until, now) : until;
+
+  const filtered = useMemo(() => filterRuns(runs, params), [runs, params]);
+  const counts = useMemo(() => countByStatus(runs), [runs]);
+  const latest = useMemo(() => summarizeRuns(runs).latest, [runs]);
+  const summaryId = useId();
+  const unavailable = integrationUnavailable(base.query.error);
+  const problems = useMemo(() => [...base.problems, ...(live.data?.problems ?? [])], [base.problems, live.data]);
+
+  const selectRun = useCallback((run: string | null) => update({ run }, { replace: true }), [update]);
+  const selectRange = useCallback(
+    (from: number, to: number) =>
+      update({ window: { kind: 'custom', since: new Date(Math.floor(from)).toISOString(), until: new Date(Math.ceil(to)).toISOString() } }),
+    [update],
+  );
+  const setStatuses = useCallback((statuses: RunStatus[]) => update({ statuses }, { replace: true }), [update]);
+  const setQuery = useCallback((q: string) => update({ q }, { replace: true }), [update]);
+
+  const selectedMissing =
+    params.run !== null && base.isComplete && !runs.some((run) => run.run_id === params.run);
+  const selectedHidden =
+    params.run !== null && !selectedMissing && !filtered.some((run) => run.run_id === params.run);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <WindowPicker value={params.window} resolved={window} utc={params.tz === 'utc'} onChange={(w) => update({ window: w })} />
+        {includesNow && base.isComplete && <LiveIndicator fetchedAt={live.data?.fetchedAt ?? base.query.dataUpdatedAt} isFetching={live.isFetching} error={live.error} now={now} running={running} />}
+      </div>
+
+      {unavailable && (
+        <div className="rounded border border-slate-300 bg-white p-4">
+          <p className="font-semibold">{unavailable.title}</p>
+          <p className="mt-1 text-sm text-slate-700">{unavailable.explanation}</p>
+        </div>
+      )}
+      {base.query.isError && !unavailable && !base.query.data && (
+        <ErrorPanel title="Sync runs could not be loaded" error={base.query.error} onRetry={() => void base.query.refetch()} />
+      )}
+      {base.query.isPending && (
+        <div className="space-y-4" aria-busy="true">
+          <p role="status" className="text-sm text-slate-700">Loading runs…</p>
+          <ChartSkeleton />
+          <TableSkeleton />
+        </div>
+      )}
+
+      {base.query.data && (
+        <>
+          <LoadProgress
+            loaded={base.runs.length}
+            isComplete={base.isComplete}
+            isFetchingMore={base.query.isFetchingNextPage}
+            paging={base.paging}
+            nextPageError={base.query.isFetchNextPageError ? base.query.error : null}
+            onResume={() => void base.query.fetchNextPage()}
+            problems={problems}
+            warnings={base.warnings}
+          />
+          <TimelineSummary id={summaryId} counts={counts} latest={latest} total={runs.length} />
+          {runs.length === 0 && base.isComplete ? (
+            <div className="rounded border border-slate-200 bg-white p-4 text-sm">
+              <p>No runs started in this window.</p>
+              {params.window.kind !== 'preset' || params.window.preset !== '30d' ? (
+                <button type="button" className="mt-2 text-blue-700 underline" onClick={() => update({ window: { kind: 'preset', preset: '30d' } })}>
+                  Show the last 30 days instead
+                </button>
+              ) : null}
+            </div>
+          ) : (
+            <>
+              <Suspense fallback={<ChartSkeleton />}>
+                <RunTimeline
+                  runs={filtered}
+                  since={since}
+                  until={chartUntil}
+                  now={now}
+                  selectedRunId={params.run}
+                  summaryId={summaryId}
+                  onSelectRun={selectRun}
+                  onSelectRange={selectRange}
+                />
+              </Suspense>
+              <RunFilters statuses={params.statuses} counts={counts} q={params.q} onStatusesChange={setStatuses} onQueryChange={setQuery} />
+              {selectedMissing && (
+                <p role="status" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+                  Run <code>{params.run}</code> did not start in this window. Choose a wider window or clear the selection.{' '}
+                  <button type="button" className="underline" onClick={() => selectRun(null)}>Clear selection</button>
+                </p>
+              )}
+              {selectedHidden && (
+                <p role="status" className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-950">
+                  The selected run is hidden by the filters.{' '}
+                  <button type="button" className="underline" onClick={() => update({ statuses: [], q: '' }, { replace: true })}>Clear filters</button>
+                </p>
+              )}
+              <p className="text-sm text-slate-700" role="status">
+                Showing {filtered.length.toLocaleString()} of {runs.length.toLocaleString()} runs.
+              </p>
+              {filtered.length === 0 ? (
+                <p className="rounded border border-slate-200 bg-white p-4 text-sm">No runs match these filters.</p>
+              ) : (
+                <RunsTable runs={filtered} now={now} selectedRunId={params.run} onSelectRun={selectRun} />
+              )}
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

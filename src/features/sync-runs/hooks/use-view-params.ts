@@ -1,0 +1,35 @@
+// Binds the integration view to the URL: parse (correcting and reporting invalid input), update.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { parseViewParams, serializeViewParams, type ViewParams } from '../model/view-params';
+
+export function useViewParams() {
+  const [search, setSearch] = useSearchParams();
+  const [now] = useState(() => Date.now());
+  const key = search.toString();
+  const { params, notices } = useMemo(() => parseViewParams(new URLSearchParams(key), now), [key, now]);
+  const [shownNotices, setShownNotices] = useState<string[]>([]);
+
+  // Invalid input is replaced by the corrected view in the address bar, and the notice says why.
+  const canonical = serializeViewParams(params).toString();
+  useEffect(() => {
+    if (notices.length === 0) return;
+    setShownNotices(notices);
+    setSearch(new URLSearchParams(canonical), { replace: true });
+  }, [notices, canonical, setSearch]);
+
+  const update = useCallback(
+    (change: Partial<ViewParams>, options: { replace?: boolean } = {}) => {
+      setSearch(
+        (current) => {
+          const base = parseViewParams(current, Date.now()).params;
+          return serializeViewParams({ ...base, ...change });
+        },
+        { replace: options.replace ?? false },
+      );
+    },
+    [setSearch],
+  );
+
+  return { params, notices: shownNotices, dismissNotices: () => setShownNotices([]), update };
+}

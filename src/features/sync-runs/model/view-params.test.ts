@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, parseViewParams, resolveWindow, serializeViewParams } from './view-params';
+
+const NOW = Date.parse('2026-11-29T12:00:30Z');
+const parse = (query: string) => parseViewParams(new URLSearchParams(query), NOW);
+
+describe('parseViewParams', () => {
+  it('gives the default view for an empty query, with no notices', () => {
+    expect(parse('')).toEqual({ params: DEFAULT_VIEW, notices: [] });
+  });
+
+  it('reads a full deep link', () => {
+    const { params, notices } = parse(
+      'since=2026-11-20T00:00:00Z&until=2026-11-27T00:00:00Z&status=FAILURE,skipped&q=Ticket%20Types&run=r-42&tz=utc',
+    );
+    expect(notices).toEqual([]);
+    expect(params).toEqual({
+      window: { kind: 'custom', since: '2026-11-20T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z' },
+      statuses: ['FAILURE', 'SKIPPED'],
+      q: 'Ticket Types',
+      run: 'r-42',
+      tz: 'utc',
+    });
+  });
+
+  it('drops unknown statuses and says so', () => {
+    const { params, notices } = parse('status=FAILURE,EXPLODED');
+    expect(params.statuses).toEqual(['FAILURE']);
+    expect(notices.join(' ')).toContain('EXPLODED');
+  });
+
+  it('swaps since and until when reversed', () => {
+    const { params, notices } = parse('since=2026-11-27T00:00:00Z&until=2026-11-20T00:00:00Z');
+    expect(params.window).toEqual({ kind: 'custom', since: '2026-11-20T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z' });
+    expect(notices.join(' ')).toMatch(/swapped/);
+  });
+
+  it('shortens a window over 30 days to the 30 days before until', () => {
+    const { params, notices } = parse('since=2026-09-01T00:00:00Z&until=2026-11-01T00:00:00Z');
+    expect(params.window).toEqual({ kind: 'custom', since: '2026-10-02T00:00:00.000Z', until: '2026-11-01T00:00:00.000Z' });
+    expect(notices.join(' ')).toMatch(/30 days/);
+  });
+
+  it('falls back to the default window for unparseable dates', () => {
+    const { params, notices } = parse('since=yesterday&until=%3Cscript%3E');
+    expect(params.window).toEqual(DEFAULT_VIEW.window);
+    expect(notices.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('completes a window given only since', () => {
+    const { params } = parse('since=2026-11-28T00:00:00Z');
+    expect(params.window).toEqual({ kind: 'custom', since: '2026-11-28T00:00:00.000Z', until: new Date(NOW).toISOString() });
+  });
+
+  it('rejects unknown presets and time-zone modes with notices', () => {
+    const { params, notices } = parse('range=90d&tz=mars');
+    expect(params.window).toEqual(DEFAULT_VIEW.window);
+    expect(params.tz).toBe('local');
+    expect(notices).toHaveLength(2);
+  });
+});
+
+describe('serializeViewParams', () => {
+  it('round-trips and drops defaults', () => {
+    const { params } = parse('range=7d&status=FAILURE&q=board&run=abc');
+    const text = serializeViewParams(params).toString();
+    expect(text).toBe('range=7d&status=FAILURE&q=board&run=abc');
+    expect(parseViewParams(new URLSearchParams(text), NOW).params).toEqual(params);
+    expect(serializeViewParams(DEFAULT_VIEW).toString()).toBe('');
+  });
+});
+
+describe('resolveWindow', () => {
+  it('ends presets at the next whole minute', () => {
+    expect(resolveWindow({ kind: 'preset', preset: '24h' }, NOW)).toEqual({
+      since: '2026-11-28T12:01:00.000Z',
+      until: '2026-11-29T12:01:00.000Z',
+    });
+  });
+});
