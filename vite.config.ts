@@ -16,7 +16,8 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
+    // Pure logic runs in Node; component tests opt into jsdom with a docblock.
+    environment: 'node',
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'neo-standin/**/*.test.ts', 'local-idp/**/*.test.ts'],

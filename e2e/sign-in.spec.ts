@@ -2,10 +2,13 @@ import { expect, test } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { signIn, submitLogin } from './support/sign-in.ts';
 
-test('signs in through the identity provider and shows demo runs from the API', async ({ page }) => {
+test('signs in through the identity provider and shows demo runs from the API', async ({
+  page,
+}) => {
   const apiCalls: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('/public-api/')) apiCalls.push(request.headers().authorization ?? '');
+    if (request.url().includes('/public-api/'))
+      apiCalls.push(request.headers().authorization ?? '');
   });
 
   await signIn(page);
@@ -14,8 +17,12 @@ test('signs in through the identity provider and shows demo runs from the API', 
   await expect(page.getByRole('heading', { name: 'Integrations' })).toBeVisible();
   const connectwise = page.getByRole('article', { name: 'ConnectWise PSA' });
   await expect(connectwise.getByText('Latest run')).toBeVisible();
-  await expect(page.getByRole('article', { name: 'Autotask' })).toContainText('Not connected for this tenant');
-  await expect(page.getByRole('article', { name: 'Microsoft 365' })).toContainText('Does not run scheduled syncs');
+  await expect(page.getByRole('article', { name: 'Autotask' })).toContainText(
+    'Not connected for this tenant',
+  );
+  await expect(page.getByRole('article', { name: 'Microsoft 365' })).toContainText(
+    'Does not run scheduled syncs',
+  );
 
   await connectwise.getByRole('link', { name: 'ConnectWise PSA' }).click();
   await expect(page).toHaveURL(/\/integrations\/connectwise$/);

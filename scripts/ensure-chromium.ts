@@ -11,12 +11,16 @@ function canApt(): boolean {
 if (findChromium()) process.exit(0);
 
 if (process.env.CHROMIUM_PATH) {
-  console.error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist: point it at a Chromium or Chrome binary.`);
+  console.error(
+    `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist: point it at a Chromium or Chrome binary.`,
+  );
   process.exit(1);
 }
 
 if (canApt()) {
-  console.log('No Chromium found: installing Debian\'s "chromium" package (apt-get install -y chromium)…');
+  console.log(
+    'No Chromium found: installing Debian\'s "chromium" package (apt-get install -y chromium)…',
+  );
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' });
   if (update.status === 0 && install.status === 0 && findChromium()) process.exit(0);

@@ -23,12 +23,20 @@ export async function startLocalStack(options: LocalStackOptions) {
   const origins = appOrigins(options.appPort);
 
   const idp = await startIdp({ port: options.idpPort, appOrigins: origins });
-  const standin = await startStandin({ port: options.standinPort, idpPort: options.idpPort, corsOrigins: origins });
+  const standin = await startStandin({
+    port: options.standinPort,
+    idpPort: options.idpPort,
+    corsOrigins: origins,
+  });
 
   const server =
     options.app === 'dev'
-      ? await createServer({ server: { port: options.appPort, strictPort: true, open: options.openBrowser ?? false } })
-      : await preview({ preview: { port: options.appPort, strictPort: true, open: options.openBrowser ?? false } });
+      ? await createServer({
+          server: { port: options.appPort, strictPort: true, open: options.openBrowser ?? false },
+        })
+      : await preview({
+          preview: { port: options.appPort, strictPort: true, open: options.openBrowser ?? false },
+        });
   if ('listen' in server) await server.listen();
 
   const appUrl = `http://localhost:${options.appPort}/`;

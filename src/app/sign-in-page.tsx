@@ -12,7 +12,13 @@ function describeSignInError(error: unknown): string {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
-export function SignInPage({ config, redirectError }: { config: AppConfig; redirectError: unknown }) {
+export function SignInPage({
+  config,
+  redirectError,
+}: {
+  config: AppConfig;
+  redirectError: unknown;
+}) {
   const { instance, inProgress } = useMsal();
   const [signInError, setSignInError] = useState<unknown>(redirectError);
   const authority = useQuery({
@@ -38,14 +44,17 @@ export function SignInPage({ config, redirectError }: { config: AppConfig; redir
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 p-6">
       <h1 className="text-2xl font-semibold">Sync Runs</h1>
       <p className="text-slate-700">
-        See how each of your Neo integrations has been syncing, and find out where a record you created is.
-        Sign in with your Microsoft work account.
+        See how each of your Neo integrations has been syncing, and find out where a record you
+        created is. Sign in with your Microsoft work account.
       </p>
       {authority.data && !authority.data.reachable && (
         <AuthorityWarning status={authority.data} onRetry={() => void authority.refetch()} />
       )}
       {signInError !== null && signInError !== undefined && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950"
+        >
           Sign-in did not complete: {describeSignInError(signInError)}
         </p>
       )}

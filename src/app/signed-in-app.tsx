@@ -4,7 +4,7 @@ import { useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
-import { ApiSessionProvider, type ApiSession } from '../lib/api/api-context';
+import { ApiSessionContext, type ApiSession } from '../lib/api/api-session-context';
 import { createHttpClient } from '../lib/api/http-client';
 import { clearSignInRequired, useSignInRequired } from '../lib/auth/sign-in-required';
 import { createTokenProvider } from '../lib/auth/token-provider';
@@ -35,7 +35,7 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   }
 
   return (
-    <ApiSessionProvider session={session}>
+    <ApiSessionContext.Provider value={session}>
       <AppHeader account={account} onSignOut={signOut} />
       {signInRequired && <SessionExpiredBanner scopes={config.auth.scopes} />}
       <main className="mx-auto max-w-7xl px-4 py-6">
@@ -47,6 +47,6 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
           </Route>
         </Routes>
       </main>
-    </ApiSessionProvider>
+    </ApiSessionContext.Provider>
   );
 }

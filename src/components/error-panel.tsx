@@ -3,18 +3,21 @@ import { isApiError } from '../lib/api/api-error';
 import { CopyButton } from './copy-button';
 
 function adviceFor(error: unknown): string {
-  if (!isApiError(error)) return 'Something unexpected went wrong. Retry, and contact support if it persists.';
+  if (!isApiError(error))
+    return 'Something unexpected went wrong. Retry, and contact support if it persists.';
   if (error.kind === 'network') return 'Check your network connection. We retry automatically.';
   if (error.kind === 'invalid-response')
     return 'The API sent something this dashboard cannot read. Quote the request id to Neo support.';
-  if (error.status === 401 || error.kind === 'sign-in-required') return 'Sign in again to continue.';
+  if (error.status === 401 || error.kind === 'sign-in-required')
+    return 'Sign in again to continue.';
   if (error.status === 403)
     return 'Your account is signed in but not allowed to see this. Ask a Neo admin for access.';
   if (error.status === 429)
     return error.retryAfterSeconds !== null
       ? `Neo's rate limit for your tenant was reached. Retrying after ${error.retryAfterSeconds}s.`
       : "Neo's rate limit for your tenant was reached. Wait a moment, then retry.";
-  if (error.status >= 500) return 'Neo had a problem on its side. Retry; if it persists, quote the request id to Neo support.';
+  if (error.status >= 500)
+    return 'Neo had a problem on its side. Retry; if it persists, quote the request id to Neo support.';
   return 'The request was not accepted. Quote the request id to Neo support if this looks wrong.';
 }
 
@@ -29,7 +32,10 @@ export function ErrorPanel({ title, error, onRetry, retryLabel = 'Retry' }: Erro
   const apiError = isApiError(error) ? error : null;
   const message = error instanceof Error ? error.message : String(error);
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950"
+    >
       <p className="font-semibold">{title}</p>
       <p className="mt-1">{message}</p>
       <p className="mt-1 text-red-900">{adviceFor(error)}</p>

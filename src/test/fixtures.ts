@@ -17,7 +17,11 @@ export function makeRun(overrides: Partial<SyncRun> = {}): SyncRun {
   };
 }
 
-export function makePage(runIds: string[], next: string | null, hasMore = next !== null): SyncRunsPage {
+export function makePage(
+  runIds: string[],
+  next: string | null,
+  hasMore = next !== null,
+): SyncRunsPage {
   return {
     runs: runIds.map((run_id) => makeRun({ run_id })),
     problems: [],

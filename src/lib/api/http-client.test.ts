@@ -42,7 +42,11 @@ describe('createHttpClient', () => {
       }),
     );
     const onRateLimit = vi.fn();
-    const client = createHttpClient({ baseUrl: `${BASE}/`, getAccessToken: async () => 'tok-1', onRateLimit });
+    const client = createHttpClient({
+      baseUrl: `${BASE}/`,
+      getAccessToken: async () => 'tok-1',
+      onRateLimit,
+    });
     const response = await client.getJson(PATH, { page_size: '200', cursor: undefined });
 
     expect(seen?.headers.get('Authorization')).toBe('Bearer tok-1');
@@ -59,13 +63,18 @@ describe('createHttpClient', () => {
     [404, 'integration_not_connected', 'Not connected.'],
     [422, 'validation_error', 'page_size must be 1-200.'],
     [500, 'internal_error', 'Something broke.'],
-  ])('turns HTTP %i into an ApiError with code, message and request id', async (status, code, message) => {
-    server.use(http.get(`${BASE}${PATH}`, () => HttpResponse.json(errorBody(code, message), { status })));
-    const client = createHttpClient({ baseUrl: BASE, getAccessToken: async () => 't' });
-    const error = await caught(client.getJson(PATH, {}));
-    expect(error).toMatchObject({ kind: 'http', status, code, message, requestId: REQUEST_ID });
-    expect(error.isTransient).toBe(status >= 500);
-  });
+  ])(
+    'turns HTTP %i into an ApiError with code, message and request id',
+    async (status, code, message) => {
+      server.use(
+        http.get(`${BASE}${PATH}`, () => HttpResponse.json(errorBody(code, message), { status })),
+      );
+      const client = createHttpClient({ baseUrl: BASE, getAccessToken: async () => 't' });
+      const error = await caught(client.getJson(PATH, {}));
+      expect(error).toMatchObject({ kind: 'http', status, code, message, requestId: REQUEST_ID });
+      expect(error.isTransient).toBe(status >= 500);
+    },
+  );
 
   it('reads Retry-After on 429 and marks it transient', async () => {
     server.use(
@@ -78,7 +87,12 @@ describe('createHttpClient', () => {
     );
     const client = createHttpClient({ baseUrl: BASE, getAccessToken: async () => 't' });
     const error = await caught(client.getJson(PATH, {}));
-    expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 7, isTransient: true });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      retryAfterSeconds: 7,
+      isTransient: true,
+    });
   });
 
   it('renews the token once on 401 and retries with the new one', async () => {
@@ -92,7 +106,9 @@ describe('createHttpClient', () => {
           : HttpResponse.json(errorBody('invalid_token', 'Token expired.'), { status: 401 });
       }),
     );
-    const getAccessToken = vi.fn(async ({ forceRefresh = false } = {}) => (forceRefresh ? 'fresh' : 'stale'));
+    const getAccessToken = vi.fn(async ({ forceRefresh = false } = {}) =>
+      forceRefresh ? 'fresh' : 'stale',
+    );
     const client = createHttpClient({ baseUrl: BASE, getAccessToken });
     await client.getJson(PATH, {});
     expect(tokens).toEqual(['Bearer stale', 'Bearer fresh']);
@@ -114,7 +130,14 @@ describe('createHttpClient', () => {
 
   it('reports a gateway page that is not the API envelope with its HTTP status', async () => {
     server.use(
-      http.get(`${BASE}${PATH}`, () => new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } })),
+      http.get(
+        `${BASE}${PATH}`,
+        () =>
+          new HttpResponse('<html>Bad gateway</html>', {
+            status: 502,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+      ),
     );
     const client = createHttpClient({ baseUrl: BASE, getAccessToken: async () => 't' });
     const error = await caught(client.getJson(PATH, {}));

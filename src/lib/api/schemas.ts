@@ -8,7 +8,12 @@ export type SyncActivity = Schemas['SyncActivity'];
 export type SyncEntityFailure = Schemas['SyncEntityFailure'];
 export type RunStatus = Schemas['SimpleStatus'];
 
-export const RUN_STATUSES = ['RUNNING', 'SUCCESS', 'FAILURE', 'SKIPPED'] as const satisfies readonly RunStatus[];
+export const RUN_STATUSES = [
+  'RUNNING',
+  'SUCCESS',
+  'FAILURE',
+  'SKIPPED',
+] as const satisfies readonly RunStatus[];
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

@@ -19,7 +19,12 @@ const goodRun = {
       synced_count: 3,
       total_count: 40,
       failures: [
-        { resource_label: 'Ticket Types', parent_label: 'Board 444', reason: 'permission_denied', error_message: '403' },
+        {
+          resource_label: 'Ticket Types',
+          parent_label: 'Board 444',
+          reason: 'permission_denied',
+          error_message: '403',
+        },
       ],
     },
   ],
@@ -30,20 +35,36 @@ describe('parseSyncRunsPage', () => {
     const page = parseSyncRunsPage(
       {
         data: [goodRun],
-        meta: { request_id: REQUEST_ID, timings_ms: { total: 12 }, pagination: { has_more: true, next_cursor: 'abc' }, warnings: ['w'] },
+        meta: {
+          request_id: REQUEST_ID,
+          timings_ms: { total: 12 },
+          pagination: { has_more: true, next_cursor: 'abc' },
+          warnings: ['w'],
+        },
       },
       null,
     );
     expect(page.runs).toHaveLength(1);
     expect(page.runs[0]?.activities[0]?.failures[0]?.resource_label).toBe('Ticket Types');
-    expect(page).toMatchObject({ hasMore: true, nextCursor: 'abc', requestId: REQUEST_ID, warnings: ['w'], problems: [] });
+    expect(page).toMatchObject({
+      hasMore: true,
+      nextCursor: 'abc',
+      requestId: REQUEST_ID,
+      warnings: ['w'],
+      problems: [],
+    });
   });
 
   it('ignores fields the API adds later, at every level', () => {
     const page = parseSyncRunsPage(
       {
         data: [{ ...goodRun, new_field: 1, activities: [{ ...goodRun.activities[0], weight: 2 }] }],
-        meta: { request_id: REQUEST_ID, timings_ms: {}, pagination: { has_more: false, next_cursor: null }, region: 'eu' },
+        meta: {
+          request_id: REQUEST_ID,
+          timings_ms: {},
+          pagination: { has_more: false, next_cursor: null },
+          region: 'eu',
+        },
         links: {},
       },
       null,
@@ -70,7 +91,16 @@ describe('parseSyncRunsPage', () => {
   it('accepts the nulls the schema allows', () => {
     const page = parseSyncRunsPage(
       {
-        data: [{ ...goodRun, status: 'RUNNING', started_at: null, finished_at: null, error: null, temporal_run_id: null }],
+        data: [
+          {
+            ...goodRun,
+            status: 'RUNNING',
+            started_at: null,
+            finished_at: null,
+            error: null,
+            temporal_run_id: null,
+          },
+        ],
         meta: { request_id: REQUEST_ID, timings_ms: {} },
       },
       null,
@@ -79,7 +109,9 @@ describe('parseSyncRunsPage', () => {
   });
 
   it('treats a body without data[] as an invalid response, not as zero runs', () => {
-    expect(() => parseSyncRunsPage({ meta: { request_id: REQUEST_ID } }, REQUEST_ID)).toThrow(ApiError);
+    expect(() => parseSyncRunsPage({ meta: { request_id: REQUEST_ID } }, REQUEST_ID)).toThrow(
+      ApiError,
+    );
     try {
       parseSyncRunsPage({ data: null, meta: {} }, REQUEST_ID);
     } catch (error) {

@@ -33,7 +33,9 @@ export type SyncRunsPage = {
 
 function describeRunProblem(item: unknown, index: number, issues: string[]): RunProblem {
   const runId =
-    typeof item === 'object' && item !== null && typeof (item as { run_id?: unknown }).run_id === 'string'
+    typeof item === 'object' &&
+    item !== null &&
+    typeof (item as { run_id?: unknown }).run_id === 'string'
       ? (item as { run_id: string }).run_id
       : null;
   return { index, runId, issues };

@@ -1,6 +1,7 @@
 // Detects an identity provider that cannot be reached or whose certificate the browser does not trust.
 
-export type AuthorityStatus = { reachable: true } | { reachable: false; origin: string; isLocal: boolean };
+export type AuthorityStatus =
+  { reachable: true } | { reachable: false; origin: string; isLocal: boolean };
 
 export function discoveryUrl(authority: string): string {
   const trimmed = authority.replace(/\/+$/, '');

@@ -1,8 +1,5 @@
 // The app's one way to get an access token: silent first; interaction is the UI's decision.
-import {
-  InteractionRequiredAuthError,
-  type IPublicClientApplication,
-} from '@azure/msal-browser';
+import { InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
 import { ApiError } from '../api/api-error';
 import type { GetAccessToken } from '../api/http-client';
 

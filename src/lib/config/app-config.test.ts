@@ -24,7 +24,12 @@ describe('parseAppConfig', () => {
 
   it('lists every problem with its field', () => {
     try {
-      parseAppConfig({ ...valid, apiBaseUrl: 'http://api.example.com', auth: { ...valid.auth, authority: 'http://idp', scopes: [] }, integrations: [] });
+      parseAppConfig({
+        ...valid,
+        apiBaseUrl: 'http://api.example.com',
+        auth: { ...valid.auth, authority: 'http://idp', scopes: [] },
+        integrations: [],
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 
 const httpsOrLocalUrl = z.url().refine((value) => {
-    const url = new URL(value);
-    const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-    return url.protocol === 'https:' || (local && url.protocol === 'http:');
-  }, 'must be an https:// URL (http:// is allowed only for localhost)');
+  const url = new URL(value);
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  return url.protocol === 'https:' || (local && url.protocol === 'http:');
+}, 'must be an https:// URL (http:// is allowed only for localhost)');
 
 const integrationEntry = z.union([
   z.string().min(1),
@@ -60,7 +60,9 @@ export function parseAppConfig(raw: unknown): AppConfig {
 }
 
 /** Fetches and validates `config.json` from the app's own base URL. */
-export async function loadAppConfig(baseUrl: string = import.meta.env.BASE_URL): Promise<AppConfig> {
+export async function loadAppConfig(
+  baseUrl: string = import.meta.env.BASE_URL,
+): Promise<AppConfig> {
   const url = `${baseUrl}config.json`;
   let response: Response;
   try {

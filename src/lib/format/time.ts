@@ -18,7 +18,11 @@ export function timeZoneLabel(timeZone?: string): string {
   return part?.value ?? 'local time';
 }
 
-export function durationMs(startIso: string | null, endIso: string | null, now: number): number | null {
+export function durationMs(
+  startIso: string | null,
+  endIso: string | null,
+  now: number,
+): number | null {
   if (!startIso) return null;
   const start = Date.parse(startIso);
   const end = endIso ? Date.parse(endIso) : now;

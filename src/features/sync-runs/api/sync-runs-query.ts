@@ -1,6 +1,6 @@
 // Infinite-query options for an integration's runs in a window, following next_cursor.
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { ApiSession } from '../../../lib/api/api-context';
+import type { ApiSession } from '../../../lib/api/api-session-context';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '../../../lib/api/sync-runs';
 import { nextPageParam } from '../model/paging';
 import { syncRunsKeys, type RunWindow } from './sync-runs-keys';

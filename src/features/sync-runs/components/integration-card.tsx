@@ -8,6 +8,7 @@ import { useSyncRuns } from '../hooks/use-sync-runs';
 import { integrationUnavailable } from '../model/integration-state';
 import { summarizeRuns } from '../model/summary';
 import { DAY_MS, windowEndingAt } from '../model/window';
+import { RecentStrip } from './recent-strip';
 import { StatusBadge } from './status-badge';
 
 export const OVERVIEW_WINDOW_DAYS = 7;
@@ -21,10 +22,16 @@ export function IntegrationCard({ integration }: { integration: IntegrationInfo 
   const headingId = `integration-${integration.name}`;
 
   return (
-    <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <article
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <header className="flex items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">
-          <Link to={`/integrations/${encodeURIComponent(integration.name)}`} className="hover:underline">
+          <Link
+            to={`/integrations/${encodeURIComponent(integration.name)}`}
+            className="hover:underline"
+          >
             {integration.displayName}
           </Link>
         </h2>
@@ -39,7 +46,11 @@ export function IntegrationCard({ integration }: { integration: IntegrationInfo 
       )}
       {query.isError && !unavailable && !query.data && (
         <div className="mt-3">
-          <ErrorPanel title="Runs could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
+          <ErrorPanel
+            title="Runs could not be loaded"
+            error={query.error}
+            onRetry={() => void query.refetch()}
+          />
         </div>
       )}
       {query.data && (
@@ -50,7 +61,9 @@ export function IntegrationCard({ integration }: { integration: IntegrationInfo 
               <span className="inline-flex flex-wrap items-center gap-2">
                 <StatusBadge status={summary.latest.status} />
                 {formatRelative(summary.latest.started_at, now)} ·{' '}
-                {formatDuration(durationMs(summary.latest.started_at, summary.latest.finished_at, now))}
+                {formatDuration(
+                  durationMs(summary.latest.started_at, summary.latest.finished_at, now),
+                )}
               </span>
             ) : (
               `No runs in the last ${OVERVIEW_WINDOW_DAYS} days`
@@ -58,6 +71,10 @@ export function IntegrationCard({ integration }: { integration: IntegrationInfo 
           </dd>
           <dt className="text-slate-600">Last success</dt>
           <dd>{formatRelative(summary.lastSuccess?.started_at ?? null, now)}</dd>
+          <dt className="text-slate-600">Recent runs</dt>
+          <dd>
+            <RecentStrip runs={runs} />
+          </dd>
           <dt className="text-slate-600">Failing runs</dt>
           <dd>
             {summary.failingRuns} of {summary.total}

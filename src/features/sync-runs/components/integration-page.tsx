@@ -11,7 +11,13 @@ import { ViewNotices } from './view-notices';
 export function IntegrationPage({ integration }: { integration: IntegrationInfo }) {
   const { params, notices, dismissNotices, update } = useViewParams();
   // A new window is a new listing; filters and the selected run carry over.
-  const windowKey = serializeViewParams({ ...params, statuses: [], q: '', run: null, tz: 'local' }).toString();
+  const windowKey = serializeViewParams({
+    ...params,
+    statuses: [],
+    q: '',
+    run: null,
+    tz: 'local',
+  }).toString();
   return (
     <TimeZoneContext.Provider value={params.tz === 'utc' ? 'UTC' : undefined}>
       <section aria-labelledby="integration-heading" className="space-y-4">
@@ -30,7 +36,12 @@ export function IntegrationPage({ integration }: { integration: IntegrationInfo 
           <TimeZoneSwitch mode={params.tz} onChange={(tz) => update({ tz }, { replace: true })} />
         </div>
         <ViewNotices notices={notices} onDismiss={dismissNotices} />
-        <IntegrationWindowView key={windowKey} integration={integration} params={params} update={update} />
+        <IntegrationWindowView
+          key={windowKey}
+          integration={integration}
+          params={params}
+          update={update}
+        />
       </section>
     </TimeZoneContext.Provider>
   );

@@ -40,7 +40,10 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
     includesNow && base.isComplete ? liveSince(base.runs, since) : null,
     running,
   );
-  const runs = useMemo(() => mergeLiveRuns(base.runs, live.data?.runs ?? []), [base.runs, live.data]);
+  const runs = useMemo(
+    () => mergeLiveRuns(base.runs, live.data?.runs ?? []),
+    [base.runs, live.data],
+  );
   const now = useNow(hasRunning(runs) ? 1000 : 30_000);
   const chartUntil = includesNow ? Math.max(until, now) : until;
 
@@ -49,15 +52,30 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
   const latest = useMemo(() => summarizeRuns(runs).latest, [runs]);
   const summaryId = useId();
   const unavailable = integrationUnavailable(base.query.error);
-  const problems = useMemo(() => [...base.problems, ...(live.data?.problems ?? [])], [base.problems, live.data]);
+  const problems = useMemo(
+    () => [...base.problems, ...(live.data?.problems ?? [])],
+    [base.problems, live.data],
+  );
 
-  const selectRun = useCallback((run: string | null) => update({ run }, { replace: true }), [update]);
-  const selectRange = useCallback(
-    (from: number, to: number) =>
-      update({ window: { kind: 'custom', since: new Date(Math.floor(from)).toISOString(), until: new Date(Math.ceil(to)).toISOString() } }),
+  const selectRun = useCallback(
+    (run: string | null) => update({ run }, { replace: true }),
     [update],
   );
-  const setStatuses = useCallback((statuses: RunStatus[]) => update({ statuses }, { replace: true }), [update]);
+  const selectRange = useCallback(
+    (from: number, to: number) =>
+      update({
+        window: {
+          kind: 'custom',
+          since: new Date(Math.floor(from)).toISOString(),
+          until: new Date(Math.ceil(to)).toISOString(),
+        },
+      }),
+    [update],
+  );
+  const setStatuses = useCallback(
+    (statuses: RunStatus[]) => update({ statuses }, { replace: true }),
+    [update],
+  );
   const setQuery = useCallback((q: string) => update({ q }, { replace: true }), [update]);
 
   const selectedMissing =
@@ -68,8 +86,21 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <WindowPicker value={params.window} resolved={window} utc={params.tz === 'utc'} onChange={(w) => update({ window: w })} />
-        {includesNow && base.isComplete && <LiveIndicator fetchedAt={live.data?.fetchedAt ?? base.query.dataUpdatedAt} isFetching={live.isFetching} error={live.error} now={now} running={running} />}
+        <WindowPicker
+          value={params.window}
+          resolved={window}
+          utc={params.tz === 'utc'}
+          onChange={(w) => update({ window: w })}
+        />
+        {includesNow && base.isComplete && (
+          <LiveIndicator
+            fetchedAt={live.data?.fetchedAt ?? base.query.dataUpdatedAt}
+            isFetching={live.isFetching}
+            error={live.error}
+            now={now}
+            running={running}
+          />
+        )}
       </div>
 
       {unavailable && (
@@ -79,11 +110,17 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
         </div>
       )}
       {base.query.isError && !unavailable && !base.query.data && (
-        <ErrorPanel title="Sync runs could not be loaded" error={base.query.error} onRetry={() => void base.query.refetch()} />
+        <ErrorPanel
+          title="Sync runs could not be loaded"
+          error={base.query.error}
+          onRetry={() => void base.query.refetch()}
+        />
       )}
       {base.query.isPending && (
         <div className="space-y-4" aria-busy="true">
-          <p role="status" className="text-sm text-slate-700">Loading runs…</p>
+          <p role="status" className="text-sm text-slate-700">
+            Loading runs…
+          </p>
           <ChartSkeleton />
           <TableSkeleton />
         </div>
@@ -106,7 +143,11 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
             <div className="rounded border border-slate-200 bg-white p-4 text-sm">
               <p>No runs started in this window.</p>
               {params.window.kind !== 'preset' || params.window.preset !== '30d' ? (
-                <button type="button" className="mt-2 text-blue-700 underline" onClick={() => update({ window: { kind: 'preset', preset: '30d' } })}>
+                <button
+                  type="button"
+                  className="mt-2 text-blue-700 underline"
+                  onClick={() => update({ window: { kind: 'preset', preset: '30d' } })}
+                >
                   Show the last 30 days instead
                 </button>
               ) : null}
@@ -125,26 +166,54 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
                   onSelectRange={selectRange}
                 />
               </Suspense>
-              <RunFilters statuses={params.statuses} counts={counts} q={params.q} onStatusesChange={setStatuses} onQueryChange={setQuery} />
+              <RunFilters
+                statuses={params.statuses}
+                counts={counts}
+                q={params.q}
+                onStatusesChange={setStatuses}
+                onQueryChange={setQuery}
+              />
               {selectedMissing && (
-                <p role="status" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
-                  Run <code>{params.run}</code> did not start in this window. Choose a wider window or clear the selection.{' '}
-                  <button type="button" className="underline" onClick={() => selectRun(null)}>Clear selection</button>
+                <p
+                  role="status"
+                  className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
+                >
+                  Run <code>{params.run}</code> did not start in this window. Choose a wider window
+                  or clear the selection.{' '}
+                  <button type="button" className="underline" onClick={() => selectRun(null)}>
+                    Clear selection
+                  </button>
                 </p>
               )}
               {selectedHidden && (
-                <p role="status" className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-950">
+                <p
+                  role="status"
+                  className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-950"
+                >
                   The selected run is hidden by the filters.{' '}
-                  <button type="button" className="underline" onClick={() => update({ statuses: [], q: '' }, { replace: true })}>Clear filters</button>
+                  <button
+                    type="button"
+                    className="underline"
+                    onClick={() => update({ statuses: [], q: '' }, { replace: true })}
+                  >
+                    Clear filters
+                  </button>
                 </p>
               )}
               <p className="text-sm text-slate-700" role="status">
                 Showing {filtered.length.toLocaleString()} of {runs.length.toLocaleString()} runs.
               </p>
               {filtered.length === 0 ? (
-                <p className="rounded border border-slate-200 bg-white p-4 text-sm">No runs match these filters.</p>
+                <p className="rounded border border-slate-200 bg-white p-4 text-sm">
+                  No runs match these filters.
+                </p>
               ) : (
-                <RunsTable runs={filtered} now={now} selectedRunId={params.run} onSelectRun={selectRun} />
+                <RunsTable
+                  runs={filtered}
+                  now={now}
+                  selectedRunId={params.run}
+                  onSelectRun={selectRun}
+                />
               )}
             </>
           )}

@@ -2,11 +2,26 @@
 import { isApiError } from '../../../lib/api/api-error';
 import { formatRelative } from '../../../lib/format/time';
 
-export function LiveIndicator({ fetchedAt, isFetching, error, now, running }: { fetchedAt: number; isFetching: boolean; error: unknown; now: number; running: boolean }) {
+export function LiveIndicator({
+  fetchedAt,
+  isFetching,
+  error,
+  now,
+  running,
+}: {
+  fetchedAt: number;
+  isFetching: boolean;
+  error: unknown;
+  now: number;
+  running: boolean;
+}) {
   const updated = fetchedAt ? formatRelative(new Date(fetchedAt).toISOString(), now) : 'not yet';
   return (
     <p className="flex items-center gap-2 text-xs text-slate-700" aria-live="polite">
-      <span className={`inline-block h-2 w-2 rounded-full ${error ? 'bg-amber-500' : 'bg-green-600'}`} aria-hidden="true" />
+      <span
+        className={`inline-block h-2 w-2 rounded-full ${error ? 'bg-amber-500' : 'bg-green-600'}`}
+        aria-hidden="true"
+      />
       {error
         ? `Live updates paused: ${isApiError(error) ? error.message : 'refresh failed'} Retrying.`
         : `Live · updated ${updated}${running ? ' · a run is in progress, refreshing every 15 s' : ''}`}

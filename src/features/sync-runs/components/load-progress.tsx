@@ -26,7 +26,10 @@ export function LoadProgress(props: LoadProgressProps) {
           : `Loaded ${count.format(loaded)} runs…`}
       </p>
       {paging.kind === 'halted' && (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <p
+          role="alert"
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
           {HALT_MESSAGES[paging.reason]}
         </p>
       )}
@@ -39,14 +42,19 @@ export function LoadProgress(props: LoadProgressProps) {
         />
       )}
       {problems.length > 0 && (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <div
+          role="alert"
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
           <p className="font-medium">
-            {problems.length} {problems.length === 1 ? 'run' : 'runs'} could not be read and {problems.length === 1 ? 'is' : 'are'} not shown in the table:
+            {problems.length} {problems.length === 1 ? 'run' : 'runs'} could not be read and{' '}
+            {problems.length === 1 ? 'is' : 'are'} not shown in the table:
           </p>
           <ul className="mt-1 list-disc pl-5">
             {problems.slice(0, 5).map((problem) => (
               <li key={`${problem.runId ?? 'unknown'}-${problem.index}`}>
-                {problem.runId ? <code>{problem.runId}</code> : 'A run without an id'}: {problem.issues.join('; ')}
+                {problem.runId ? <code>{problem.runId}</code> : 'A run without an id'}:{' '}
+                {problem.issues.join('; ')}
               </li>
             ))}
           </ul>
@@ -54,7 +62,10 @@ export function LoadProgress(props: LoadProgressProps) {
         </div>
       )}
       {warnings.map((warning) => (
-        <p key={warning} className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+        <p
+          key={warning}
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
+        >
           API warning: {warning}
         </p>
       ))}

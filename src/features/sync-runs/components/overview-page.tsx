@@ -9,7 +9,8 @@ export function OverviewPage({ integrations }: { integrations: IntegrationInfo[]
         Integrations
       </h1>
       <p className="mt-1 text-sm text-slate-600">
-        Sync health over the last {OVERVIEW_WINDOW_DAYS} days. Open an integration for up to 30 days of history.
+        Sync health over the last {OVERVIEW_WINDOW_DAYS} days. Open an integration for up to 30 days
+        of history.
       </p>
       <div className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {integrations.map((integration) => (

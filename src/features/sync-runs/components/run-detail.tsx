@@ -28,7 +28,10 @@ function SyncedBar({ synced, total }: { synced: number; total: number }) {
   return (
     <span className="inline-flex items-center gap-2">
       <span className="relative h-1.5 w-20 rounded bg-slate-200" aria-hidden="true">
-        <span className="absolute inset-y-0 left-0 rounded bg-slate-600" style={{ width: `${ratio * 100}%` }} />
+        <span
+          className="absolute inset-y-0 left-0 rounded bg-slate-600"
+          style={{ width: `${ratio * 100}%` }}
+        />
       </span>
       {count.format(synced)} of {count.format(total)}
     </span>
@@ -62,10 +65,18 @@ function ActivityRow({ runId, activity }: { runId: string; activity: SyncActivit
           <caption className="sr-only">Failures of {activity.activity_label}</caption>
           <thead className="bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-1">Resource</th>
-              <th scope="col" className="px-3 py-1">Parent</th>
-              <th scope="col" className="px-3 py-1">Reason</th>
-              <th scope="col" className="px-3 py-1">Error message</th>
+              <th scope="col" className="px-3 py-1">
+                Resource
+              </th>
+              <th scope="col" className="px-3 py-1">
+                Parent
+              </th>
+              <th scope="col" className="px-3 py-1">
+                Reason
+              </th>
+              <th scope="col" className="px-3 py-1">
+                Error message
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -73,8 +84,12 @@ function ActivityRow({ runId, activity }: { runId: string; activity: SyncActivit
               <tr key={index} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-1 font-medium">{failure.resource_label}</td>
                 <td className="px-3 py-1">{failure.parent_label ?? '—'}</td>
-                <td className="px-3 py-1"><code>{failure.reason}</code></td>
-                <td className="px-3 py-1 break-words whitespace-pre-wrap">{failure.error_message}</td>
+                <td className="px-3 py-1">
+                  <code>{failure.reason}</code>
+                </td>
+                <td className="px-3 py-1 break-words whitespace-pre-wrap">
+                  {failure.error_message}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -89,8 +104,18 @@ export function RunDetail({ run }: { run: SyncRun }) {
     <div className="space-y-3 bg-slate-50 px-4 py-3 text-sm">
       {(run.error || run.dashboard_message) && (
         <div className="space-y-1">
-          {run.error && <p className="whitespace-pre-wrap text-red-900"><span className="font-medium">Error: </span>{run.error}</p>}
-          {run.dashboard_message && <p className="whitespace-pre-wrap"><span className="font-medium">Message: </span>{run.dashboard_message}</p>}
+          {run.error && (
+            <p className="whitespace-pre-wrap text-red-900">
+              <span className="font-medium">Error: </span>
+              {run.error}
+            </p>
+          )}
+          {run.dashboard_message && (
+            <p className="whitespace-pre-wrap">
+              <span className="font-medium">Message: </span>
+              {run.dashboard_message}
+            </p>
+          )}
         </div>
       )}
       <dl className="grid gap-1 text-xs sm:grid-cols-3">
@@ -103,7 +128,11 @@ export function RunDetail({ run }: { run: SyncRun }) {
       ) : (
         <ul className="space-y-2" aria-label={`Activities of run ${run.run_id}`}>
           {run.activities.map((activity, index) => (
-            <ActivityRow key={`${activity.activity_label}-${index}`} runId={run.run_id} activity={activity} />
+            <ActivityRow
+              key={`${activity.activity_label}-${index}`}
+              runId={run.run_id}
+              activity={activity}
+            />
           ))}
         </ul>
       )}

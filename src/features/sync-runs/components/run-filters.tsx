@@ -11,7 +11,13 @@ export type RunFiltersProps = {
   onQueryChange: (q: string) => void;
 };
 
-export function RunFilters({ statuses, counts, q, onStatusesChange, onQueryChange }: RunFiltersProps) {
+export function RunFilters({
+  statuses,
+  counts,
+  q,
+  onStatusesChange,
+  onQueryChange,
+}: RunFiltersProps) {
   const [text, setText] = useState(q);
   // Follow the URL when it changes from outside (back/forward, a link).
   const [lastQ, setLastQ] = useState(q);
@@ -26,7 +32,9 @@ export function RunFilters({ statuses, counts, q, onStatusesChange, onQueryChang
   }, [text, q, onQueryChange]);
 
   function toggle(status: RunStatus) {
-    onStatusesChange(statuses.includes(status) ? statuses.filter((s) => s !== status) : [...statuses, status]);
+    onStatusesChange(
+      statuses.includes(status) ? statuses.filter((s) => s !== status) : [...statuses, status],
+    );
   }
 
   return (

@@ -5,9 +5,9 @@ import { ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { SyncRun } from '../../../lib/api/schemas';
 import { useElementWidth } from '../hooks/use-element-width';
 import { useTimeZone } from '../hooks/use-time-zone';
-import { STATUS_PRESENTATION } from '../model/run-status';
+import { STATUS_FILL, STATUS_PRESENTATION } from '../model/run-status';
 import { buildTimeline, LANES } from '../model/timeline';
-import { STATUS_FILL, TimelineMarks } from './timeline-marks';
+import { TimelineMarks } from './timeline-marks';
 import { TimelineTooltip } from './timeline-tooltip';
 
 export type RunTimelineProps = {
@@ -27,7 +27,9 @@ const LABEL_WIDTH = 84;
 
 function tickFormatter(span: number, timeZone?: string) {
   const options: Intl.DateTimeFormatOptions =
-    span <= 2 * 86_400_000 ? { hour: '2-digit', minute: '2-digit', timeZone } : { month: 'short', day: 'numeric', timeZone };
+    span <= 2 * 86_400_000
+      ? { hour: '2-digit', minute: '2-digit', timeZone }
+      : { month: 'short', day: 'numeric', timeZone };
   const format = new Intl.DateTimeFormat(undefined, options);
   return (value: number) => format.format(new Date(value));
 }
@@ -38,7 +40,10 @@ export default function RunTimeline(props: RunTimelineProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(containerRef);
   const plotWidth = Math.max(100, width - LABEL_WIDTH - 16);
-  const timeline = useMemo(() => buildTimeline(runs, { since, until }, plotWidth, now), [runs, since, until, plotWidth, now]);
+  const timeline = useMemo(
+    () => buildTimeline(runs, { since, until }, plotWidth, now),
+    [runs, since, until, plotWidth, now],
+  );
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const [keyboardIndex, setKeyboardIndex] = useState<number | null>(null);
   const height = LANES.length * LANE_HEIGHT + AXIS_HEIGHT + 8;
@@ -54,7 +59,10 @@ export default function RunTimeline(props: RunTimelineProps) {
   function onKeyDown(event: React.KeyboardEvent) {
     const count = timeline.marks.length;
     if (count === 0) return;
-    const order = timeline.marks.map((m, i) => [m.start, i] as const).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+    const order = timeline.marks
+      .map((m, i) => [m.start, i] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, i]) => i);
     const position = keyboardIndex === null ? -1 : order.indexOf(keyboardIndex);
     let next: number | null = null;
     if (event.key === 'ArrowRight') next = order[Math.min(count - 1, position + 1)] ?? null;
@@ -77,9 +85,15 @@ export default function RunTimeline(props: RunTimelineProps) {
 
   const shown = hover?.index ?? keyboardIndex;
   const shownMark = shown !== null && shown !== undefined ? timeline.marks[shown] : undefined;
-  const box = containerRef.current?.getBoundingClientRect();
-  const tooltipLeft = hover && box ? hover.x - box.left + 12 : LABEL_WIDTH;
-  const tooltipTop = hover && box ? hover.y - box.top + 12 : height;
+  const tooltipLeft = hover ? hover.x + 12 : LABEL_WIDTH;
+  const tooltipTop = hover ? hover.y + 12 : height;
+
+  function onHover(index: number | null, clientX: number, clientY: number) {
+    const box = containerRef.current?.getBoundingClientRect();
+    setHover(
+      index === null || !box ? null : { index, x: clientX - box.left, y: clientY - box.top },
+    );
+  }
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-2">
@@ -87,7 +101,11 @@ export default function RunTimeline(props: RunTimelineProps) {
         <ul className="flex flex-wrap gap-3" aria-label="Legend">
           {LANES.map((status) => (
             <li key={status} className="inline-flex items-center gap-1">
-              <span className="inline-block h-3 w-3 rounded-sm" style={{ background: STATUS_FILL[status] }} aria-hidden="true" />
+              <span
+                className="inline-block h-3 w-3 rounded-sm"
+                style={{ background: STATUS_FILL[status] }}
+                aria-hidden="true"
+              />
               <span aria-hidden="true">{STATUS_PRESENTATION[status].symbol}</span>
               {STATUS_PRESENTATION[status].label}
             </li>
@@ -97,9 +115,12 @@ export default function RunTimeline(props: RunTimelineProps) {
           {timeline.mode === 'buckets'
             ? `Grouped into ${Math.round((timeline.bucketMs ?? 0) / 60_000)}-minute periods; drag or click a period to zoom in.`
             : 'Each bar is one run, from start to finish. Drag to zoom.'}
-          {timeline.unplaced > 0 && ` ${timeline.unplaced} runs without a start time are only in the table.`}
+          {timeline.unplaced > 0 &&
+            ` ${timeline.unplaced} runs without a start time are only in the table.`}
         </p>
       </div>
+      {/* A composite widget: one tab stop, arrow keys move between marks (the table is the full alternative). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         ref={containerRef}
         role="application"
@@ -111,31 +132,62 @@ export default function RunTimeline(props: RunTimelineProps) {
         onBlur={() => setKeyboardIndex(null)}
         className="relative flex focus-visible:outline-2 focus-visible:outline-blue-600"
       >
-        <div className="shrink-0 text-xs text-slate-700" style={{ width: LABEL_WIDTH, paddingTop: 4 }} aria-hidden="true">
+        <div
+          className="shrink-0 text-xs text-slate-700"
+          style={{ width: LABEL_WIDTH, paddingTop: 4 }}
+          aria-hidden="true"
+        >
           {LANES.map((status) => (
-            <div key={status} style={{ height: LANE_HEIGHT }} className="flex items-center gap-1 pr-2">
+            <div
+              key={status}
+              style={{ height: LANE_HEIGHT }}
+              className="flex items-center gap-1 pr-2"
+            >
               <span>{STATUS_PRESENTATION[status].symbol}</span>
               {STATUS_PRESENTATION[status].label}
             </div>
           ))}
         </div>
-        <ComposedChart width={plotWidth} height={height} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-          <XAxis dataKey="t" type="number" scale="time" domain={[since, until]} allowDataOverflow tickFormatter={tickFormatter(until - since, timeZone)} height={AXIS_HEIGHT} tick={{ fontSize: 11 }} />
+        <ComposedChart
+          width={plotWidth}
+          height={height}
+          data={data}
+          margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+        >
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={[since, until]}
+            allowDataOverflow
+            tickFormatter={tickFormatter(until - since, timeZone)}
+            height={AXIS_HEIGHT}
+            tick={{ fontSize: 11 }}
+          />
           <YAxis type="number" domain={[0, LANES.length]} hide />
           <TimelineMarks
             marks={timeline.marks}
             activeIndex={keyboardIndex}
             selectedRunId={selectedRunId}
-            onHover={(index, x, y) => setHover(index === null ? null : { index, x, y })}
+            onHover={onHover}
             onActivate={activate}
             onSelectRange={onSelectRange}
           />
           {now >= since && now <= until && (
-            <ReferenceLine x={now} stroke="#0f172a" strokeDasharray="4 3" label={{ value: 'now', position: 'insideTopRight', fontSize: 11, fill: '#0f172a' }} />
+            <ReferenceLine
+              x={now}
+              stroke="#0f172a"
+              strokeDasharray="4 3"
+              label={{ value: 'now', position: 'insideTopRight', fontSize: 11, fill: '#0f172a' }}
+            />
           )}
         </ComposedChart>
         {shownMark && (
-          <div role="tooltip" className="pointer-events-none absolute z-20 rounded bg-slate-900 px-3 py-2 text-xs text-white shadow-lg" style={{ left: Math.min(tooltipLeft, width - 260), top: tooltipTop }}>
+          <div
+            role="tooltip"
+            className="pointer-events-none absolute z-20 rounded bg-slate-900 px-3 py-2 text-xs text-white shadow-lg"
+            style={{ left: Math.min(tooltipLeft, width - 260), top: tooltipTop }}
+          >
             <TimelineTooltip mark={shownMark} now={now} timeZone={timeZone} />
           </div>
         )}

@@ -26,7 +26,10 @@ const helper = createColumnHelper<typeof features, RunRow>();
 const count = new Intl.NumberFormat();
 
 const columns = helper.columns([
-  helper.accessor('status', { header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
+  helper.accessor('status', {
+    header: 'Status',
+    cell: (c) => <StatusBadge status={c.getValue()} />,
+  }),
   helper.accessor('startedMs', {
     header: 'Started',
     sortUndefined: 'last',
@@ -35,7 +38,12 @@ const columns = helper.columns([
   helper.accessor('finishedMs', {
     header: 'Finished',
     sortUndefined: 'last',
-    cell: (c) => <TimeText iso={c.row.original.run.finished_at} empty={c.row.original.status === 'RUNNING' ? 'Still running' : '—'} />,
+    cell: (c) => (
+      <TimeText
+        iso={c.row.original.run.finished_at}
+        empty={c.row.original.status === 'RUNNING' ? 'Still running' : '—'}
+      />
+    ),
   }),
   helper.accessor('durationMs', {
     header: 'Duration',
@@ -50,7 +58,11 @@ const columns = helper.columns([
   helper.accessor('message', {
     header: 'Message',
     enableSorting: false,
-    cell: (c) => <span className="line-clamp-2 break-words" title={c.getValue()}>{c.getValue()}</span>,
+    cell: (c) => (
+      <span className="line-clamp-2 break-words" title={c.getValue()}>
+        {c.getValue()}
+      </span>
+    ),
   }),
 ]);
 
@@ -66,7 +78,9 @@ const SORT_LABEL = { asc: 'ascending', desc: 'descending' } as const;
 export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTableProps) {
   const data = useMemo(() => toRunRows(runs, now), [runs, now]);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'startedMs', desc: true }]);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(selectedRunId ? [selectedRunId] : []));
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
+    () => new Set(selectedRunId ? [selectedRunId] : []),
+  );
   const table = useTable({
     features,
     columns,
@@ -112,6 +126,7 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
   return (
     <div
       ref={scrollRef}
+      role="region"
       tabIndex={0}
       aria-label="Sync runs table"
       className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white"
@@ -143,7 +158,9 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
                         title={sorted ? `Sorted ${SORT_LABEL[sorted]}` : 'Sort'}
                       >
                         <table.FlexRender header={header} />
-                        <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                        <span aria-hidden="true">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        </span>
                       </button>
                     ) : (
                       <table.FlexRender header={header} />
@@ -166,9 +183,18 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
           const isSelected = row.id === selectedRunId;
           const detailId = `run-detail-${item.index}`;
           return (
-            <tbody key={row.id} data-index={item.index} ref={virtualizer.measureElement} className="border-b border-slate-100">
+            <tbody
+              key={row.id}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="border-b border-slate-100"
+            >
               <tr
-                className={isSelected ? 'bg-blue-50 outline-2 -outline-offset-2 outline-blue-500' : 'hover:bg-slate-50'}
+                className={
+                  isSelected
+                    ? 'bg-blue-50 outline-2 -outline-offset-2 outline-blue-500'
+                    : 'hover:bg-slate-50'
+                }
                 aria-selected={isSelected}
                 data-run-id={row.id}
               >

@@ -1,7 +1,10 @@
 // Placeholders shaped like the chart and the table, shown while the first page loads.
 export function ChartSkeleton() {
   return (
-    <div className="h-40 animate-pulse rounded-lg border border-slate-200 bg-white p-3" aria-hidden="true">
+    <div
+      className="h-40 animate-pulse rounded-lg border border-slate-200 bg-white p-3"
+      aria-hidden="true"
+    >
       <div className="h-full rounded bg-slate-100" />
     </div>
   );

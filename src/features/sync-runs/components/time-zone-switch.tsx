@@ -2,7 +2,13 @@
 import { timeZoneLabel } from '../../../lib/format/time';
 import type { TimeZoneMode } from '../model/view-params';
 
-export function TimeZoneSwitch({ mode, onChange }: { mode: TimeZoneMode; onChange: (mode: TimeZoneMode) => void }) {
+export function TimeZoneSwitch({
+  mode,
+  onChange,
+}: {
+  mode: TimeZoneMode;
+  onChange: (mode: TimeZoneMode) => void;
+}) {
   return (
     <div className="flex items-center gap-2 text-sm">
       <span className="text-slate-700">

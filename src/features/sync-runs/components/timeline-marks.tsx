@@ -2,14 +2,8 @@
 // to choose a time range.
 import { useRef, useState } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
+import { STATUS_FILL } from '../model/run-status';
 import { LANES, type BucketMark, type RunMark } from '../model/timeline';
-
-export const STATUS_FILL = {
-  SUCCESS: '#15803d',
-  FAILURE: '#b91c1c',
-  RUNNING: '#1d4ed8',
-  SKIPPED: '#6b7280',
-} as const;
 
 const MIN_MARK_PX = 3;
 
@@ -22,7 +16,14 @@ export type TimelineMarksProps = {
   onSelectRange: (since: number, until: number) => void;
 };
 
-export function TimelineMarks({ marks, activeIndex, selectedRunId, onHover, onActivate, onSelectRange }: TimelineMarksProps) {
+export function TimelineMarks({
+  marks,
+  activeIndex,
+  selectedRunId,
+  onHover,
+  onActivate,
+  onSelectRange,
+}: TimelineMarksProps) {
   const scale = useXAxisScale();
   const inverse = useXAxisInverseScale();
   const area = usePlotArea();
@@ -42,7 +43,14 @@ export function TimelineMarks({ marks, activeIndex, selectedRunId, onHover, onAc
   return (
     <g>
       {LANES.map((status, lane) => (
-        <rect key={status} x={area.x} y={area.y + lane * laneHeight} width={area.width} height={laneHeight} fill={lane % 2 === 0 ? '#f8fafc' : '#ffffff'} />
+        <rect
+          key={status}
+          x={area.x}
+          y={area.y + lane * laneHeight}
+          width={area.width}
+          height={laneHeight}
+          fill={lane % 2 === 0 ? '#f8fafc' : '#ffffff'}
+        />
       ))}
       <rect
         x={area.x}
@@ -77,8 +85,12 @@ export function TimelineMarks({ marks, activeIndex, selectedRunId, onHover, onAc
         const lane = LANES.indexOf(mark.status);
         const left = x(mark.start);
         const width = Math.max(MIN_MARK_PX, x(mark.end) - left);
-        const isSelected = mark.kind === 'run' ? mark.run.run_id === selectedRunId : mark.newest.run_id === selectedRunId;
-        const opacity = mark.kind === 'bucket' ? Math.min(1, 0.45 + Math.log10(mark.count + 1) / 2) : 1;
+        const isSelected =
+          mark.kind === 'run'
+            ? mark.run.run_id === selectedRunId
+            : mark.newest.run_id === selectedRunId;
+        const opacity =
+          mark.kind === 'bucket' ? Math.min(1, 0.45 + Math.log10(mark.count + 1) / 2) : 1;
         return (
           <rect
             key={mark.kind === 'run' ? mark.run.run_id : `${mark.status}-${mark.start}`}
@@ -101,7 +113,16 @@ export function TimelineMarks({ marks, activeIndex, selectedRunId, onHover, onAc
         );
       })}
       {drag && (
-        <rect x={Math.min(drag.from, drag.to)} y={area.y} width={Math.abs(drag.to - drag.from)} height={area.height} fill="#1d4ed8" fillOpacity={0.15} stroke="#1d4ed8" pointerEvents="none" />
+        <rect
+          x={Math.min(drag.from, drag.to)}
+          y={area.y}
+          width={Math.abs(drag.to - drag.from)}
+          height={area.height}
+          fill="#1d4ed8"
+          fillOpacity={0.15}
+          stroke="#1d4ed8"
+          pointerEvents="none"
+        />
       )}
     </g>
   );

@@ -6,11 +6,24 @@ import { useTimeZone } from '../hooks/use-time-zone';
 
 const count = new Intl.NumberFormat();
 
-export function TimelineSummary({ id, counts, latest, total }: { id: string; counts: Record<RunStatus, number>; latest: SyncRun | null; total: number }) {
+export function TimelineSummary({
+  id,
+  counts,
+  latest,
+  total,
+}: {
+  id: string;
+  counts: Record<RunStatus, number>;
+  latest: SyncRun | null;
+  total: number;
+}) {
   const timeZone = useTimeZone();
   const parts = (Object.keys(counts) as RunStatus[])
     .filter((status) => counts[status] > 0)
-    .map((status) => `${count.format(counts[status])} ${STATUS_PRESENTATION[status].label.toLowerCase()}`);
+    .map(
+      (status) =>
+        `${count.format(counts[status])} ${STATUS_PRESENTATION[status].label.toLowerCase()}`,
+    );
   return (
     <p id={id} className="text-sm text-slate-700">
       {total === 0

@@ -12,7 +12,15 @@ function firstFailure(run: SyncRun) {
   return null;
 }
 
-export function TimelineTooltip({ mark, now, timeZone }: { mark: RunMark | BucketMark; now: number; timeZone?: string }) {
+export function TimelineTooltip({
+  mark,
+  now,
+  timeZone,
+}: {
+  mark: RunMark | BucketMark;
+  now: number;
+  timeZone?: string;
+}) {
   const status = STATUS_PRESENTATION[mark.status];
   if (mark.kind === 'bucket') {
     return (
@@ -21,7 +29,8 @@ export function TimelineTooltip({ mark, now, timeZone }: { mark: RunMark | Bucke
           {mark.count} {status.label.toLowerCase()} {mark.count === 1 ? 'run' : 'runs'}
         </p>
         <p>
-          {formatDateTime(new Date(mark.start).toISOString(), timeZone)} – {formatDateTime(new Date(mark.end).toISOString(), timeZone)}
+          {formatDateTime(new Date(mark.start).toISOString(), timeZone)} –{' '}
+          {formatDateTime(new Date(mark.end).toISOString(), timeZone)}
         </p>
         <p className="text-slate-300">Click to zoom into this period.</p>
       </div>
@@ -37,18 +46,24 @@ export function TimelineTooltip({ mark, now, timeZone }: { mark: RunMark | Bucke
         {status.label}
       </p>
       <p>Started {formatDateTime(run.started_at, timeZone)}</p>
-      <p>{run.finished_at ? `Finished ${formatDateTime(run.finished_at, timeZone)}` : 'Not finished'}</p>
+      <p>
+        {run.finished_at ? `Finished ${formatDateTime(run.finished_at, timeZone)}` : 'Not finished'}
+      </p>
       <p>Duration {formatDuration(durationMs(run.started_at, run.finished_at, now))}</p>
       <p>
-        Synced {totals.synced.toLocaleString()} of {totals.total.toLocaleString()} · {failureCount(run)} failures
+        Synced {totals.synced.toLocaleString()} of {totals.total.toLocaleString()} ·{' '}
+        {failureCount(run)} failures
       </p>
       {failure && (
         <p className="break-words text-red-200">
           {failure.activity}: {failure.failure.resource_label}
-          {failure.failure.parent_label ? ` (${failure.failure.parent_label})` : ''} – {failure.failure.reason}
+          {failure.failure.parent_label ? ` (${failure.failure.parent_label})` : ''} –{' '}
+          {failure.failure.reason}
         </p>
       )}
-      {!failure && (run.error || run.dashboard_message) && <p className="break-words">{run.error ?? run.dashboard_message}</p>}
+      {!failure && (run.error || run.dashboard_message) && (
+        <p className="break-words">{run.error ?? run.dashboard_message}</p>
+      )}
     </div>
   );
 }

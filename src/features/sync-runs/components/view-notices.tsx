@@ -2,7 +2,10 @@
 export function ViewNotices({ notices, onDismiss }: { notices: string[]; onDismiss: () => void }) {
   if (notices.length === 0) return null;
   return (
-    <div role="status" className="flex items-start justify-between gap-3 rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
+    <div
+      role="status"
+      className="flex items-start justify-between gap-3 rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950"
+    >
       <div>
         <p className="font-medium">The link was adjusted to a view that can be shown:</p>
         <ul className="mt-1 list-disc pl-5">

@@ -62,19 +62,42 @@ export function WindowPicker({ value, resolved, utc, onChange }: WindowPickerPro
         </button>
       </div>
       {customOpen && (
-        <form onSubmit={apply} className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2" noValidate>
+        <form
+          onSubmit={apply}
+          className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2"
+          noValidate
+        >
           <label className="flex flex-col text-xs text-slate-700">
             From ({utc ? 'UTC' : 'local time'})
-            <input type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} aria-describedby={errorId} className="rounded border border-slate-300 px-2 py-1 text-sm" />
+            <input
+              type="datetime-local"
+              value={since}
+              onChange={(e) => setSince(e.target.value)}
+              aria-describedby={errorId}
+              className="rounded border border-slate-300 px-2 py-1 text-sm"
+            />
           </label>
           <label className="flex flex-col text-xs text-slate-700">
             To ({utc ? 'UTC' : 'local time'})
-            <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} aria-describedby={errorId} className="rounded border border-slate-300 px-2 py-1 text-sm" />
+            <input
+              type="datetime-local"
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+              aria-describedby={errorId}
+              className="rounded border border-slate-300 px-2 py-1 text-sm"
+            />
           </label>
-          <button type="submit" className={`${buttonBase} bg-white ring-slate-300 hover:bg-slate-100`}>
+          <button
+            type="submit"
+            className={`${buttonBase} bg-white ring-slate-300 hover:bg-slate-100`}
+          >
             Apply range
           </button>
-          <p id={errorId} className="w-full text-xs text-slate-600" role={error ? 'alert' : undefined}>
+          <p
+            id={errorId}
+            className="w-full text-xs text-slate-600"
+            role={error ? 'alert' : undefined}
+          >
             {error ?? 'Up to 30 days: the most Neo returns for one request.'}
           </p>
         </form>

@@ -1,7 +1,7 @@
 // Polls for runs that started (or may have finished) since the page loaded, while the window includes now.
 // `since` comes from the initial load only, so it stays put while new runs arrive.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useApiSession } from '../../../lib/api/api-context';
+import { useApiSession } from '../../../lib/api/api-session-context';
 import type { SyncRun } from '../../../lib/api/schemas';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '../../../lib/api/sync-runs';
 import { syncRunsKeys } from '../api/sync-runs-keys';
@@ -26,7 +26,13 @@ export function useLiveRuns(name: string, since: number | null, fastPoll: boolea
       for (let i = 0; i < MAX_LIVE_PAGES; i += 1) {
         const page = await getSyncRunsPage(
           session.client,
-          { name, since: new Date(since ?? 0).toISOString(), until, pageSize: MAX_PAGE_SIZE, cursor },
+          {
+            name,
+            since: new Date(since ?? 0).toISOString(),
+            until,
+            pageSize: MAX_PAGE_SIZE,
+            cursor,
+          },
           signal,
         );
         pages.push(page);

@@ -1,7 +1,7 @@
 // Loads every run of a window: follows the cursor without the user clicking, and reports progress.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { useApiSession } from '../../../lib/api/api-context';
+import { useApiSession } from '../../../lib/api/api-session-context';
 import { syncRunsInfiniteOptions } from '../api/sync-runs-query';
 import type { RunWindow } from '../api/sync-runs-keys';
 import { mergePages, pagingState } from '../model/paging';

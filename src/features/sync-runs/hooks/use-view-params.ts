@@ -7,15 +7,21 @@ export function useViewParams() {
   const [search, setSearch] = useSearchParams();
   const [now] = useState(() => Date.now());
   const key = search.toString();
-  const { params, notices } = useMemo(() => parseViewParams(new URLSearchParams(key), now), [key, now]);
+  const { params, notices } = useMemo(
+    () => parseViewParams(new URLSearchParams(key), now),
+    [key, now],
+  );
   const [shownNotices, setShownNotices] = useState<string[]>([]);
+  const [noticedKey, setNoticedKey] = useState<string | null>(null);
+  if (notices.length > 0 && key !== noticedKey) {
+    setNoticedKey(key);
+    setShownNotices(notices);
+  }
 
   // Invalid input is replaced by the corrected view in the address bar, and the notice says why.
   const canonical = serializeViewParams(params).toString();
   useEffect(() => {
-    if (notices.length === 0) return;
-    setShownNotices(notices);
-    setSearch(new URLSearchParams(canonical), { replace: true });
+    if (notices.length > 0) setSearch(new URLSearchParams(canonical), { replace: true });
   }, [notices, canonical, setSearch]);
 
   const update = useCallback(

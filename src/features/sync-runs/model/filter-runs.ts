@@ -8,7 +8,12 @@ function runText(run: SyncRun): string {
   for (const activity of run.activities) {
     parts.push(activity.activity_label);
     for (const failure of activity.failures) {
-      parts.push(failure.resource_label, failure.parent_label ?? '', failure.reason, failure.error_message);
+      parts.push(
+        failure.resource_label,
+        failure.parent_label ?? '',
+        failure.reason,
+        failure.error_message,
+      );
     }
   }
   return parts.join('\n').toLowerCase();

@@ -25,7 +25,12 @@ export function liveSince(runs: readonly SyncRun[], windowSince: number): number
   let since = newest;
   for (const run of runs) {
     const start = startMs(run);
-    if (run.status === 'RUNNING' && start !== null && start < since && newest - start <= RUNNING_LOOKBACK_MS) {
+    if (
+      run.status === 'RUNNING' &&
+      start !== null &&
+      start < since &&
+      newest - start <= RUNNING_LOOKBACK_MS
+    ) {
       since = start;
     }
   }

@@ -9,7 +9,9 @@ describe('pagingState', () => {
   });
 
   it('is complete when the last page has no more', () => {
-    expect(pagingState([makePage(['a'], 'c1'), makePage(['b'], null)])).toEqual({ kind: 'complete' });
+    expect(pagingState([makePage(['a'], 'c1'), makePage(['b'], null)])).toEqual({
+      kind: 'complete',
+    });
     expect(pagingState([])).toEqual({ kind: 'complete' });
   });
 
@@ -34,7 +36,11 @@ describe('mergePages', () => {
   });
 
   it('collects problems and de-duplicates warnings across pages', () => {
-    const first = { ...makePage(['a'], 'c1'), warnings: ['slow'], problems: [{ index: 1, runId: 'x', issues: ['status: bad'] }] };
+    const first = {
+      ...makePage(['a'], 'c1'),
+      warnings: ['slow'],
+      problems: [{ index: 1, runId: 'x', issues: ['status: bad'] }],
+    };
     const second = { ...makePage(['b'], null), warnings: ['slow'] };
     const merged = mergePages([first, second]);
     expect(merged.problems).toHaveLength(1);

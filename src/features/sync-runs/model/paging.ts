@@ -6,9 +6,7 @@ import type { RunProblem, SyncRunsPage } from '../../../lib/api/sync-runs';
 export type PagingHalt = 'cursor-repeated' | 'missing-cursor';
 
 export type PagingState =
-  | { kind: 'more'; cursor: string }
-  | { kind: 'complete' }
-  | { kind: 'halted'; reason: PagingHalt };
+  { kind: 'more'; cursor: string } | { kind: 'complete' } | { kind: 'halted'; reason: PagingHalt };
 
 export function pagingState(pages: readonly SyncRunsPage[]): PagingState {
   const last = pages.at(-1);

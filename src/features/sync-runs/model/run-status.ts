@@ -5,10 +5,30 @@ export const STATUS_PRESENTATION: Record<
   RunStatus,
   { label: string; symbol: string; badgeClass: string }
 > = {
-  SUCCESS: { label: 'Success', symbol: '✓', badgeClass: 'bg-green-100 text-green-900 ring-green-700/30' },
+  SUCCESS: {
+    label: 'Success',
+    symbol: '✓',
+    badgeClass: 'bg-green-100 text-green-900 ring-green-700/30',
+  },
   FAILURE: { label: 'Failure', symbol: '✕', badgeClass: 'bg-red-100 text-red-900 ring-red-700/30' },
-  RUNNING: { label: 'Running', symbol: '▶', badgeClass: 'bg-blue-100 text-blue-900 ring-blue-700/30' },
-  SKIPPED: { label: 'Skipped', symbol: '–', badgeClass: 'bg-slate-100 text-slate-800 ring-slate-600/30' },
+  RUNNING: {
+    label: 'Running',
+    symbol: '▶',
+    badgeClass: 'bg-blue-100 text-blue-900 ring-blue-700/30',
+  },
+  SKIPPED: {
+    label: 'Skipped',
+    symbol: '–',
+    badgeClass: 'bg-slate-100 text-slate-800 ring-slate-600/30',
+  },
+};
+
+/** Chart and strip colours (the same hues as the badges, dark enough for contrast on white). */
+export const STATUS_FILL: Record<RunStatus, string> = {
+  SUCCESS: '#15803d',
+  FAILURE: '#b91c1c',
+  RUNNING: '#1d4ed8',
+  SKIPPED: '#6b7280',
 };
 
 export function failureCount(run: { activities: { failures: unknown[] }[] }): number {

@@ -43,7 +43,11 @@ function place(run: SyncRun, now: number): Placed | null {
   const start = Date.parse(run.started_at);
   if (Number.isNaN(start)) return null;
   const finished = run.finished_at ? Date.parse(run.finished_at) : Number.NaN;
-  const end = Number.isNaN(finished) ? (run.status === 'RUNNING' ? Math.max(now, start) : start) : Math.max(finished, start);
+  const end = Number.isNaN(finished)
+    ? run.status === 'RUNNING'
+      ? Math.max(now, start)
+      : start
+    : Math.max(finished, start);
   return { run, start, end };
 }
 
@@ -65,7 +69,13 @@ export function buildTimeline(
   if (placed.length <= MAX_RUN_MARKS && pxPerRun >= MIN_PX_PER_RUN) {
     return {
       mode: 'runs',
-      marks: placed.map((p) => ({ kind: 'run', run: p.run, status: p.run.status, start: p.start, end: p.end })),
+      marks: placed.map((p) => ({
+        kind: 'run',
+        run: p.run,
+        status: p.run.status,
+        start: p.start,
+        end: p.end,
+      })),
       bucketMs: null,
       unplaced,
     };
@@ -75,7 +85,10 @@ export function buildTimeline(
   const bucketMs = Math.ceil(span / bucketCount);
   const buckets = new Map<string, BucketMark>();
   for (const p of placed) {
-    const index = Math.min(bucketCount - 1, Math.max(0, Math.floor((p.start - window.since) / bucketMs)));
+    const index = Math.min(
+      bucketCount - 1,
+      Math.max(0, Math.floor((p.start - window.since) / bucketMs)),
+    );
     const key = `${index}:${p.run.status}`;
     const existing = buckets.get(key);
     if (existing) {
@@ -83,7 +96,14 @@ export function buildTimeline(
       if (p.start > Date.parse(existing.newest.started_at ?? '')) existing.newest = p.run;
     } else {
       const start = window.since + index * bucketMs;
-      buckets.set(key, { kind: 'bucket', status: p.run.status, start, end: start + bucketMs, count: 1, newest: p.run });
+      buckets.set(key, {
+        kind: 'bucket',
+        status: p.run.status,
+        start,
+        end: start + bucketMs,
+        count: 1,
+        newest: p.run,
+      });
     }
   }
   return { mode: 'buckets', marks: [...buckets.values()], bucketMs, unplaced };

@@ -15,7 +15,11 @@ describe('parseViewParams', () => {
     );
     expect(notices).toEqual([]);
     expect(params).toEqual({
-      window: { kind: 'custom', since: '2026-11-20T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z' },
+      window: {
+        kind: 'custom',
+        since: '2026-11-20T00:00:00.000Z',
+        until: '2026-11-27T00:00:00.000Z',
+      },
       statuses: ['FAILURE', 'SKIPPED'],
       q: 'Ticket Types',
       run: 'r-42',
@@ -31,13 +35,21 @@ describe('parseViewParams', () => {
 
   it('swaps since and until when reversed', () => {
     const { params, notices } = parse('since=2026-11-27T00:00:00Z&until=2026-11-20T00:00:00Z');
-    expect(params.window).toEqual({ kind: 'custom', since: '2026-11-20T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z' });
+    expect(params.window).toEqual({
+      kind: 'custom',
+      since: '2026-11-20T00:00:00.000Z',
+      until: '2026-11-27T00:00:00.000Z',
+    });
     expect(notices.join(' ')).toMatch(/swapped/);
   });
 
   it('shortens a window over 30 days to the 30 days before until', () => {
     const { params, notices } = parse('since=2026-09-01T00:00:00Z&until=2026-11-01T00:00:00Z');
-    expect(params.window).toEqual({ kind: 'custom', since: '2026-10-02T00:00:00.000Z', until: '2026-11-01T00:00:00.000Z' });
+    expect(params.window).toEqual({
+      kind: 'custom',
+      since: '2026-10-02T00:00:00.000Z',
+      until: '2026-11-01T00:00:00.000Z',
+    });
     expect(notices.join(' ')).toMatch(/30 days/);
   });
 
@@ -49,7 +61,11 @@ describe('parseViewParams', () => {
 
   it('completes a window given only since', () => {
     const { params } = parse('since=2026-11-28T00:00:00Z');
-    expect(params.window).toEqual({ kind: 'custom', since: '2026-11-28T00:00:00.000Z', until: new Date(NOW).toISOString() });
+    expect(params.window).toEqual({
+      kind: 'custom',
+      since: '2026-11-28T00:00:00.000Z',
+      until: new Date(NOW).toISOString(),
+    });
   });
 
   it('rejects unknown presets and time-zone modes with notices', () => {

@@ -12,8 +12,7 @@ export type RangePreset = keyof typeof RANGE_PRESETS;
 export const DEFAULT_PRESET: RangePreset = '30d';
 
 export type ViewWindow =
-  | { kind: 'preset'; preset: RangePreset }
-  | { kind: 'custom'; since: string; until: string };
+  { kind: 'preset'; preset: RangePreset } | { kind: 'custom'; since: string; until: string };
 
 export type TimeZoneMode = 'local' | 'utc';
 
@@ -46,7 +45,10 @@ function isStatus(value: string): value is RunStatus {
 /** Accepts ISO-8601 with a zone (or a bare date, read as UTC midnight). */
 export function parseInstant(value: string): number | null {
   const trimmed = value.trim();
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i.test(trimmed)) return null;
+  if (
+    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i.test(trimmed)
+  )
+    return null;
   const ms = Date.parse(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
   return Number.isNaN(ms) ? null : ms;
 }
@@ -69,8 +71,10 @@ function parseWindow(search: URLSearchParams, now: number, notices: string[]): V
 
   let since = rawSince === null ? null : parseInstant(rawSince);
   let until = rawUntil === null ? null : parseInstant(rawUntil);
-  if (rawSince !== null && since === null) notices.push(`"since" (${rawSince}) is not a valid date and time.`);
-  if (rawUntil !== null && until === null) notices.push(`"until" (${rawUntil}) is not a valid date and time.`);
+  if (rawSince !== null && since === null)
+    notices.push(`"since" (${rawSince}) is not a valid date and time.`);
+  if (rawUntil !== null && until === null)
+    notices.push(`"until" (${rawUntil}) is not a valid date and time.`);
 
   if (since === null && until === null) {
     notices.push('Showing the last 30 days instead.');
@@ -78,7 +82,9 @@ function parseWindow(search: URLSearchParams, now: number, notices: string[]): V
   }
   if (until === null) {
     until = Math.min(now, (since as number) + MAX_WINDOW_MS);
-    notices.push(`No valid "until": the window ends ${until === now ? 'now' : '30 days after "since"'}.`);
+    notices.push(
+      `No valid "until": the window ends ${until === now ? 'now' : '30 days after "since"'}.`,
+    );
   }
   if (since === null) {
     since = until - MAX_WINDOW_MS;
@@ -90,7 +96,9 @@ function parseWindow(search: URLSearchParams, now: number, notices: string[]): V
   }
   if (until - since > MAX_WINDOW_MS) {
     since = until - MAX_WINDOW_MS;
-    notices.push('The API allows at most 30 days; the window was shortened to the 30 days before "until".');
+    notices.push(
+      'The API allows at most 30 days; the window was shortened to the 30 days before "until".',
+    );
   }
   if (since === until) {
     since = until - 60 * 60 * 1000;
@@ -99,7 +107,10 @@ function parseWindow(search: URLSearchParams, now: number, notices: string[]): V
   return { kind: 'custom', since: iso(since), until: iso(until) };
 }
 
-export function parseViewParams(search: URLSearchParams, now: number): { params: ViewParams; notices: string[] } {
+export function parseViewParams(
+  search: URLSearchParams,
+  now: number,
+): { params: ViewParams; notices: string[] } {
   const notices: string[] = [];
   const window = parseWindow(search, now, notices);
 
