@@ -1,7 +1,15 @@
 // Copies a value to the clipboard and says so, for ids people quote to support.
 import { useState } from 'react';
 
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({
+  value,
+  label,
+  text = 'Copy',
+}: {
+  value: string;
+  label: string;
+  text?: string;
+}) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy() {
     try {
@@ -19,7 +27,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       aria-label={label}
       className="rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
     >
-      {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
+      {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : text}
     </button>
   );
 }

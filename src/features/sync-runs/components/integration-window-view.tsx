@@ -1,5 +1,6 @@
 // One integration over one window: load every page, stay live, then chart and table.
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { CopyButton } from '../../../components/copy-button';
 import { ErrorPanel } from '../../../components/error-panel';
 import type { RunStatus } from '../../../lib/api/schemas';
 import type { IntegrationInfo } from '../../../lib/integrations/catalog';
@@ -10,10 +11,11 @@ import { countByStatus, filterRuns } from '../model/filter-runs';
 import { integrationUnavailable } from '../model/integration-state';
 import { hasRunning, liveSince, mergeLiveRuns } from '../model/live';
 import { summarizeRuns } from '../model/summary';
-import { resolveWindow, type ViewParams } from '../model/view-params';
+import { resolveWindow, serializeViewParams, type ViewParams } from '../model/view-params';
 import { ChartSkeleton, TableSkeleton } from './skeletons';
 import { LiveIndicator } from './live-indicator';
 import { LoadProgress } from './load-progress';
+import { RetryNotice } from './retry-notice';
 import { RunFilters } from './run-filters';
 import { RunsTable } from './runs-table';
 import { TimelineSummary } from './timeline-summary';
@@ -57,6 +59,14 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
     [base.problems, live.data],
   );
 
+  // Links for support tickets pin the absolute window, so they show what this user saw.
+  const pinnedLink = `${globalThis.location.origin}${globalThis.location.pathname}?${serializeViewParams(
+    {
+      ...params,
+      window: { kind: 'custom', ...window },
+    },
+  ).toString()}`;
+
   const selectRun = useCallback(
     (run: string | null) => update({ run }, { replace: true }),
     [update],
@@ -92,17 +102,30 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
           utc={params.tz === 'utc'}
           onChange={(w) => update({ window: w })}
         />
-        {includesNow && base.isComplete && (
-          <LiveIndicator
-            fetchedAt={live.data?.fetchedAt ?? base.query.dataUpdatedAt}
-            isFetching={live.isFetching}
-            error={live.error}
-            now={now}
-            running={running}
+        <div className="flex flex-wrap items-center gap-3">
+          <CopyButton
+            value={pinnedLink}
+            label="Copy a link to exactly this view"
+            text="Copy link"
           />
-        )}
+          {includesNow && base.isComplete && (
+            <LiveIndicator
+              fetchedAt={live.data?.fetchedAt ?? base.query.dataUpdatedAt}
+              isFetching={live.isFetching}
+              error={live.error}
+              now={now}
+              running={running}
+            />
+          )}
+        </div>
       </div>
 
+      <RetryNotice
+        failureReason={base.query.failureReason}
+        failureCount={base.query.failureCount}
+        paused={base.query.fetchStatus === 'paused'}
+        fetching={base.query.fetchStatus === 'fetching'}
+      />
       {unavailable && (
         <div className="rounded border border-slate-300 bg-white p-4">
           <p className="font-semibold">{unavailable.title}</p>

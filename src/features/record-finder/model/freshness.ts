@@ -1,0 +1,43 @@
+// "Fresh as of": per activity, the start of the last run in which it finished without failures.
+import type { SyncRun } from '../../../lib/api/schemas';
+
+export type ActivityFreshness = {
+  activity: string;
+  /** Start of the newest finished run where this activity had no failures, or null if none in the window. */
+  freshAsOf: string | null;
+  freshRunId: string | null;
+  /** Start of the newest run that included this activity at all. */
+  lastSeen: string | null;
+  lastFailedAt: string | null;
+};
+
+function later(a: string | null, b: string | null): boolean {
+  if (!b) return false;
+  if (!a) return true;
+  return Date.parse(b) > Date.parse(a);
+}
+
+export function activityFreshness(runs: readonly SyncRun[]): ActivityFreshness[] {
+  const byActivity = new Map<string, ActivityFreshness>();
+  for (const run of runs) {
+    for (const activity of run.activities) {
+      const entry = byActivity.get(activity.activity_label) ?? {
+        activity: activity.activity_label,
+        freshAsOf: null,
+        freshRunId: null,
+        lastSeen: null,
+        lastFailedAt: null,
+      };
+      byActivity.set(activity.activity_label, entry);
+      if (later(entry.lastSeen, run.started_at)) entry.lastSeen = run.started_at;
+      const finished = run.status !== 'RUNNING' && run.finished_at !== null;
+      if (activity.failures.length > 0) {
+        if (later(entry.lastFailedAt, run.started_at)) entry.lastFailedAt = run.started_at;
+      } else if (finished && later(entry.freshAsOf, run.started_at)) {
+        entry.freshAsOf = run.started_at;
+        entry.freshRunId = run.run_id;
+      }
+    }
+  }
+  return [...byActivity.values()].sort((a, b) => a.activity.localeCompare(b.activity));
+}
