@@ -10,6 +10,7 @@ import { useSyncRuns } from '../hooks/use-sync-runs';
 import { countByStatus, filterRuns } from '../model/filter-runs';
 import { integrationUnavailable } from '../model/integration-state';
 import { hasRunning, liveSince, mergeLiveRuns } from '../model/live';
+import { uniqueProblems } from '../model/paging';
 import { summarizeRuns } from '../model/summary';
 import { resolveWindow, serializeViewParams, type ViewParams } from '../model/view-params';
 import { ChartSkeleton, TableSkeleton } from './skeletons';
@@ -55,7 +56,7 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
   const summaryId = useId();
   const unavailable = integrationUnavailable(base.query.error);
   const problems = useMemo(
-    () => [...base.problems, ...(live.data?.problems ?? [])],
+    () => uniqueProblems([...base.problems, ...(live.data?.problems ?? [])]),
     [base.problems, live.data],
   );
 

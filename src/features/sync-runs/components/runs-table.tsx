@@ -73,6 +73,7 @@ export type RunsTableProps = {
   onSelectRun: (runId: string | null) => void;
 };
 
+const VIRTUALIZE_ABOVE = 150;
 const SORT_LABEL = { asc: 'ascending', desc: 'descending' } as const;
 
 export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTableProps) {
@@ -91,13 +92,17 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
   });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualize = rows.length > VIRTUALIZE_ABOVE;
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's documented pattern
   const virtualizer = useVirtualizer({
+    enabled: virtualize,
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 44,
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 8,
+    // Before layout (and where there is none, as in tests) assume a typical viewport.
+    initialRect: { width: 1200, height: 600 },
   });
 
   // A selected run (deep link or chart click) is expanded and scrolled into view.
@@ -105,8 +110,12 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
   useEffect(() => {
     if (selectedIndex < 0 || !selectedRunId) return;
     setExpanded((prev) => (prev.has(selectedRunId) ? prev : new Set(prev).add(selectedRunId)));
-    virtualizer.scrollToIndex(selectedIndex, { align: 'start' });
-  }, [selectedIndex, selectedRunId, virtualizer]);
+    if (virtualize) virtualizer.scrollToIndex(selectedIndex, { align: 'start' });
+    else
+      scrollRef.current
+        ?.querySelector(`[data-run-id="${CSS.escape(selectedRunId)}"]`)
+        ?.scrollIntoView?.({ block: 'nearest' });
+  }, [selectedIndex, selectedRunId, virtualizer, virtualize]);
 
   function toggle(id: string) {
     setExpanded((prev) => {
@@ -118,9 +127,12 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
     onSelectRun(id === selectedRunId ? null : id);
   }
 
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  // Short lists render every row (find-in-page works); long ones only what is on screen.
+  const items = virtualize
+    ? virtualizer.getVirtualItems()
+    : rows.map((_, index) => ({ index, start: 0, end: 0 }));
+  const paddingTop = virtualize ? (items[0]?.start ?? 0) : 0;
+  const paddingBottom = virtualize ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const columnCount = columns.length + 1;
 
   return (
@@ -186,7 +198,7 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
             <tbody
               key={row.id}
               data-index={item.index}
-              ref={virtualizer.measureElement}
+              ref={virtualize ? virtualizer.measureElement : undefined}
               className="border-b border-slate-100"
             >
               <tr

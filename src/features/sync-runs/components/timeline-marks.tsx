@@ -85,6 +85,7 @@ export function TimelineMarks({
         const lane = LANES.indexOf(mark.status);
         const left = x(mark.start);
         const width = Math.max(MIN_MARK_PX, x(mark.end) - left);
+        if (!Number.isFinite(left) || !Number.isFinite(width)) return null;
         const isSelected =
           mark.kind === 'run'
             ? mark.run.run_id === selectedRunId

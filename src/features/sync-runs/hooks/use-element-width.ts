@@ -7,6 +7,7 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback = 8
     const element = ref.current;
     if (!element) return;
     setWidth(element.clientWidth || fallback);
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver((entries) => {
       const next = entries[0]?.contentRect.width;
       if (next) setWidth(Math.round(next));

@@ -15,11 +15,14 @@ export function useSyncRuns(name: string, window: RunWindow, options: { autoPage
   const paging = useMemo(() => pagingState(pages), [pages]);
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  // pages.length is a dependency on purpose: without it, two renders with the same flags (the
+  // fetching render can be batched away) would not ask for the following page.
+  const pageCount = pages.length;
   useEffect(() => {
-    if (autoPage && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) {
+    if (autoPage && hasNextPage && !isFetchingNextPage && !isFetchNextPageError && pageCount > 0) {
       void fetchNextPage();
     }
-  }, [autoPage, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  }, [autoPage, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, pageCount]);
 
   return {
     query,

@@ -58,3 +58,14 @@ export const HALT_MESSAGES: Record<PagingHalt, string> = {
   'missing-cursor':
     'The API said more runs exist but sent no cursor to fetch them, so loading stopped. The runs below may be incomplete.',
 };
+
+/** The same unreadable run can arrive twice (a page and a live refresh overlap): report it once. */
+export function uniqueProblems(problems: readonly RunProblem[]): RunProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.runId ?? `#${p.index}`}|${p.issues.join(';')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
