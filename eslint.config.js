@@ -53,7 +53,14 @@ export default defineConfig([
     rules: { 'react-refresh/only-export-components': 'off' },
   },
   {
-    files: ['neo-standin/**', 'local-idp/**', 'scripts/**', 'e2e/**', '*.config.{ts,js}'],
+    files: [
+      'neo-standin/**',
+      'local-idp/**',
+      'prod-server/**',
+      'scripts/**',
+      'e2e/**',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: globals.node },
   },
   prettier,

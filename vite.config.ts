@@ -11,16 +11,38 @@ export default defineConfig({
   build: {
     sourcemap: true,
     rolldownOptions: {
-      // redirect.html is MSAL's redirect bridge: a second, tiny entry that must not boot the app.
-      input: { main: 'index.html', redirect: 'redirect.html' },
+      // redirect.html is MSAL's redirect bridge and popup-relay.html its relay for sign-in inside
+      // iframes: small entries that must not boot the app.
+      input: { main: 'index.html', redirect: 'redirect.html', popupRelay: 'popup-relay.html' },
     },
   },
   test: {
-    // Pure logic runs in Node; component tests opt into jsdom with a docblock.
-    environment: 'node',
-    globals: true,
-    setupFiles: ['./src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'neo-standin/**/*.test.ts', 'local-idp/**/*.test.ts'],
-    css: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          // Pure logic runs in Node; component tests opt into jsdom with a docblock.
+          environment: 'node',
+          globals: true,
+          setupFiles: ['./src/test/setup.ts'],
+          include: ['src/**/*.test.{ts,tsx}'],
+          css: false,
+        },
+      },
+      {
+        // The local servers make real HTTP requests: no MSW here.
+        test: {
+          name: 'servers',
+          environment: 'node',
+          include: [
+            'neo-standin/**/*.test.ts',
+            'local-idp/**/*.test.ts',
+            'prod-server/**/*.test.ts',
+          ],
+          testTimeout: 15_000,
+        },
+      },
+    ],
   },
 });

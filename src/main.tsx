@@ -6,6 +6,7 @@ import { ConfigErrorPage } from './app/config-error-page';
 import './index.css';
 import { bootstrapMsal } from './lib/auth/msal';
 import { loadAppConfig } from './lib/config/app-config';
+import { detectEmbed } from './lib/embed/embed-mode';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -17,11 +18,18 @@ async function start() {
     root.render(<ConfigErrorPage error={error} />);
     return;
   }
+  const embed = detectEmbed();
+  document.documentElement.classList.toggle('dark', embed.theme === 'dark');
   try {
-    const { instance, redirectError } = await bootstrapMsal(config);
+    const { instance, redirectError } = await bootstrapMsal(config, embed.embedded);
     root.render(
       <StrictMode>
-        <App config={config} msal={instance} redirectError={redirectError} />
+        <App
+          config={config}
+          msal={instance}
+          redirectError={redirectError}
+          embedded={embed.embedded}
+        />
       </StrictMode>,
     );
   } catch (error) {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import type { AppConfig } from '../lib/config/app-config';
 import { createQueryClient } from '../lib/query/query-client';
+import { EmbeddedApp } from './embedded-app';
 import { SignInPage } from './sign-in-page';
 import { SignedInApp } from './signed-in-app';
 
@@ -20,15 +21,20 @@ export type AppProps = {
   config: AppConfig;
   msal: PublicClientApplication;
   redirectError: unknown;
+  embedded: boolean;
 };
 
-export function App({ config, msal, redirectError }: AppProps) {
+export function App({ config, msal, redirectError, embedded }: AppProps) {
   const [queryClient] = useState(createQueryClient);
   return (
     <MsalProvider instance={msal}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter basename={import.meta.env.BASE_URL}>
-          <AuthGate config={config} redirectError={redirectError} />
+          {embedded ? (
+            <EmbeddedApp config={config} />
+          ) : (
+            <AuthGate config={config} redirectError={redirectError} />
+          )}
         </BrowserRouter>
       </QueryClientProvider>
     </MsalProvider>

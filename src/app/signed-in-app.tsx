@@ -3,14 +3,13 @@ import type { AccountInfo } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Outlet, Route, Routes } from 'react-router';
 import { ApiSessionContext, type ApiSession } from '../lib/api/api-session-context';
 import { createHttpClient } from '../lib/api/http-client';
 import { clearSignInRequired, useSignInRequired } from '../lib/auth/sign-in-required';
 import { createTokenProvider } from '../lib/auth/token-provider';
 import type { AppConfig } from '../lib/config/app-config';
 import { AppHeader } from './app-header';
-import { IntegrationRoute, NotFoundRoute, OverviewRoute } from './routes';
+import { AppRoutes } from './app-routes';
 import { SessionExpiredBanner } from './session-expired-banner';
 
 export function SignedInApp({ config, account }: { config: AppConfig; account: AccountInfo }) {
@@ -39,13 +38,7 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
       <AppHeader account={account} onSignOut={signOut} />
       {signInRequired && <SessionExpiredBanner scopes={config.auth.scopes} />}
       <main className="mx-auto max-w-7xl px-4 py-6">
-        <Routes>
-          <Route element={<Outlet />}>
-            <Route index element={<OverviewRoute config={config} />} />
-            <Route path="integrations/:name" element={<IntegrationRoute config={config} />} />
-            <Route path="*" element={<NotFoundRoute />} />
-          </Route>
-        </Routes>
+        <AppRoutes config={config} />
       </main>
     </ApiSessionContext.Provider>
   );

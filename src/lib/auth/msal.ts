@@ -11,7 +11,7 @@ export function appUrl(path: string): string {
   return new URL(`${import.meta.env.BASE_URL}${path}`, window.location.origin).toString();
 }
 
-export function msalConfiguration(config: AppConfig): Configuration {
+export function msalConfiguration(config: AppConfig, embedded = false): Configuration {
   return {
     auth: {
       clientId: config.auth.clientId,
@@ -20,6 +20,10 @@ export function msalConfiguration(config: AppConfig): Configuration {
       // The v5 redirect bridge page; it is what the Entra app registration lists.
       redirectUri: appUrl('redirect.html'),
       postLogoutRedirectUri: appUrl(''),
+      // Inside a cross-site iframe the popup's answer can only come back through the relay page.
+      ...(embedded
+        ? { popupRelayUri: appUrl('popup-relay.html'), popupRelayProtocolVersion: 2 as const }
+        : {}),
     },
     // Tokens live in this tab's session storage (MSAL's default), never in localStorage.
     cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
@@ -33,15 +37,18 @@ export type MsalBootstrap = {
 };
 
 /** Creates MSAL outside React, completes a pending redirect and picks the active account. */
-export async function bootstrapMsal(config: AppConfig): Promise<MsalBootstrap> {
-  const instance = new PublicClientApplication(msalConfiguration(config));
+export async function bootstrapMsal(config: AppConfig, embedded = false): Promise<MsalBootstrap> {
+  const instance = new PublicClientApplication(msalConfiguration(config, embedded));
   await instance.initialize();
   let redirectError: unknown = null;
   let result: AuthenticationResult | null = null;
-  try {
-    result = await instance.handleRedirectPromise();
-  } catch (error) {
-    redirectError = error;
+  // A redirect never happens inside the widget (MSAL refuses it in iframes); popups need no completion.
+  if (!embedded) {
+    try {
+      result = await instance.handleRedirectPromise();
+    } catch (error) {
+      redirectError = error;
+    }
   }
   const account = result?.account ?? instance.getActiveAccount() ?? instance.getAllAccounts()[0];
   if (account) instance.setActiveAccount(account);

@@ -1,0 +1,203 @@
+// The stand-in's knobs, read from the environment once and validated (every problem listed at once).
+import { fileURLToPath } from 'node:url';
+import {
+  API_AUDIENCE,
+  DASHBOARD_CLIENT_ID,
+  DEFAULT_IDP_PORT,
+  idpIssuer,
+  LOCAL_STATE_DIR,
+  PORTAL_CLIENT_ID,
+} from '../local-idp/settings.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_SEED } from './core/demo-tenant.ts';
+
+export type StandinConfig = {
+  /** PORT (or STANDIN_PORT); 0 picks a free port. */
+  port: number;
+  /** HOST (or STANDIN_HOST). */
+  host: string;
+  /** STANDIN_LATENCY_MS: added before every API response. */
+  latencyMs: number;
+  /** STANDIN_FAULT_5XX_RATE, 0–1: share of requests answered 500 internal_error. */
+  fault5xxRate: number;
+  /** STANDIN_FAULT_429_RATE, 0–1: share of requests answered 429 rate_limited. */
+  fault429Rate: number;
+  /** STANDIN_HISTORY_DAYS: how far back runs exist. */
+  historyDays: number;
+  /** STANDIN_CADENCE_MINUTES: one cadence for every integration; null = each its own. */
+  cadenceMinutes: number | null;
+  /** STANDIN_SEED: same seed, same runs. */
+  seed: string;
+  /** STANDIN_RATE_LIMIT: requests per tenant per window. */
+  rateLimit: number;
+  rateLimitWindowMs: number;
+  /** STANDIN_CORS_ORIGINS, comma-separated. */
+  corsOrigins: string[];
+  /** STANDIN_API_KEYS, comma-separated `neo_sk_<env>_<secret>`. */
+  apiKeys: string[];
+  /** IDP_PORT: the local identity provider whose tokens are accepted. */
+  idpPort: number;
+  /** STANDIN_ISSUER (default: the local IdP's issuer on idpPort). */
+  issuer: string;
+  /** STANDIN_AUDIENCE. */
+  audience: string;
+  /** STANDIN_CA_FILE: the only certificate trusted when fetching the issuer's keys. */
+  caFile: string;
+  /** Client ids (`azp`) whose tokens are accepted. */
+  allowedClientIds: string[];
+  /** The clock; tests inject one. */
+  clock: Clock;
+  /** The demo tenant's "today" (see createDemoTenant); default: now, rounded down to the hour. */
+  referenceTime: number | null;
+};
+
+export class StandinConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid Neo API stand-in configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'StandinConfigError';
+  }
+}
+
+export const DEFAULT_CORS_ORIGINS = [
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+  'http://localhost:4173',
+  'http://127.0.0.1:4173',
+];
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_CA_FILE = `${REPO_ROOT}${LOCAL_STATE_DIR}/idp/cert.pem`;
+const API_KEY = /^neo_sk_[a-z0-9]+_[A-Za-z0-9]{16,}$/;
+
+type Env = Record<string, string | undefined>;
+
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function number(
+  problems: string[],
+  name: string,
+  raw: string | undefined,
+  check: { min: number; max: number; integer?: boolean },
+): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  const kind = check.integer ? 'an integer' : 'a number';
+  if (!Number.isFinite(value) || (check.integer && !Number.isInteger(value))) {
+    problems.push(`${name} must be ${kind} (got "${raw}")`);
+    return undefined;
+  }
+  return value;
+}
+
+function checkRange(
+  problems: string[],
+  name: string,
+  value: number,
+  check: { min: number; max: number; integer?: boolean },
+): void {
+  const integerOk = !check.integer || Number.isInteger(value);
+  if (!integerOk || !(value >= check.min && value <= check.max))
+    problems.push(
+      `${name} must be ${check.integer ? 'an integer' : 'a number'} from ${check.min} to ${check.max} (got ${value})`,
+    );
+}
+
+const RANGES = {
+  port: ['PORT', { min: 0, max: 65535, integer: true }],
+  latencyMs: ['STANDIN_LATENCY_MS', { min: 0, max: 60_000 }],
+  fault5xxRate: ['STANDIN_FAULT_5XX_RATE', { min: 0, max: 1 }],
+  fault429Rate: ['STANDIN_FAULT_429_RATE', { min: 0, max: 1 }],
+  historyDays: ['STANDIN_HISTORY_DAYS', { min: 1, max: 3650, integer: true }],
+  rateLimit: ['STANDIN_RATE_LIMIT', { min: 1, max: 10_000_000, integer: true }],
+  idpPort: ['IDP_PORT', { min: 1, max: 65535, integer: true }],
+} as const;
+
+const CADENCE = { min: 1, max: 1440, integer: true } as const;
+
+/** Env knobs first, then `overrides` (what startStandin is given); throws StandinConfigError. */
+export function resolveConfig(
+  overrides: Partial<StandinConfig> = {},
+  env: Env = process.env,
+): StandinConfig {
+  const problems: string[] = [];
+  const fromEnv: Partial<Record<keyof typeof RANGES, number>> = {};
+  const envNames: Record<keyof typeof RANGES, string | undefined> = {
+    port: env.STANDIN_PORT ?? env.PORT,
+    latencyMs: env.STANDIN_LATENCY_MS,
+    fault5xxRate: env.STANDIN_FAULT_5XX_RATE,
+    fault429Rate: env.STANDIN_FAULT_429_RATE,
+    historyDays: env.STANDIN_HISTORY_DAYS,
+    rateLimit: env.STANDIN_RATE_LIMIT,
+    idpPort: env.IDP_PORT,
+  };
+  for (const key of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
+    const [name, check] = RANGES[key];
+    fromEnv[key] = number(problems, name, envNames[key], check);
+  }
+  const envCadence = number(problems, 'STANDIN_CADENCE_MINUTES', env.STANDIN_CADENCE_MINUTES, CADENCE);
+  const idpPort = overrides.idpPort ?? fromEnv.idpPort ?? DEFAULT_IDP_PORT;
+
+  const config: StandinConfig = {
+    port: fromEnv.port ?? 8787,
+    host: env.STANDIN_HOST ?? env.HOST ?? '127.0.0.1',
+    latencyMs: fromEnv.latencyMs ?? 0,
+    fault5xxRate: fromEnv.fault5xxRate ?? 0,
+    fault429Rate: fromEnv.fault429Rate ?? 0,
+    historyDays: fromEnv.historyDays ?? DEFAULT_HISTORY_DAYS,
+    cadenceMinutes: envCadence ?? null,
+    seed: env.STANDIN_SEED || DEFAULT_SEED,
+    rateLimit: fromEnv.rateLimit ?? 1200,
+    rateLimitWindowMs: 60_000,
+    corsOrigins: list(env.STANDIN_CORS_ORIGINS) ?? DEFAULT_CORS_ORIGINS,
+    apiKeys: list(env.STANDIN_API_KEYS) ?? [],
+    idpPort,
+    issuer: env.STANDIN_ISSUER || idpIssuer(idpPort),
+    audience: env.STANDIN_AUDIENCE || API_AUDIENCE,
+    caFile: env.STANDIN_CA_FILE || DEFAULT_CA_FILE,
+    allowedClientIds: [DASHBOARD_CLIENT_ID, PORTAL_CLIENT_ID],
+    clock: systemClock,
+    referenceTime: null,
+    ...definedOnly(overrides),
+  };
+  if (overrides.idpPort !== undefined && overrides.issuer === undefined && !env.STANDIN_ISSUER)
+    config.issuer = idpIssuer(idpPort);
+
+  for (const key of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
+    const [name, check] = RANGES[key];
+    checkRange(problems, name, config[key], check);
+  }
+  if (config.cadenceMinutes !== null)
+    checkRange(problems, 'STANDIN_CADENCE_MINUTES', config.cadenceMinutes, CADENCE);
+  if (config.fault5xxRate + config.fault429Rate > 1)
+    problems.push('STANDIN_FAULT_5XX_RATE + STANDIN_FAULT_429_RATE must not exceed 1');
+  for (const origin of config.corsOrigins)
+    if (!isOrigin(origin))
+      problems.push(`STANDIN_CORS_ORIGINS: "${origin}" is not an origin like http://localhost:5173`);
+  for (const key of config.apiKeys)
+    if (!API_KEY.test(key))
+      problems.push(
+        `STANDIN_API_KEYS: "${key.slice(0, 12)}…" is not neo_sk_<env>_<secret> (secret: 16+ letters or digits)`,
+      );
+  if (!/^https:\/\//.test(config.issuer))
+    problems.push(`STANDIN_ISSUER must be an https:// URL (got "${config.issuer}")`);
+  if (problems.length > 0) throw new StandinConfigError(problems);
+  return config;
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}

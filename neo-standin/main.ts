@@ -1,0 +1,45 @@
+// `npm run standin`: the Neo API stand-in alone, with a curl example. Local use only.
+import { StandinConfigError } from './config.ts';
+import { startStandin, type StandinServer } from './server.ts';
+
+/**
+ * Accepted when STANDIN_API_KEYS is unset. It only ever unlocks this local stand-in's demo data;
+ * never put a real Neo key (or this one) in a browser.
+ */
+export const DEV_API_KEY = 'neo_sk_dev_localstandin4f7c2a9e1b';
+
+const usingDevKey = !process.env.STANDIN_API_KEYS;
+
+async function start(): Promise<StandinServer> {
+  try {
+    return await startStandin(usingDevKey ? { apiKeys: [DEV_API_KEY] } : {});
+  } catch (error) {
+    if (error instanceof StandinConfigError) console.error(error.message);
+    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      console.error(`The stand-in's port is taken (${(error as Error).message}); set PORT to another.`);
+    else console.error(error);
+    process.exit(1);
+  }
+}
+
+const server = await start();
+const { config } = server;
+const key = usingDevKey ? DEV_API_KEY : '<one of STANDIN_API_KEYS>';
+console.log(`
+  Neo API stand-in listening on ${server.url}  (seed "${config.seed}", ${config.historyDays} days of history)
+
+  curl -s -H "Authorization: Bearer ${key}" \\
+    "${server.url}/public-api/integrations/connectwise/sync-runs?page_size=5"
+
+  Syncing: connectwise, halopsa, ninjaone, datto_rmm, itglue, hudu. Not connected: autotask and
+  the other known names. Connected without syncs: m365, pax8.
+  ${usingDevKey ? `API key: ${DEV_API_KEY} (local development key; set STANDIN_API_KEYS to use your own)` : 'API keys: those in STANDIN_API_KEYS'}
+  Access tokens from ${config.issuer} are accepted too.
+  Press Ctrl+C to stop.
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}

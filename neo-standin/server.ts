@@ -1,0 +1,110 @@
+// The stand-in as a real HTTP server (node:http) for `npm start`, the end-to-end tests and benchmarks.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createAuthenticator } from './auth.ts';
+import { resolveConfig, type StandinConfig } from './config.ts';
+import { createDemoTenant } from './core/demo-tenant.ts';
+import { errorResponse, newRequestId, type StandinResponse } from './core/envelope.ts';
+import { createStandinApi, type StandinApi } from './core/sync-runs-endpoint.ts';
+import { corsHeaders, preflightHeaders } from './cors.ts';
+
+export type StandinServer = {
+  /** Base URL, e.g. http://127.0.0.1:8787 */
+  url: string;
+  port: number;
+  config: StandinConfig;
+  close(): Promise<void>;
+};
+
+export function createApiFromConfig(config: StandinConfig): StandinApi {
+  const tenant = createDemoTenant({
+    seed: config.seed,
+    historyDays: config.historyDays,
+    cadenceMinutes: config.cadenceMinutes,
+    referenceTime: config.referenceTime ?? undefined,
+  });
+  return createStandinApi({
+    tenant,
+    now: config.clock,
+    authenticate: createAuthenticator(config),
+    rateLimit: { limit: config.rateLimit, windowMs: config.rateLimitWindowMs },
+    faults: { rate5xx: config.fault5xxRate, rate429: config.fault429Rate, seed: config.seed },
+  });
+}
+
+function requestHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  return headers;
+}
+
+function send(res: ServerResponse, response: StandinResponse, extra: Record<string, string>) {
+  const body = response.status === 204 ? '' : JSON.stringify(response.body);
+  res.writeHead(response.status, { ...response.headers, ...extra });
+  res.end(body);
+}
+
+/** Starts the stand-in; env knobs (config.ts) apply unless `options` says otherwise. */
+export async function startStandin(options: Partial<StandinConfig> = {}): Promise<StandinServer> {
+  const config = resolveConfig(options);
+  const api = createApiFromConfig(config);
+
+  const server = createServer((req, res) => {
+    const cors = corsHeaders(req.headers.origin, config.corsOrigins);
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...preflightHeaders(req.headers.origin, config.corsOrigins), Allow: 'GET, OPTIONS' });
+      res.end();
+      return;
+    }
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...cors });
+      res.end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    void (async () => {
+      let response: StandinResponse;
+      try {
+        response = await api.handle({
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers: requestHeaders(req),
+        });
+      } catch (error) {
+        console.error('neo-standin: unexpected error', error);
+        response = errorResponse(newRequestId(), 500, {
+          code: 'internal_error',
+          message: 'The stand-in failed unexpectedly; see its log.',
+        });
+      }
+      if (config.latencyMs > 0) await sleep(config.latencyMs);
+      send(res, response, cors);
+    })();
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    config,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

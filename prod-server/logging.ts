@@ -1,0 +1,108 @@
+// Access log: one JSON line per request on stdout. Never headers, never token-like query values.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type LogSink = (line: string) => void;
+
+export const stdoutSink: LogSink = (line) => {
+  process.stdout.write(`${line}\n`);
+};
+
+const SECRET_KEYS = new Set(['code', 'key', 'sig', 'state', 'session_state', 'client_assertion']);
+const SECRET_PATTERN = /token|secret|password|passwd|api[_-]?key|signature|credential/i;
+const MAX_PATH_CHARS = 2048;
+
+function isSecretKey(rawKey: string): boolean {
+  let key = rawKey;
+  try {
+    key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+  } catch {
+    // keep the raw key
+  }
+  key = key.trim().toLowerCase();
+  return SECRET_KEYS.has(key) || SECRET_PATTERN.test(key);
+}
+
+/** The request path with the values of token-like query parameters replaced by `[redacted]`. */
+export function redactUrl(rawUrl: string): string {
+  const q = rawUrl.indexOf('?');
+  const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+  let out = path;
+  if (q !== -1) {
+    const pairs = rawUrl
+      .slice(q + 1)
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        const key = eq === -1 ? pair : pair.slice(0, eq);
+        return eq !== -1 && isSecretKey(key) ? `${key}=[redacted]` : pair;
+      });
+    out = `${path}?${pairs.join('&')}`;
+  }
+  return out.length > MAX_PATH_CHARS ? `${out.slice(0, MAX_PATH_CHARS)}…` : out;
+}
+
+/**
+ * Counts body bytes and writes one line when the response ends (or the client goes away).
+ * `X-Request-Id` on the response is ours, or Neo's when the API answered through the proxy.
+ */
+export function logRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  sink: LogSink,
+): void {
+  const started = process.hrtime.bigint();
+  let bytes = 0;
+  const count = (chunk: unknown, encoding?: unknown) => {
+    if (typeof chunk === 'string') {
+      bytes += Buffer.byteLength(
+        chunk,
+        typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+      );
+    } else if (chunk instanceof Uint8Array) {
+      bytes += chunk.byteLength;
+    }
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((...args: unknown[]) => {
+    count(args[0], args[1]);
+    return write(...args);
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (typeof args[0] !== 'function') count(args[0], args[1]);
+    return end(...args);
+  }) as typeof res.end;
+
+  res.once('close', () => {
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const responseId = res.getHeader('x-request-id');
+    const line: Record<string, unknown> = {
+      time: new Date().toISOString(),
+      method: req.method,
+      path: redactUrl(req.url ?? ''),
+      status: res.statusCode,
+      duration_ms: Math.round(durationMs * 10) / 10,
+      bytes,
+      request_id: requestId,
+    };
+    if (typeof responseId === 'string' && responseId !== requestId) {
+      line.upstream_request_id = responseId;
+    }
+    if (!res.writableFinished) line.aborted = true;
+    sink(JSON.stringify(line));
+  });
+}
+
+/** A server-side failure, as a JSON line (message only: no request headers, no stack with data). */
+export function logError(sink: LogSink, requestId: string | null, error: unknown): void {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  sink(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'error',
+      request_id: requestId,
+      message,
+    }),
+  );
+}

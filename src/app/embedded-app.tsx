@@ -1,0 +1,120 @@
+// The embedded widget: a token from the host page first; MSAL's popup (via the relay page) if the host
+// does not answer. Never a redirect inside the frame.
+import { InteractionStatus } from '@azure/msal-browser';
+import { useMsal } from '@azure/msal-react';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiSessionContext, type ApiSession } from '../lib/api/api-session-context';
+import { createHttpClient, type GetAccessToken } from '../lib/api/http-client';
+import { createTokenProvider } from '../lib/auth/token-provider';
+import type { AppConfig } from '../lib/config/app-config';
+import { accountIdFromToken, createHostTokenSource } from '../lib/embed/host-token';
+import { startResizeReporter } from '../lib/embed/resize-reporter';
+import { AppRoutes } from './app-routes';
+import { EmbedHeader } from './embed-header';
+
+type EmbedAuth =
+  | { kind: 'asking-host' }
+  | { kind: 'host'; accountId: string; getAccessToken: GetAccessToken }
+  | { kind: 'sign-in'; reason: string };
+
+export function EmbeddedApp({ config }: { config: AppConfig }) {
+  const { instance, accounts, inProgress } = useMsal();
+  const origins = config.embed.allowedParentOrigins;
+  const hostSource = useMemo(() => createHostTokenSource({ allowedOrigins: origins }), [origins]);
+  const [auth, setAuth] = useState<EmbedAuth>({ kind: 'asking-host' });
+  const [signInError, setSignInError] = useState<string | null>(null);
+
+  useEffect(() => startResizeReporter(origins), [origins]);
+  useEffect(() => {
+    let cancelled = false;
+    hostSource.getAccessToken().then(
+      (token) => {
+        if (!cancelled)
+          setAuth({
+            kind: 'host',
+            accountId: accountIdFromToken(token),
+            getAccessToken: hostSource.getAccessToken,
+          });
+      },
+      (error: unknown) => {
+        if (!cancelled)
+          setAuth({
+            kind: 'sign-in',
+            reason: error instanceof Error ? error.message : String(error),
+          });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [hostSource]);
+
+  const account = instance.getActiveAccount() ?? accounts[0];
+  const session = useMemo<ApiSession | null>(() => {
+    if (auth.kind === 'host')
+      return {
+        accountId: auth.accountId,
+        client: createHttpClient({
+          baseUrl: config.apiBaseUrl,
+          getAccessToken: auth.getAccessToken,
+        }),
+      };
+    if (auth.kind === 'sign-in' && account)
+      return {
+        accountId: account.homeAccountId,
+        client: createHttpClient({
+          baseUrl: config.apiBaseUrl,
+          getAccessToken: createTokenProvider(instance, config.auth.scopes),
+        }),
+      };
+    return null;
+  }, [auth, account, config.apiBaseUrl, config.auth.scopes, instance]);
+
+  async function signInWithPopup() {
+    if (inProgress !== InteractionStatus.None) return;
+    setSignInError(null);
+    try {
+      const result = await instance.loginPopup({ scopes: config.auth.scopes });
+      instance.setActiveAccount(result.account);
+    } catch (error) {
+      setSignInError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (
+    <div className="bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+      <EmbedHeader />
+      <main className="p-3">
+        {auth.kind === 'asking-host' && (
+          <p role="status" className="text-sm">
+            Connecting to your portal…
+          </p>
+        )}
+        {auth.kind === 'sign-in' && !account && (
+          <div className="space-y-2 text-sm">
+            <p>Sign in to see your sync runs.</p>
+            <p className="text-slate-600">({auth.reason})</p>
+            {signInError && (
+              <p role="alert" className="text-red-800">
+                Sign-in did not complete: {signInError}
+              </p>
+            )}
+            <button
+              type="button"
+              onClick={() => void signInWithPopup()}
+              disabled={inProgress !== InteractionStatus.None}
+              className="rounded bg-slate-900 px-3 py-1.5 text-white disabled:opacity-60"
+            >
+              Sign in
+            </button>
+          </div>
+        )}
+        {session && (
+          <ApiSessionContext.Provider key={session.accountId} value={session}>
+            <AppRoutes config={config} />
+          </ApiSessionContext.Provider>
+        )}
+      </main>
+    </div>
+  );
+}

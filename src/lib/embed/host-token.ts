@@ -1,0 +1,128 @@
+// Gets access tokens from the embedding page with postMessage: only to and from allowed origins,
+// only from window.parent, only with the matching nonce. Tokens stay in memory.
+import type { TokenRequest } from '../api/http-client';
+import { expiryMs, parseHostMessage, PROTOCOL_VERSION, type TokenRequestMessage } from './protocol';
+
+export type HostTokenOptions = {
+  allowedOrigins: readonly string[];
+  /** How long to wait for the host to answer. */
+  timeoutMs?: number;
+  /** Ask again this long before the token expires. */
+  renewBeforeMs?: number;
+  win?: Window;
+};
+
+export class HostTokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HostTokenError';
+  }
+}
+
+/** The parent's origin if the browser tells it and it is allowed; otherwise null. */
+export function parentOrigin(win: Window, allowed: readonly string[]): string | null {
+  const fromAncestors = win.location.ancestorOrigins?.[0];
+  if (fromAncestors) return allowed.includes(fromAncestors) ? fromAncestors : null;
+  try {
+    const referrer = win.document.referrer ? new URL(win.document.referrer).origin : null;
+    return referrer && allowed.includes(referrer) ? referrer : null;
+  } catch {
+    return null;
+  }
+}
+
+function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createHostTokenSource(options: HostTokenOptions) {
+  const win = options.win ?? window;
+  const timeoutMs = options.timeoutMs ?? 4000;
+  const renewBeforeMs = options.renewBeforeMs ?? 120_000;
+  let cached: { token: string; expiresAt: number } | null = null;
+  let inflight: Promise<string> | null = null;
+
+  function request(reason: TokenRequestMessage['reason']): Promise<string> {
+    if (win.parent === win)
+      return Promise.reject(new HostTokenError('The dashboard is not embedded.'));
+    if (options.allowedOrigins.length === 0)
+      return Promise.reject(
+        new HostTokenError('No embedding origins are allowed (embed.allowedParentOrigins).'),
+      );
+    const known = parentOrigin(win, options.allowedOrigins);
+    const ancestors = win.location.ancestorOrigins;
+    if (!known && ancestors && ancestors.length > 0)
+      return Promise.reject(
+        new HostTokenError(`The embedding page (${ancestors[0]}) is not an allowed origin.`),
+      );
+    // Without a known parent origin, post to each allowed origin: the browser delivers at most the right one.
+    const targets = known ? [known] : [...options.allowedOrigins];
+    const nonce = newNonce();
+    return new Promise<string>((resolve, reject) => {
+      const timer = win.setTimeout(() => {
+        win.removeEventListener('message', onMessage);
+        reject(new HostTokenError('The embedding page did not answer the token request.'));
+      }, timeoutMs);
+      function onMessage(event: MessageEvent) {
+        if (event.source !== win.parent || !targets.includes(event.origin)) return;
+        const message = parseHostMessage(event.data);
+        if (!message || message.nonce !== nonce) return;
+        win.clearTimeout(timer);
+        win.removeEventListener('message', onMessage);
+        if (message.type === 'sync-runs:token-error') {
+          reject(new HostTokenError(message.message));
+          return;
+        }
+        const expiresAt = expiryMs(message.expiresOn) ?? Date.now() + 5 * 60_000;
+        cached = { token: message.accessToken, expiresAt };
+        resolve(message.accessToken);
+      }
+      win.addEventListener('message', onMessage);
+      const outgoing: TokenRequestMessage = {
+        type: 'sync-runs:token-request',
+        version: PROTOCOL_VERSION,
+        nonce,
+        reason,
+      };
+      for (const origin of targets) win.parent.postMessage(outgoing, origin);
+    });
+  }
+
+  return {
+    getAccessToken({ forceRefresh = false }: TokenRequest = {}): Promise<string> {
+      const now = Date.now();
+      if (!forceRefresh && cached && cached.expiresAt - renewBeforeMs > now)
+        return Promise.resolve(cached.token);
+      if (inflight) return inflight;
+      const reason = forceRefresh ? 'unauthorized' : cached ? 'expiring' : 'initial';
+      inflight = request(reason).finally(() => {
+        inflight = null;
+      });
+      return inflight;
+    },
+    clear() {
+      cached = null;
+    },
+  };
+}
+
+/** The stable account id inside a token, for scoping the query cache (not for trusting anything). */
+export function accountIdFromToken(token: string): string {
+  try {
+    const payload = JSON.parse(
+      atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')),
+    ) as Record<string, unknown>;
+    const oid =
+      typeof payload.oid === 'string'
+        ? payload.oid
+        : typeof payload.sub === 'string'
+          ? payload.sub
+          : 'unknown';
+    const tid = typeof payload.tid === 'string' ? payload.tid : 'unknown';
+    return `${oid}.${tid}`;
+  } catch {
+    return 'host-token';
+  }
+}
