@@ -13,7 +13,13 @@ export default defineConfig({
     rolldownOptions: {
       // redirect.html is MSAL's redirect bridge and popup-relay.html its relay for sign-in inside
       // iframes: small entries that must not boot the app.
-      input: { main: 'index.html', redirect: 'redirect.html', popupRelay: 'popup-relay.html' },
+      input: {
+        main: 'index.html',
+        redirect: 'redirect.html',
+        popupRelay: 'popup-relay.html',
+        // The embed demo host is for local development and tests only: not in a production build.
+        ...(process.env.SYNC_RUNS_EMBED_DEMO === '1' ? { embedDemo: 'embed-demo.html' } : {}),
+      },
     },
   },
   test: {

@@ -53,7 +53,12 @@ export async function ensureProviderSecrets(): Promise<ProviderSecrets> {
   if (existing) return existing;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = privateKey.export({ format: 'jwk' }) as JWK;
-  const signingJwk: JWK = { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' };
+  const signingJwk: JWK = {
+    ...jwk,
+    kid: await calculateJwkThumbprint(jwk),
+    alg: 'RS256',
+    use: 'sig',
+  };
   const fresh = { signingJwk, cookieKeys: [randomBytes(32).toString('base64url')] };
   return publishOnce(SECRETS_PATH, fresh, isUsableSecrets);
 }

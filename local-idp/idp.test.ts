@@ -20,7 +20,11 @@ import {
 const APP_ORIGIN = 'http://localhost:5173';
 const REDIRECT_URI = `${APP_ORIGIN}/redirect.html`;
 
-type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+type Reply = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
 
 /** A free port on both loopback addresses (the issuer contains the port, so port 0 cannot be used). */
 async function freePort(): Promise<number> {
@@ -76,7 +80,9 @@ function send(
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+        );
       },
     );
     req.on('error', reject);
@@ -136,7 +142,9 @@ describe('local identity provider', () => {
 
   it('answers health checks and links back only to known app origins', async () => {
     expect((await send(`https://localhost:${port}/healthz`)).body).toBe('ok');
-    const known = await send(`https://localhost:${port}/?return=${encodeURIComponent(`${APP_ORIGIN}/x`)}`);
+    const known = await send(
+      `https://localhost:${port}/?return=${encodeURIComponent(`${APP_ORIGIN}/x`)}`,
+    );
     expect(known.body).toContain(`<a href="${APP_ORIGIN}/x">Back to the dashboard</a>`);
     const foreign = await send(`https://localhost:${port}/?return=https%3A%2F%2Fevil.example%2F`);
     expect(foreign.body).toContain('your browser now trusts its development certificate');
@@ -163,7 +171,9 @@ describe('local identity provider', () => {
   it('completes code + PKCE with an Entra-like JWT access token, client_info and refresh', async () => {
     const loginUrl = await startSignIn();
     const resume = location(
-      await send(loginUrl, { form: { username: DEMO_USER.username, password: DEMO_USER.password } }),
+      await send(loginUrl, {
+        form: { username: DEMO_USER.username, password: DEMO_USER.password },
+      }),
       loginUrl,
     );
     const callback = new URL(location(await send(resume), resume));

@@ -1,8 +1,7 @@
 // The local identity provider: an HTTPS server that looks like Microsoft Entra ID to MSAL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer, type Server } from 'node:https';
-import { Readable } from 'node:stream';
 import { ensureDevCertificate, ensureProviderSecrets } from './certs.ts';
+import { closeServer, listenAll, readBody, withBody, type MountedRequest } from './http.ts';
 import { errorPage, loginPage, pageHeaders, startPage } from './pages.ts';
 import { appPostLogoutRedirectUris, createProvider, verifyCredentials } from './provider.ts';
 import {
@@ -31,10 +30,7 @@ export type RunningIdp = {
 
 /** oidc-provider serves everything under the issuer's path, as Entra does under /<tenant>/v2.0. */
 const MOUNT = `/${DEMO_TENANT_ID}/v2.0`;
-const MAX_FORM_BYTES = 16 * 1024;
 const WRONG_CREDENTIALS = 'Wrong email or password.';
-
-type MountedRequest = IncomingMessage & { originalUrl?: string };
 
 export async function startIdp(options: IdpOptions): Promise<RunningIdp> {
   const port = options.port ?? DEFAULT_IDP_PORT;
@@ -73,6 +69,11 @@ export async function startIdp(options: IdpOptions): Promise<RunningIdp> {
           'This sign-in page has expired or was opened in another browser. Go back to the dashboard and sign in again.',
         ),
       );
+      return;
+    }
+    if (details.prompt.name !== 'login') {
+      // Consent is granted automatically (provider.ts), so only a sign-in can be pending here.
+      sendPage(res, 400, errorPage('Sign-in error', 'This request cannot be completed here.'));
       return;
     }
     const action = `/login/${encodeURIComponent(uid)}`;
@@ -150,13 +151,18 @@ export async function startIdp(options: IdpOptions): Promise<RunningIdp> {
     sendPage(res, 404, errorPage('Not found', 'There is no page at this address.'));
   }
 
-  const servers = await listenAll(port, options.host, (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('local IdP request failed:', error);
-      if (!res.headersSent) sendPage(res, 500, errorPage('Error', 'Something went wrong.'));
-      else res.end();
-    });
-  }, tls);
+  const servers = await listenAll(
+    port,
+    options.host,
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        console.error('local IdP request failed:', error);
+        if (!res.headersSent) sendPage(res, 500, errorPage('Error', 'Something went wrong.'));
+        else res.end();
+      });
+    },
+    tls,
+  );
 
   return {
     issuer,
@@ -200,80 +206,4 @@ function inferLogoutClient(url: URL, appOrigins: string[]): void {
   if (appOrigins.flatMap(appPostLogoutRedirectUris).includes(target)) {
     url.searchParams.set('client_id', DASHBOARD_CLIENT_ID);
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_FORM_BYTES) throw new Error('request body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** A stand-in request carrying a rewritten body; oidc-provider reads it like the original. */
-function withBody(req: IncomingMessage, body: Buffer): MountedRequest {
-  const replay = Readable.from([body], { objectMode: false });
-  return Object.assign(replay, {
-    headers: { ...req.headers, 'content-length': String(body.length) },
-    rawHeaders: req.rawHeaders,
-    method: req.method,
-    url: req.url,
-    httpVersion: req.httpVersion,
-    httpVersionMajor: req.httpVersionMajor,
-    httpVersionMinor: req.httpVersionMinor,
-    socket: req.socket,
-    connection: req.socket,
-    complete: true,
-  }) as unknown as MountedRequest;
-}
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-async function listenAll(
-  port: number,
-  host: string | undefined,
-  handler: Handler,
-  tls: { key: string; cert: string },
-): Promise<Server[]> {
-  const listenOn = (address: string) =>
-    new Promise<Server>((resolve, reject) => {
-      const server = createServer({ key: tls.key, cert: tls.cert }, handler);
-      server.once('error', reject);
-      server.listen(port, address, () => {
-        server.off('error', reject);
-        resolve(server);
-      });
-    });
-  if (host) return [await listenOn(host).catch((error) => Promise.reject(portError(error, port)))];
-
-  // Browsers try both ::1 and 127.0.0.1 for `localhost`; Node resolves it to one of them.
-  const v4 = await listenOn('127.0.0.1').catch((error) => Promise.reject(portError(error, port)));
-  try {
-    return [v4, await listenOn('::1')];
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return [v4];
-    await closeServer(v4);
-    throw portError(error, port);
-  }
-}
-
-function portError(error: unknown, port: number): unknown {
-  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return error;
-  return new Error(
-    `Port ${port} is already in use. Is another local identity provider running? Set IDP_PORT to use another port.`,
-    { cause: error },
-  );
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Browsers keep connections open; without this, close() waits for them to time out.
-    server.closeAllConnections();
-  });
 }

@@ -94,7 +94,11 @@ declare module 'oidc-provider' {
 
   export type ErrorOut = { error: string; error_description?: string } & Record<string, unknown>;
 
-  type CookieOptions = { httpOnly?: boolean; sameSite?: 'lax' | 'strict' | 'none'; secure?: boolean };
+  type CookieOptions = {
+    httpOnly?: boolean;
+    sameSite?: 'lax' | 'strict' | 'none';
+    secure?: boolean;
+  };
   type TtlFunction = (ctx: KoaContext, token: Token, client?: Client) => number;
 
   export interface Configuration {

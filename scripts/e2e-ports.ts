@@ -3,3 +3,14 @@ export const E2E_IDP_PORT = 9443;
 export const E2E_STANDIN_PORT = 9787;
 export const E2E_APP_PORT = 4173;
 export const E2E_APP_ORIGIN = `http://localhost:${E2E_APP_PORT}`;
+export const E2E_DEMO_PORT = 4174;
+export const E2E_DEMO_ORIGIN = `http://127.0.0.1:${E2E_DEMO_PORT}`;
+
+/** The build the end-to-end tests drive: with the embed demo host, pointed at the e2e ports. */
+export function e2eBuildEnv(): Record<string, string> {
+  return {
+    SYNC_RUNS_EMBED_DEMO: '1',
+    VITE_DASHBOARD_ORIGIN: E2E_APP_ORIGIN,
+    VITE_IDP_PORT: String(E2E_IDP_PORT),
+  };
+}

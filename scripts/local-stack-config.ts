@@ -32,6 +32,7 @@ export function localStackConfig(env: NodeJS.ProcessEnv = process.env) {
       scopes: [API_SCOPE],
     },
     integrations: DEMO_INTEGRATIONS,
-    embed: { allowedParentOrigins: ['http://127.0.0.1:5174', 'http://localhost:5174'] },
+    // The embed demo host runs on 127.0.0.1 (another site than localhost), as a real portal would.
+    embed: { allowedParentOrigins: [env.EMBED_DEMO_ORIGIN ?? 'http://127.0.0.1:5174'] },
   };
 }

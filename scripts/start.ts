@@ -6,11 +6,13 @@ import { DEFAULT_STANDIN_PORT } from './local-stack-config.ts';
 const idpPort = Number(process.env.IDP_PORT ?? 8443);
 const standinPort = Number(process.env.STANDIN_PORT ?? DEFAULT_STANDIN_PORT);
 const appPort = Number(process.env.APP_PORT ?? 5173);
+const demoPort = Number(process.env.EMBED_DEMO_PORT ?? 5174);
 
 const stack = await startLocalStack({
   idpPort,
   standinPort,
   appPort,
+  demoPort,
   app: 'dev',
   openBrowser: Boolean(process.stdout.isTTY) && !process.env.CI && !process.env.SYNC_RUNS_NO_OPEN,
 });
@@ -21,6 +23,7 @@ console.log(`
   Dashboard            ${stack.appUrl}
   Neo API stand-in     ${stack.standin.url}  (demo tenant, runs keep arriving while it runs)
   Identity provider    ${stack.idp.url}  (local stand-in for Microsoft Entra ID)
+  Embed demo portal    ${stack.demoUrl}  (embeds the dashboard as a widget from another site)
 
   Sign in with         ${DEMO_USER.username}
   Password             ${DEMO_USER.password}
