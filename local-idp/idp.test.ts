@@ -234,4 +234,28 @@ describe('local identity provider', () => {
     });
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  it('signs out the way MSAL asks (no client_id) and returns to the app', async () => {
+    cookies.clear();
+    const loginUrl = await startSignIn();
+    const resume = location(
+      await send(loginUrl, {
+        form: { username: DEMO_USER.username, password: DEMO_USER.password },
+      }),
+      loginUrl,
+    );
+    await send(resume);
+    const endSession = new URL(`${idpIssuer(port)}/session/end`);
+    endSession.searchParams.set('post_logout_redirect_uri', `${APP_ORIGIN}/`);
+    endSession.searchParams.set('state', 'bye');
+    const page = await send(endSession.href);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Signing you out…');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'sha256-/);
+
+    const action = /action="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const done = await send(action, { form: { xsrf, logout: 'yes' } });
+    expect(location(done, action)).toBe(`${APP_ORIGIN}/?state=bye`);
+  });
 });

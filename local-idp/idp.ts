@@ -109,6 +109,8 @@ export async function startIdp(options: IdpOptions): Promise<RunningIdp> {
       forwarded = withBody(req, stripOfflineAccessOnRefresh(await readBody(req)));
     } else if (req.method === 'GET' && endpoint === '/session/end') {
       inferLogoutClient(url, appOrigins);
+    } else if (req.method === 'GET' && endpoint === '/auth') {
+      mapSelectAccountPrompt(url);
     }
     forwarded.originalUrl = `${url.pathname}${url.search}`;
     forwarded.url = `${endpoint}${url.search}`;
@@ -192,6 +194,18 @@ function stripOfflineAccessOnRefresh(body: Buffer): Buffer {
   if (kept.length) form.set('scope', kept.join(' '));
   else form.delete('scope');
   return Buffer.from(form.toString());
+}
+
+/**
+ * Entra apps often ask for prompt=select_account (Entra's account picker), which oidc-provider
+ * rejects as unsupported. With one demo account, showing the sign-in form again is the equivalent.
+ */
+function mapSelectAccountPrompt(url: URL): void {
+  const prompt = url.searchParams.get('prompt');
+  if (prompt?.split(' ').includes('select_account')) {
+    const mapped = new Set(prompt.split(' ').map((p) => (p === 'select_account' ? 'login' : p)));
+    url.searchParams.set('prompt', [...mapped].join(' '));
+  }
 }
 
 /**

@@ -44,7 +44,8 @@ function sameSecret(a: string, b: string): boolean {
 
 /** Turns jose's errors into a message a developer can act on. */
 function describe(error: unknown, audience: string): AuthResult {
-  if (error instanceof errors.JWTExpired) return invalidToken('The access token has expired.', 'expired');
+  if (error instanceof errors.JWTExpired)
+    return invalidToken('The access token has expired.', 'expired');
   if (error instanceof errors.JWTClaimValidationFailed)
     return invalidToken(
       error.claim === 'aud'
@@ -55,7 +56,10 @@ function describe(error: unknown, audience: string): AuthResult {
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
     return invalidToken('The access token must be signed with RS256.', 'algorithm');
   if (error instanceof errors.JWKSNoMatchingKey)
-    return invalidToken('The access token is signed by a key the issuer does not publish.', 'unknown_key');
+    return invalidToken(
+      'The access token is signed by a key the issuer does not publish.',
+      'unknown_key',
+    );
   if (error instanceof errors.JWSSignatureVerificationFailed)
     return invalidToken('The access token signature does not verify.', 'signature');
   if (error instanceof errors.JOSEError)
@@ -120,7 +124,10 @@ export function createAuthenticator(options: AuthOptions): Authenticate {
     if (!scopes.includes(requiredScope))
       return invalidToken(`The access token lacks the "${requiredScope}" scope.`, 'scope');
     if (typeof payload.azp !== 'string' || !options.allowedClientIds.includes(payload.azp))
-      return invalidToken('The access token was issued to an application this API does not accept.', 'client');
+      return invalidToken(
+        'The access token was issued to an application this API does not accept.',
+        'client',
+      );
     return { ok: true, tenantId: typeof payload.tid === 'string' ? payload.tid : tenantId };
   }
 
@@ -131,8 +138,15 @@ export function createAuthenticator(options: AuthOptions): Authenticate {
     if (token.startsWith('neo_sk_'))
       return options.apiKeys.some((key) => sameSecret(key, token))
         ? { ok: true, tenantId }
-        : { ok: false, code: 'invalid_api_key', message: 'The API key is not valid (mistyped or revoked).' };
+        : {
+            ok: false,
+            code: 'invalid_api_key',
+            message: 'The API key is not valid (mistyped or revoked).',
+          };
     if (JWT_SHAPE.test(token)) return verifyJwt(token);
-    return invalidToken('The bearer token is neither a Neo API key (neo_sk_…) nor a JWT.', 'malformed');
+    return invalidToken(
+      'The bearer token is neither a Neo API key (neo_sk_…) nor a JWT.',
+      'malformed',
+    );
   };
 }

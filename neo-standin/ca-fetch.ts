@@ -18,22 +18,27 @@ export function createCaFetch(caFile: string): CaFetch {
       );
     });
     const target = new URL(url);
-    if (target.protocol !== 'https:') throw new Error(`refusing to fetch keys over ${target.protocol}`);
+    if (target.protocol !== 'https:')
+      throw new Error(`refusing to fetch keys over ${target.protocol}`);
     const signal = init.signal ?? AbortSignal.timeout(TIMEOUT_MS);
     return new Promise<Response>((resolve, reject) => {
-      const req = request(target, { method: 'GET', ca, signal, headers: { accept: 'application/json' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(res.headers))
-            if (typeof value === 'string') headers.set(name, value);
-          const status = res.statusCode ?? 502;
-          const body = [204, 205, 304].includes(status) ? null : Buffer.concat(chunks);
-          resolve(new Response(body, { status: status >= 200 ? status : 502, headers }));
-        });
-      });
+      const req = request(
+        target,
+        { method: 'GET', ca, signal, headers: { accept: 'application/json' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(res.headers))
+              if (typeof value === 'string') headers.set(name, value);
+            const status = res.statusCode ?? 502;
+            const body = [204, 205, 304].includes(status) ? null : Buffer.concat(chunks);
+            resolve(new Response(body, { status: status >= 200 ? status : 502, headers }));
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -140,7 +140,12 @@ export function resolveConfig(
     const [name, check] = RANGES[key];
     fromEnv[key] = number(problems, name, envNames[key], check);
   }
-  const envCadence = number(problems, 'STANDIN_CADENCE_MINUTES', env.STANDIN_CADENCE_MINUTES, CADENCE);
+  const envCadence = number(
+    problems,
+    'STANDIN_CADENCE_MINUTES',
+    env.STANDIN_CADENCE_MINUTES,
+    CADENCE,
+  );
   const idpPort = overrides.idpPort ?? fromEnv.idpPort ?? DEFAULT_IDP_PORT;
 
   const config: StandinConfig = {
@@ -178,7 +183,9 @@ export function resolveConfig(
     problems.push('STANDIN_FAULT_5XX_RATE + STANDIN_FAULT_429_RATE must not exceed 1');
   for (const origin of config.corsOrigins)
     if (!isOrigin(origin))
-      problems.push(`STANDIN_CORS_ORIGINS: "${origin}" is not an origin like http://localhost:5173`);
+      problems.push(
+        `STANDIN_CORS_ORIGINS: "${origin}" is not an origin like http://localhost:5173`,
+      );
   for (const key of config.apiKeys)
     if (!API_KEY.test(key))
       problems.push(
@@ -191,7 +198,9 @@ export function resolveConfig(
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }
 
 function isOrigin(value: string): boolean {

@@ -1,6 +1,7 @@
 // CORS for the dashboard's origins: the browser may read the rate-limit and request-id headers, and
 // preflights are answered here, before authentication and without touching the rate limit.
-const EXPOSED = 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, X-Request-Id';
+const EXPOSED =
+  'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, X-Request-Id';
 const PREFLIGHT_MAX_AGE_S = 600;
 
 /** Headers for any response to `origin`; empty (the browser then blocks) for an origin not allowed. */

@@ -16,7 +16,9 @@ async function start(): Promise<StandinServer> {
   } catch (error) {
     if (error instanceof StandinConfigError) console.error(error.message);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      console.error(`The stand-in's port is taken (${(error as Error).message}); set PORT to another.`);
+      console.error(
+        `The stand-in's port is taken (${(error as Error).message}); set PORT to another.`,
+      );
     else console.error(error);
     process.exit(1);
   }

@@ -57,12 +57,19 @@ export async function startStandin(options: Partial<StandinConfig> = {}): Promis
     const cors = corsHeaders(req.headers.origin, config.corsOrigins);
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...preflightHeaders(req.headers.origin, config.corsOrigins), Allow: 'GET, OPTIONS' });
+      res.writeHead(204, {
+        ...preflightHeaders(req.headers.origin, config.corsOrigins),
+        Allow: 'GET, OPTIONS',
+      });
       res.end();
       return;
     }
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...cors });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+        ...cors,
+      });
       res.end(JSON.stringify({ status: 'ok' }));
       return;
     }

@@ -42,7 +42,11 @@ export function apiKeyAuthenticator(
     const bearer = parseBearer(header);
     if (!bearer.ok) return bearer;
     if (allowed.has(bearer.token)) return { ok: true, tenantId };
-    return { ok: false, code: 'invalid_token', message: 'The bearer token is not a valid API key.' };
+    return {
+      ok: false,
+      code: 'invalid_token',
+      message: 'The bearer token is not a valid API key.',
+    };
   };
 }
 

@@ -66,10 +66,12 @@ export function decodeCursor(raw: string, secret: string): CursorResult {
   }
   if (!Array.isArray(parsed) || parsed.length !== 8) return bad('it is malformed');
   const fields: unknown[] = parsed.slice(0, 7);
-  if (parsed[7] !== checksum(JSON.stringify(fields), secret)) return bad('its checksum does not match');
+  if (parsed[7] !== checksum(JSON.stringify(fields), secret))
+    return bad('its checksum does not match');
   if (fields[0] !== VERSION) return bad('it is from another version');
   const [, name, since, until, t, id, pageSize] = fields;
   if (typeof name !== 'string' || typeof id !== 'string') return bad('it is malformed');
-  if (!isInt(since) || !isInt(until) || !isInt(t) || !isInt(pageSize)) return bad('it is malformed');
+  if (!isInt(since) || !isInt(until) || !isInt(t) || !isInt(pageSize))
+    return bad('it is malformed');
   return { ok: true, state: { name, since, until, after: { t, id }, pageSize } };
 }

@@ -62,7 +62,9 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
   function availability(name: string): IntegrationAvailability {
     if (!isKnownIntegration(name)) return 'unknown';
     if (feeds.has(name)) return 'syncing';
-    return CONNECTED_WITHOUT_SYNC.includes(name as IntegrationSlug) ? 'does_not_sync' : 'not_connected';
+    return CONNECTED_WITHOUT_SYNC.includes(name as IntegrationSlug)
+      ? 'does_not_sync'
+      : 'not_connected';
   }
 
   return {

@@ -10,3 +10,4 @@ export { KNOWN_INTEGRATIONS, type IntegrationSlug } from './integrations.ts';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_WINDOW_DAYS } from './params.ts';
 export { createStandinApi } from './sync-runs-endpoint.ts';
 export type { StandinApi, StandinApiOptions, StandinRequest } from './sync-runs-endpoint.ts';
+export { standinHandler } from './msw-handler.ts';

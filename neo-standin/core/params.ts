@@ -68,8 +68,7 @@ function checkWindow(since: number, until: number): Problem | null {
   return null;
 }
 
-const isProblem = (v: unknown): v is Problem =>
-  typeof v === 'object' && v !== null && 'code' in v;
+const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'code' in v;
 
 /** Order of checks: cursor, since/until (400), window (400), page_size (422). */
 export function parseListQuery(
@@ -95,7 +94,11 @@ export function parseListQuery(
     if (!decoded.ok) return invalid(decoded.reason);
     const state = decoded.state;
     if (state.name !== context.name) return invalid('it belongs to another integration');
-    if (checkWindow(state.since, state.until) || state.pageSize < 1 || state.pageSize > MAX_PAGE_SIZE)
+    if (
+      checkWindow(state.since, state.until) ||
+      state.pageSize < 1 ||
+      state.pageSize > MAX_PAGE_SIZE
+    )
       return invalid('it is malformed');
     for (const [name, value, pinned] of [
       ['since', since, state.since],

@@ -119,7 +119,8 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
         500,
         {
           code: 'internal_error',
-          message: 'Something went wrong on our side. Retry with backoff; if it persists, quote the request id to Neo support.',
+          message:
+            'Something went wrong on our side. Retry with backoff; if it persists, quote the request id to Neo support.',
         },
         limits,
       );

@@ -29,7 +29,12 @@ export const itglue: IntegrationProfile = {
   createPlanner: (env) => (ctx) => {
     const timedOut = chance(ctx.rng, 0.04);
     const activities = ITGLUE.map((spec) =>
-      runActivity(ctx, env, spec, timedOut && spec.label === 'Documents' ? [DOCUMENTS_TIMEOUT] : []),
+      runActivity(
+        ctx,
+        env,
+        spec,
+        timedOut && spec.label === 'Documents' ? [DOCUMENTS_TIMEOUT] : [],
+      ),
     );
     const normal = runDuration(ctx, env, [70, 200]);
     if (!timedOut) return finishedPlan(activities, normal);

@@ -51,7 +51,8 @@ const TICKET_TYPES_DENIED: SyncEntityFailure = {
   resource_label: 'Ticket Types',
   parent_label: 'Board: Service Desk (444)',
   reason: 'permission_denied',
-  error_message: "403 Forbidden: API member 'neo-sync' lacks 'Ticket Types' read access on board 444",
+  error_message:
+    "403 Forbidden: API member 'neo-sync' lacks 'Ticket Types' read access on board 444",
 };
 
 /** When HaloPSA started refusing Ticket Types: about four days before the tenant's "today". */
@@ -76,7 +77,8 @@ export const halopsa: IntegrationProfile = {
       const duration = runDuration(ctx, env, [30, 110]);
       if (!failing) return finishedPlan(activities, duration);
       return finishedPlan(activities, duration, {
-        error: 'PSA Metadata: 1 resource failed (Ticket Types on Board: Service Desk (444): permission_denied)',
+        error:
+          'PSA Metadata: 1 resource failed (Ticket Types on Board: Service Desk (444): permission_denied)',
         dashboardMessage:
           "HaloPSA refused access to Ticket Types on board 444. Give the API member 'neo-sync' read access; the next sync picks it up.",
       });

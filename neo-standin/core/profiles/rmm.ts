@@ -12,9 +12,24 @@ import {
   type RunPlan,
 } from './plan.ts';
 
-const NINJA_ORGS: ActivitySpec = { label: 'RMM Organizations', total: 64, perDay: 0.05, maxDelta: 2 };
-const NINJA_DEVICES: ActivitySpec = { label: 'RMM Devices', total: 1870, perDay: 1.2, maxDelta: 35 };
-const NINJA_MAPPING: ActivitySpec = { label: 'Device Mapping', total: 1870, perDay: 1.2, maxDelta: 20 };
+const NINJA_ORGS: ActivitySpec = {
+  label: 'RMM Organizations',
+  total: 64,
+  perDay: 0.05,
+  maxDelta: 2,
+};
+const NINJA_DEVICES: ActivitySpec = {
+  label: 'RMM Devices',
+  total: 1870,
+  perDay: 1.2,
+  maxDelta: 35,
+};
+const NINJA_MAPPING: ActivitySpec = {
+  label: 'Device Mapping',
+  total: 1870,
+  perDay: 1.2,
+  maxDelta: 20,
+};
 
 /** The one NinjaOne organisation nobody has mapped to a PSA company yet. */
 export const UNMAPPED_ORGANIZATION = 'Fabrikam Dental Group';
@@ -90,7 +105,10 @@ export const datto_rmm: IntegrationProfile = {
         const duration = Math.round(between(ctx.rng, 0.2, 1.5) * SECOND);
         // Some skips are decided by the scheduler before a run starts: stored without started_at.
         const hasStartTime = !chance(ctx.rng, 0.4);
-        return skippedPlan(SKIPPED_STILL_RUNNING, duration, { hasStartTime, hasTemporalIds: false });
+        return skippedPlan(SKIPPED_STILL_RUNNING, duration, {
+          hasStartTime,
+          hasTemporalIds: false,
+        });
       }
       const activities = DATTO.map((spec) => runActivity(ctx, env, spec));
       if (ctx.slot === stuck)

@@ -1,0 +1,40 @@
+// A tiny in-process client for tests: calls the core endpoint the way an HTTP client would.
+import type { StandinResponse } from '../core/envelope.ts';
+import type { StandinApi } from '../core/sync-runs-endpoint.ts';
+import type { SyncRun } from '../core/types.ts';
+
+export const TEST_API_KEY = 'neo_sk_test_0123456789abcdefABCDEF';
+
+export type SuccessBody = {
+  data: SyncRun[];
+  meta: {
+    request_id: string;
+    timings_ms: Record<string, number>;
+    pagination: { has_more: boolean; next_cursor: string | null };
+  };
+};
+
+export type ErrorBody = {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+  meta: { request_id: string };
+};
+
+export function createTestClient(
+  api: StandinApi,
+  authorization: string | null = `Bearer ${TEST_API_KEY}`,
+) {
+  return async function get(
+    path: string,
+    query: Record<string, string | undefined> = {},
+    init: { method?: string; authorization?: string | null } = {},
+  ): Promise<StandinResponse> {
+    const url = new URL(path, 'https://api.neoagent.io');
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(key, value);
+    const auth = init.authorization === undefined ? authorization : init.authorization;
+    const headers: Record<string, string> = auth === null ? {} : { Authorization: auth };
+    return api.handle({ method: init.method ?? 'GET', url: url.toString(), headers });
+  };
+}
+
+export const runsPath = (name: string) => `/public-api/integrations/${name}/sync-runs`;
