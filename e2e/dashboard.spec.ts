@@ -1,12 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './support/sign-in.ts';
 
-test('overview → integration → chart → drill down to a failure → search → window → deep link', async ({ page, context, browser }) => {
+test('overview → integration → chart → drill down to a failure → search → window → deep link', async ({
+  page,
+  context,
+  browser,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signIn(page);
 
   // Overview: every configured integration, with the documented 404s as plain-language states.
-  await expect(page.getByRole('article', { name: 'HaloPSA' }).getByText('Failing runs')).toBeVisible();
+  await expect(
+    page.getByRole('article', { name: 'HaloPSA' }).getByText('Failing runs'),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'HaloPSA' }).click();
   await expect(page.getByRole('heading', { name: /HaloPSA/ })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /runs loaded\./ })).toBeVisible();
@@ -20,7 +26,10 @@ test('overview → integration → chart → drill down to a failure → search 
   await expect(page.getByRole('tooltip')).toBeVisible();
 
   // Narrow to failures and search for the failing resource.
-  await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /Failure/ }).click();
+  await page
+    .getByRole('group', { name: 'Filter by status' })
+    .getByRole('button', { name: /Failure/ })
+    .click();
   await page.getByRole('searchbox', { name: 'Search' }).fill('Ticket Types');
   await expect(page).toHaveURL(/q=Ticket\+Types|q=Ticket%20Types/);
   const table = page.getByRole('region', { name: 'Sync runs table' });
@@ -64,7 +73,9 @@ test('each documented 404 has its own plain-language state', async ({ page }) =>
   await expect(page.getByText('Unknown integration name')).toBeVisible();
 });
 
-test('a failed page keeps what loaded and offers a retry from where it stopped', async ({ page }) => {
+test('a failed page keeps what loaded and offers a retry from where it stopped', async ({
+  page,
+}) => {
   await signIn(page);
   let failing = true;
   const cursors: string[] = [];
@@ -90,7 +101,9 @@ test('a failed page keeps what loaded and offers a retry from where it stopped',
   await expect(alert).toContainText('FORBIDDEN');
   await expect(alert).toContainText('5f0c3b1e-8d2a-4e6f-9a7b-1c2d3e4f5a6b');
   // The first page stays on screen.
-  await expect(page.getByRole('region', { name: 'Sync runs table' }).getByRole('row').nth(5)).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Sync runs table' }).getByRole('row').nth(5),
+  ).toBeVisible();
 
   failing = false;
   await alert.getByRole('button', { name: 'Retry from where it stopped' }).click();

@@ -10,6 +10,7 @@ import {
 } from '../local-idp/settings.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_SEED } from './core/demo-tenant.ts';
+import { checkRange, definedOnly, isOrigin, list, readNumber, type Env } from './config-parsing.ts';
 
 export type StandinConfig = {
   /** PORT (or STANDIN_PORT); 0 picks a free port. */
@@ -69,45 +70,6 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_CA_FILE = `${REPO_ROOT}${LOCAL_STATE_DIR}/idp/cert.pem`;
 const API_KEY = /^neo_sk_[a-z0-9]+_[A-Za-z0-9]{16,}$/;
 
-type Env = Record<string, string | undefined>;
-
-function list(value: string | undefined): string[] | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-function number(
-  problems: string[],
-  name: string,
-  raw: string | undefined,
-  check: { min: number; max: number; integer?: boolean },
-): number | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const value = Number(raw);
-  const kind = check.integer ? 'an integer' : 'a number';
-  if (!Number.isFinite(value) || (check.integer && !Number.isInteger(value))) {
-    problems.push(`${name} must be ${kind} (got "${raw}")`);
-    return undefined;
-  }
-  return value;
-}
-
-function checkRange(
-  problems: string[],
-  name: string,
-  value: number,
-  check: { min: number; max: number; integer?: boolean },
-): void {
-  const integerOk = !check.integer || Number.isInteger(value);
-  if (!integerOk || !(value >= check.min && value <= check.max))
-    problems.push(
-      `${name} must be ${check.integer ? 'an integer' : 'a number'} from ${check.min} to ${check.max} (got ${value})`,
-    );
-}
-
 const RANGES = {
   port: ['PORT', { min: 0, max: 65535, integer: true }],
   latencyMs: ['STANDIN_LATENCY_MS', { min: 0, max: 60_000 }],
@@ -138,9 +100,9 @@ export function resolveConfig(
   };
   for (const key of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
     const [name, check] = RANGES[key];
-    fromEnv[key] = number(problems, name, envNames[key], check);
+    fromEnv[key] = readNumber(problems, name, envNames[key], check);
   }
-  const envCadence = number(
+  const envCadence = readNumber(
     problems,
     'STANDIN_CADENCE_MINUTES',
     env.STANDIN_CADENCE_MINUTES,
@@ -170,8 +132,6 @@ export function resolveConfig(
     referenceTime: null,
     ...definedOnly(overrides),
   };
-  if (overrides.idpPort !== undefined && overrides.issuer === undefined && !env.STANDIN_ISSUER)
-    config.issuer = idpIssuer(idpPort);
 
   for (const key of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
     const [name, check] = RANGES[key];
@@ -195,18 +155,4 @@ export function resolveConfig(
     problems.push(`STANDIN_ISSUER must be an https:// URL (got "${config.issuer}")`);
   if (problems.length > 0) throw new StandinConfigError(problems);
   return config;
-}
-
-function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(values).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
-}
-
-function isOrigin(value: string): boolean {
-  try {
-    return new URL(value).origin === value;
-  } catch {
-    return false;
-  }
 }

@@ -4,6 +4,15 @@ export type StandinResponse = { status: number; headers: Record<string, string>;
 
 export type Pagination = { has_more: boolean; next_cursor: string | null };
 
+/** An error answer before it gets a request id: status, the `error` object and extra headers. */
+export type ApiProblem = {
+  status: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  headers?: Record<string, string>;
+};
+
 /** UUID v4 from the platform (Node, browsers and jsdom all have crypto.randomUUID). */
 export function newRequestId(): string {
   return crypto.randomUUID();
@@ -46,4 +55,18 @@ export function errorResponse(
       meta: { request_id: requestId },
     },
   };
+}
+
+export function problemResponse(
+  requestId: string,
+  problem: ApiProblem,
+  headers: Record<string, string> = {},
+): StandinResponse {
+  const { status, code, message, details } = problem;
+  return errorResponse(
+    requestId,
+    status,
+    { code, message, details },
+    { ...headers, ...problem.headers },
+  );
 }

@@ -2,6 +2,7 @@
 // page size and cursor. A cursor pins its window, so every page of one listing reads the same runs.
 import { DAY, toIso } from './clock.ts';
 import { decodeCursor } from './cursor.ts';
+import type { ApiProblem } from './envelope.ts';
 import { parseIsoInstant } from './iso-time.ts';
 import type { Keyset } from './run-feed.ts';
 
@@ -12,12 +13,7 @@ export const MAX_PAGE_SIZE = 200;
 
 export type ListQuery = { since: number; until: number; pageSize: number; after: Keyset | null };
 
-export type Problem = {
-  status: 400 | 422;
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-};
+type Problem = ApiProblem & { status: 400 | 422 };
 
 export type ParsedQuery = { ok: true; query: ListQuery } | { ok: false; problem: Problem };
 

@@ -1,13 +1,25 @@
 // GET /public-api/integrations/{name}/sync-runs, platform-neutral: the Node server and MSW both
 // call `handle` with a request and send back the status, headers and JSON body it returns.
-import type { Authenticate, AuthFailure } from './authenticators.ts';
+import type { Authenticate } from './authenticators.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { encodeCursor } from './cursor.ts';
 import type { DemoTenant } from './demo-tenant.ts';
-import { errorResponse, newRequestId, successResponse, type StandinResponse } from './envelope.ts';
+import {
+  newRequestId,
+  problemResponse,
+  successResponse,
+  type StandinResponse,
+} from './envelope.ts';
 import { createFaultInjector, type FaultOptions } from './faults.ts';
-import { displayName, isKnownIntegration } from './integrations.ts';
 import { parseListQuery } from './params.ts';
+import {
+  integrationProblem,
+  internalError,
+  methodNotAllowed,
+  notFound,
+  rateLimited,
+  unauthorized,
+} from './problems.ts';
 import { createRateLimiter, type RateLimitState } from './rate-limiter.ts';
 
 export type StandinRequest = {
@@ -33,6 +45,8 @@ export type { StandinResponse };
 const ENDPOINT = /^\/public-api\/integrations\/([^/]+)\/sync-runs$/;
 /** Callers without valid credentials share one bucket, so a flood of bad tokens is limited too. */
 const UNAUTHENTICATED = 'unauthenticated';
+/** What an injected 429 asks the client to wait. */
+const INJECTED_RETRY_AFTER_S = 2;
 
 function header(headers: StandinRequest['headers'], name: string): string | null {
   if (headers instanceof Headers) return headers.get(name);
@@ -48,11 +62,11 @@ function rateLimitHeaders(state: RateLimitState): Record<string, string> {
   };
 }
 
-function decodeName(segment: string): string | null {
+function decodeName(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return null;
+    return segment; // malformed %-escapes: no integration has such a name anyway
   }
 }
 
@@ -61,10 +75,9 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 export function createStandinApi(options: StandinApiOptions): StandinApi {
   const { tenant, authenticate } = options;
   const now = options.now ?? systemClock;
-  const limiter = createRateLimiter({
-    limit: options.rateLimit?.limit ?? 1200,
-    windowMs: options.rateLimit?.windowMs ?? 60_000,
-  });
+  const limit = options.rateLimit?.limit ?? 1200;
+  const windowMs = options.rateLimit?.windowMs ?? 60_000;
+  const limiter = createRateLimiter({ limit, windowMs });
   const nextFault = createFaultInjector({ seed: tenant.seed, ...options.faults });
   const cursorSecret = `${tenant.seed}:cursor`;
 
@@ -73,12 +86,9 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
     const requestId = newRequestId();
     const url = new URL(request.url, 'http://standin.invalid');
     const match = ENDPOINT.exec(url.pathname);
-    if (!match?.[1])
-      return errorResponse(requestId, 404, {
-        code: 'not_found',
-        message: `No such endpoint: ${url.pathname}. This stand-in serves GET /public-api/integrations/{name}/sync-runs.`,
-      });
+    if (!match?.[1]) return problemResponse(requestId, notFound(url.pathname));
 
+    // Authenticate first: the rate limit is per tenant, and the tenant comes from the credential.
     const auth = await authenticate(header(request.headers, 'authorization'));
     const bucket = auth.ok ? `tenant:${auth.tenantId}` : UNAUTHENTICATED;
     const at = now();
@@ -86,80 +96,31 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
     const fault = auth.ok ? nextFault() : 'none';
     if (current.remaining === 0 || fault === 'rate_limited') {
       // Refused requests are not counted; an injected 429 looks like a real one.
-      const retryAfterS =
-        current.remaining === 0 ? Math.max(1, Math.ceil((current.resetAt - at) / 1000)) : 2;
-      const resetAt = current.remaining === 0 ? current.resetAt : at + retryAfterS * 1000;
-      return errorResponse(
+      const real = current.remaining === 0;
+      const retryAfterS = real
+        ? Math.max(1, Math.ceil((current.resetAt - at) / 1000))
+        : INJECTED_RETRY_AFTER_S;
+      const resetAt = real ? current.resetAt : at + retryAfterS * 1000;
+      return problemResponse(
         requestId,
-        429,
-        {
-          code: 'rate_limited',
-          message: `Too many requests: the limit is ${current.limit} per ${limiterWindowS()} s for this tenant. Retry after ${retryAfterS} s.`,
-          details: { limit: current.limit, retry_after_seconds: retryAfterS },
-        },
-        {
-          ...rateLimitHeaders({ limit: current.limit, remaining: 0, resetAt }),
-          'Retry-After': String(retryAfterS),
-        },
+        rateLimited(limit, Math.round(windowMs / 1000), retryAfterS),
+        rateLimitHeaders({ limit, remaining: 0, resetAt }),
       );
     }
     const limits = rateLimitHeaders(limiter.take(bucket, at));
+    const fail = (problem: Parameters<typeof problemResponse>[1]) =>
+      problemResponse(requestId, problem, limits);
 
-    if (!auth.ok) return unauthorized(requestId, auth, limits);
-    if (request.method.toUpperCase() !== 'GET')
-      return errorResponse(
-        requestId,
-        405,
-        { code: 'method_not_allowed', message: `${request.method} is not allowed here; use GET.` },
-        { ...limits, Allow: 'GET' },
-      );
-    if (fault === 'internal_error')
-      return errorResponse(
-        requestId,
-        500,
-        {
-          code: 'internal_error',
-          message:
-            'Something went wrong on our side. Retry with backoff; if it persists, quote the request id to Neo support.',
-        },
-        limits,
-      );
+    if (!auth.ok) return fail(unauthorized(auth));
+    if (request.method.toUpperCase() !== 'GET') return fail(methodNotAllowed(request.method));
+    if (fault === 'internal_error') return fail(internalError());
 
     const name = decodeName(match[1]);
-    const availability = name === null ? 'unknown' : tenant.availability(name);
-    if (name === null || availability === 'unknown')
-      return errorResponse(
-        requestId,
-        404,
-        {
-          code: 'unknown_integration',
-          message: `There is no integration called "${name ?? match[1]}".`,
-          details: { name: name ?? match[1] },
-        },
-        limits,
-      );
-    if (availability !== 'syncing') {
-      const label = isKnownIntegration(name) ? displayName(name) : name;
-      const notConnected = availability === 'not_connected';
-      return errorResponse(
-        requestId,
-        404,
-        {
-          code: notConnected ? 'integration_not_connected' : 'integration_does_not_sync',
-          message: notConnected
-            ? `${label} is not connected for this tenant.`
-            : `${label} is connected but does not run scheduled syncs.`,
-          details: { name },
-        },
-        limits,
-      );
-    }
+    const availability = tenant.availability(name);
+    if (availability !== 'syncing') return fail(integrationProblem(name, availability));
 
     const parsed = parseListQuery(url.searchParams, { name, now: at, secret: cursorSecret });
-    if (!parsed.ok) {
-      const { status, ...error } = parsed.problem;
-      return errorResponse(requestId, status, error, limits);
-    }
+    if (!parsed.ok) return fail(parsed.problem);
     const { since, until, pageSize, after } = parsed.query;
     const dbStarted = performance.now();
     const page = tenant.listRuns(name, { since, until, after, limit: pageSize, now: at });
@@ -180,26 +141,5 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
     );
   }
 
-  function limiterWindowS(): number {
-    return Math.round((options.rateLimit?.windowMs ?? 60_000) / 1000);
-  }
-
   return { handle };
-}
-
-function unauthorized(
-  requestId: string,
-  auth: AuthFailure,
-  limits: Record<string, string>,
-): StandinResponse {
-  const challenge =
-    auth.code === 'missing_credentials'
-      ? 'Bearer realm="neo-public-api"'
-      : 'Bearer realm="neo-public-api", error="invalid_token"';
-  return errorResponse(
-    requestId,
-    401,
-    { code: auth.code, message: auth.message, details: auth.details },
-    { ...limits, 'WWW-Authenticate': challenge },
-  );
 }

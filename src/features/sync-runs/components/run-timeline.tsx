@@ -6,7 +6,8 @@ import type { SyncRun } from '../../../lib/api/schemas';
 import { useElementWidth } from '../hooks/use-element-width';
 import { useTimeZone } from '../hooks/use-time-zone';
 import { STATUS_FILL, STATUS_PRESENTATION } from '../model/run-status';
-import { buildTimeline, LANES } from '../model/timeline';
+import { buildTimeline, LANES, timeTicks } from '../model/timeline';
+import { formatDuration } from '../../../lib/format/time';
 import { TimelineMarks } from './timeline-marks';
 import { TimelineTooltip } from './timeline-tooltip';
 
@@ -113,7 +114,7 @@ export default function RunTimeline(props: RunTimelineProps) {
         </ul>
         <p>
           {timeline.mode === 'buckets'
-            ? `Grouped into ${Math.round((timeline.bucketMs ?? 0) / 60_000)}-minute periods; drag or click a period to zoom in.`
+            ? `Runs grouped into ${formatDuration(timeline.bucketMs)} periods; drag or click a period to zoom in.`
             : 'Each bar is one run, from start to finish. Drag to zoom.'}
           {timeline.unplaced > 0 &&
             ` ${timeline.unplaced} runs without a start time are only in the table.`}
@@ -159,6 +160,7 @@ export default function RunTimeline(props: RunTimelineProps) {
             type="number"
             scale="time"
             domain={[since, until]}
+            ticks={timeTicks(since, until, Math.max(3, Math.floor(plotWidth / 110)))}
             allowDataOverflow
             tickFormatter={tickFormatter(until - since, timeZone)}
             height={AXIS_HEIGHT}

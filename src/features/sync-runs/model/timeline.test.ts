@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '../../../test/fixtures';
-import { buildTimeline, MAX_RUN_MARKS } from './timeline';
+import { buildTimeline, MAX_RUN_MARKS, timeTicks } from './timeline';
 
 const SINCE = Date.parse('2026-11-01T00:00:00Z');
 const UNTIL = Date.parse('2026-11-02T00:00:00Z');
@@ -61,5 +61,14 @@ describe('buildTimeline', () => {
     expect(t.marks).toHaveLength(1);
     expect(t.marks[0]).toMatchObject({ end: NOW });
     expect(t.unplaced).toBe(1);
+  });
+});
+
+describe('timeTicks', () => {
+  it('picks a round step that gives at most the asked number of ticks', () => {
+    const ticks = timeTicks(SINCE, UNTIL, 8);
+    expect(ticks.length).toBeLessThanOrEqual(8);
+    expect(ticks[1]! - ticks[0]!).toBe(6 * 60 * 60_000);
+    expect(ticks[0]).toBe(SINCE);
   });
 });

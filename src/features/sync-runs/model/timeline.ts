@@ -108,3 +108,14 @@ export function buildTimeline(
   }
   return { mode: 'buckets', marks: [...buckets.values()], bucketMs, unplaced };
 }
+
+const TICK_STEPS = [5, 15, 30, 60, 180, 360, 720, 1440, 2880, 10080].map((m) => m * 60_000);
+
+/** Evenly spaced, round axis ticks (at most `max`), aligned to whole steps in UTC. */
+export function timeTicks(since: number, until: number, max = 8): number[] {
+  const span = Math.max(1, until - since);
+  const step = TICK_STEPS.find((s) => span / s < max) ?? (TICK_STEPS.at(-1) as number);
+  const ticks: number[] = [];
+  for (let t = Math.ceil(since / step) * step; t <= until; t += step) ticks.push(t);
+  return ticks;
+}
