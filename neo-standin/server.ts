@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createAuthenticator } from './auth.ts';
 import { resolveConfig, type StandinConfig } from './config.ts';
+import { HOUR } from './core/clock.ts';
 import { createDemoTenant } from './core/demo-tenant.ts';
 import { errorResponse, newRequestId, type StandinResponse } from './core/envelope.ts';
 import { createStandinApi, type StandinApi } from './core/sync-runs-endpoint.ts';
@@ -22,7 +23,8 @@ export function createApiFromConfig(config: StandinConfig): StandinApi {
     seed: config.seed,
     historyDays: config.historyDays,
     cadenceMinutes: config.cadenceMinutes,
-    referenceTime: config.referenceTime ?? undefined,
+    // The tenant's "today" comes from the same (possibly injected) clock as everything else.
+    referenceTime: config.referenceTime ?? Math.floor(config.clock() / HOUR) * HOUR,
   });
   return createStandinApi({
     tenant,
