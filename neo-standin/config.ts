@@ -59,6 +59,12 @@ export class StandinConfigError extends Error {
   }
 }
 
+/**
+ * What `npm run standin` accepts when STANDIN_API_KEYS is unset. It only ever unlocks this local
+ * stand-in's demo data; never put a real Neo key (or this one) in a browser.
+ */
+export const DEV_API_KEY = 'neo_sk_dev_localstandin4f7c2a9e1b';
+
 export const DEFAULT_CORS_ORIGINS = [
   'http://localhost:5173',
   'http://127.0.0.1:5173',

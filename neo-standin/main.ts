@@ -1,12 +1,6 @@
 // `npm run standin`: the Neo API stand-in alone, with a curl example. Local use only.
-import { StandinConfigError } from './config.ts';
+import { DEV_API_KEY, StandinConfigError } from './config.ts';
 import { startStandin, type StandinServer } from './server.ts';
-
-/**
- * Accepted when STANDIN_API_KEYS is unset. It only ever unlocks this local stand-in's demo data;
- * never put a real Neo key (or this one) in a browser.
- */
-export const DEV_API_KEY = 'neo_sk_dev_localstandin4f7c2a9e1b';
 
 const usingDevKey = !process.env.STANDIN_API_KEYS;
 
