@@ -25,6 +25,13 @@ test('overview → integration → chart → drill down to a failure → search 
   await failureMark.hover();
   await expect(page.getByRole('tooltip')).toBeVisible();
 
+  // In a narrow window every bar is one run: clicking one selects it in the table.
+  await page.getByRole('button', { name: 'Last 24 hours' }).click();
+  await page.locator('[data-testid="timeline-mark"][data-status="FAILURE"]').last().click();
+  await expect(page).toHaveURL(/run=/);
+  await expect(page.locator('tr[aria-selected="true"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Last 30 days' }).click();
+
   // Narrow to failures and search for the failing resource.
   await page
     .getByRole('group', { name: 'Filter by status' })

@@ -56,3 +56,18 @@ test('a wrong password stays on the login page with its error', async ({ page })
   await expect(page).toHaveURL(/\/login\//);
   await expect(page.getByLabel('Email')).toHaveValue(DEMO_USER.username);
 });
+
+test.describe('in a browser that does not trust the identity provider yet', () => {
+  test.use({ ignoreHTTPSErrors: false });
+
+  test('the app says exactly what to do instead of failing silently', async ({ page }) => {
+    await page.goto('/');
+    const advice = page.getByRole('alert').filter({ hasText: 'cannot be reached' });
+    await expect(advice).toBeVisible();
+    await expect(advice).toContainText('accept the development certificate');
+    await expect(advice.getByRole('link', { name: /https:\/\/localhost:\d+/ })).toHaveAttribute(
+      'href',
+      /\?return=/,
+    );
+  });
+});
