@@ -4,6 +4,9 @@ export const E2E_STANDIN_PORT = 9787;
 export const E2E_APP_PORT = 4173;
 export const E2E_APP_ORIGIN = `http://localhost:${E2E_APP_PORT}`;
 export const E2E_DEMO_PORT = 4174;
+/** The production server (npm run serve) over the same build, proxying the API to the stand-in. */
+export const E2E_PROD_PORT = 4175;
+export const E2E_PROD_ORIGIN = `http://localhost:${E2E_PROD_PORT}`;
 export const E2E_DEMO_ORIGIN = `http://127.0.0.1:${E2E_DEMO_PORT}`;
 
 /** The build the end-to-end tests drive: with the embed demo host, pointed at the e2e ports. */

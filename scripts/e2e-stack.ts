@@ -1,13 +1,21 @@
-// The end-to-end stack: local identity provider, Neo API stand-in and `vite preview` of dist/.
+// The end-to-end stack: local identity provider, Neo API stand-in, `vite preview` of dist/, the
+// embed demo host, and the production server over the same build.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { API_SCOPE, DASHBOARD_CLIENT_ID, idpAuthority } from '../local-idp/settings.ts';
+import { loadServerConfig } from '../prod-server/config.ts';
+import { startProdServer } from '../prod-server/server.ts';
 import {
   E2E_APP_PORT,
+  E2E_DEMO_ORIGIN,
   E2E_DEMO_PORT,
   E2E_IDP_PORT,
+  E2E_PROD_ORIGIN,
+  E2E_PROD_PORT,
   E2E_STANDIN_PORT,
   e2eBuildEnv,
 } from './e2e-ports.ts';
+import { DEMO_INTEGRATIONS } from './local-stack-config.ts';
 import { startLocalStack } from './local-stack.ts';
 
 process.env.IDP_PORT = String(E2E_IDP_PORT);
@@ -28,5 +36,24 @@ const stack = await startLocalStack({
   appPort: E2E_APP_PORT,
   demoPort: E2E_DEMO_PORT,
   app: 'preview',
+  extraAppOrigins: [E2E_PROD_ORIGIN],
 });
+
+// The production server over the same build: CSP on every response, API proxied to the stand-in.
+const prod = await startProdServer(
+  loadServerConfig({
+    PORT: String(E2E_PROD_PORT),
+    HOST: '127.0.0.1',
+    SYNC_RUNS_PROXY_API: '1',
+    SYNC_RUNS_UPSTREAM_API: stack.standin.url,
+    SYNC_RUNS_CLIENT_ID: DASHBOARD_CLIENT_ID,
+    SYNC_RUNS_AUTHORITY: idpAuthority(E2E_IDP_PORT),
+    SYNC_RUNS_KNOWN_AUTHORITIES: `localhost:${E2E_IDP_PORT}`,
+    SYNC_RUNS_SCOPES: API_SCOPE,
+    SYNC_RUNS_INTEGRATIONS: DEMO_INTEGRATIONS.join(','),
+    SYNC_RUNS_EMBED_ORIGINS: E2E_DEMO_ORIGIN,
+  }),
+  { log: () => {}, handleSignals: false },
+);
+process.once('SIGTERM', () => void prod.close());
 console.log(`e2e stack ready: ${stack.appUrl}`);

@@ -13,6 +13,8 @@ export type LocalStackOptions = {
   /** `dev` serves the sources with hot reload; `preview` serves the production build in dist/. */
   app: 'dev' | 'preview';
   openBrowser?: boolean;
+  /** More origins allowed to sign in (for example the production server under test). */
+  extraAppOrigins?: string[];
 };
 
 export function appOrigins(appPort: number): string[] {
@@ -53,7 +55,10 @@ export async function startLocalStack(options: LocalStackOptions) {
   const origins = appOrigins(options.appPort);
   const demoOrigin = demoHostOrigin(options.demoPort);
 
-  const idp = await startIdp({ port: options.idpPort, appOrigins: [...origins, demoOrigin] });
+  const idp = await startIdp({
+    port: options.idpPort,
+    appOrigins: [...origins, demoOrigin, ...(options.extraAppOrigins ?? [])],
+  });
   const standin = await startStandin({
     port: options.standinPort,
     idpPort: options.idpPort,
