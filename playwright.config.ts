@@ -28,6 +28,9 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // Playwright disables third-party storage partitioning; the last --disable-features wins,
+        // so this restores it and cross-site iframes behave as in a real browser.
+        '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync',
       ],
     },
   },

@@ -24,10 +24,34 @@ test('a portal on another site embeds the widget and hands it a token', async ({
     .toBeGreaterThan(500);
 });
 
-test('without a host token the widget offers its own sign-in instead of a redirect', async ({
+test('when the host does not answer, the widget signs in through a popup and the relay page', async ({
   page,
 }) => {
-  await page.goto('/integrations/halopsa?embed=1');
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 10_000 });
-  await expect(page.getByText(/not embedded/)).toBeVisible();
+  // A page on the allowed portal origin that frames the widget but never answers token requests.
+  await page.goto(`${E2E_DEMO_ORIGIN}/redirect.html`);
+  await page.evaluate((src) => {
+    document.body.innerHTML = '';
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.title = 'Silent host widget';
+    frame.style.width = '1000px';
+    frame.style.height = '800px';
+    document.body.append(frame);
+  }, `${E2E_APP_ORIGIN}/integrations/halopsa?range=24h`);
+  const widget = page.frameLocator('iframe[title="Silent host widget"]');
+  await expect(widget.getByText(/did not answer the token request/)).toBeVisible({
+    timeout: 15_000,
+  });
+
+  const [relay] = await Promise.all([
+    page.waitForEvent('popup'),
+    widget.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  await expect(relay).toHaveURL(/popup-relay\.html/);
+  const [idp] = await Promise.all([
+    relay.waitForEvent('popup'),
+    relay.getByRole('button', { name: 'Continue to sign in' }).click(),
+  ]);
+  await submitLogin(idp, DEMO_USER.username, DEMO_USER.password);
+  await expect(widget.getByText(/runs loaded\./)).toBeVisible({ timeout: 20_000 });
 });
