@@ -6,6 +6,7 @@ import { formatDuration, formatRelative, durationMs } from '../../../lib/format/
 import type { IntegrationInfo } from '../../../lib/integrations/catalog';
 import { useSyncRuns } from '../hooks/use-sync-runs';
 import { integrationUnavailable } from '../model/integration-state';
+import { activityFreshness, stalestActivity } from '../model/freshness';
 import { summarizeRuns } from '../model/summary';
 import { DAY_MS, windowEndingAt } from '../model/window';
 import { RecentStrip } from './recent-strip';
@@ -19,6 +20,7 @@ export function IntegrationCard({ integration }: { integration: IntegrationInfo 
   const [now] = useState(() => Date.now());
   const unavailable = integrationUnavailable(query.error);
   const summary = summarizeRuns(runs);
+  const stalest = stalestActivity(activityFreshness(runs));
   const headingId = `integration-${integration.name}`;
 
   return (
@@ -71,6 +73,14 @@ export function IntegrationCard({ integration }: { integration: IntegrationInfo 
           </dd>
           <dt className="text-slate-600">Last success</dt>
           <dd>{formatRelative(summary.lastSuccess?.started_at ?? null, now)}</dd>
+          <dt className="text-slate-600">Fresh as of</dt>
+          <dd>
+            {!stalest
+              ? '—'
+              : stalest.freshAsOf
+                ? `${formatRelative(stalest.freshAsOf, now)} (stalest: ${stalest.activity})`
+                : `${stalest.activity} has not succeeded in ${OVERVIEW_WINDOW_DAYS} days`}
+          </dd>
           <dt className="text-slate-600">Recent runs</dt>
           <dd>
             <RecentStrip runs={runs} />

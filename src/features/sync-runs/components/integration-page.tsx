@@ -16,6 +16,7 @@ export function IntegrationPage({ integration }: { integration: IntegrationInfo 
     statuses: [],
     q: '',
     run: null,
+    sig: null,
     tz: 'local',
   }).toString();
   return (

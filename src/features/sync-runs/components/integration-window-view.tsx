@@ -21,6 +21,13 @@ import { RunFilters } from './run-filters';
 import { RunsTable } from './runs-table';
 import { TimelineSummary } from './timeline-summary';
 import { WindowPicker } from './window-picker';
+import { AnswerPanel } from './insights/answer-panel';
+import { CadenceSummary } from './insights/cadence-summary';
+import { FreshnessList } from './insights/freshness-list';
+import { SignatureList } from './insights/signature-list';
+import { findMissedRuns, learnCadence } from '../model/cadence';
+import { activityFreshness } from '../model/freshness';
+import { failureSignatures } from '../model/signatures';
 
 const RunTimeline = lazy(() => import('./run-timeline'));
 
@@ -29,6 +36,15 @@ export type IntegrationWindowViewProps = {
   params: ViewParams;
   update: (change: Partial<ViewParams>, options?: { replace?: boolean }) => void;
 };
+
+function latestStart(runs: readonly { started_at: string | null }[]): number | null {
+  let latest: number | null = null;
+  for (const run of runs) {
+    const t = run.started_at ? Date.parse(run.started_at) : Number.NaN;
+    if (!Number.isNaN(t) && (latest === null || t > latest)) latest = t;
+  }
+  return latest;
+}
 
 export function IntegrationWindowView({ integration, params, update }: IntegrationWindowViewProps) {
   const [openedAt] = useState(() => Date.now());
@@ -50,7 +66,29 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
   const now = useNow(hasRunning(runs) ? 1000 : 30_000);
   const chartUntil = includesNow ? Math.max(until, now) : until;
 
-  const filtered = useMemo(() => filterRuns(runs, params), [runs, params]);
+  const signatures = useMemo(() => failureSignatures(runs), [runs]);
+  const selectedSignature = signatures.find((sig) => sig.id === params.sig) ?? null;
+  const signatureRuns = useMemo(
+    () => (selectedSignature ? new Set(selectedSignature.runIds) : null),
+    [selectedSignature],
+  );
+  // The chart shows the status/text filters and highlights a selected signature; the table lists only it.
+  const chartRuns = useMemo(() => filterRuns(runs, params), [runs, params]);
+  const filtered = useMemo(
+    () => (signatureRuns ? chartRuns.filter((run) => signatureRuns.has(run.run_id)) : chartRuns),
+    [chartRuns, signatureRuns],
+  );
+  const cadence = useMemo(() => learnCadence(runs), [runs]);
+  const missed = useMemo(
+    () =>
+      cadence.ok && base.isComplete
+        ? findMissedRuns(runs, cadence.cadence, { since, until: chartUntil }, now)
+        : [],
+    [cadence, base.isComplete, runs, since, chartUntil, now],
+  );
+  const freshness = useMemo(() => activityFreshness(runs), [runs]);
+  const activities = useMemo(() => freshness.map((f) => f.activity), [freshness]);
+  const lastStart = latestStart(runs);
   const counts = useMemo(() => countByStatus(runs), [runs]);
   const latest = useMemo(() => summarizeRuns(runs).latest, [runs]);
   const summaryId = useId();
@@ -68,6 +106,10 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
     },
   ).toString()}`;
 
+  const selectSignature = useCallback(
+    (sig: string | null) => update({ sig }, { replace: true }),
+    [update],
+  );
   const selectRun = useCallback(
     (run: string | null) => update({ run }, { replace: true }),
     [update],
@@ -128,10 +170,21 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
         fetching={base.query.fetchStatus === 'fetching'}
       />
       {unavailable && (
-        <div className="rounded border border-slate-300 bg-white p-4">
-          <p className="font-semibold">{unavailable.title}</p>
-          <p className="mt-1 text-sm text-slate-700">{unavailable.explanation}</p>
-        </div>
+        <>
+          <div className="rounded border border-slate-300 bg-white p-4">
+            <p className="font-semibold">{unavailable.title}</p>
+            <p className="mt-1 text-sm text-slate-700">{unavailable.explanation}</p>
+          </div>
+          <AnswerPanel
+            integrationName={integration.name}
+            runs={[]}
+            activities={[]}
+            now={now}
+            isComplete
+            unavailable={unavailable}
+            onShowRun={selectRun}
+          />
+        </>
       )}
       {base.query.isError && !unavailable && !base.query.data && (
         <ErrorPanel
@@ -166,6 +219,11 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
           {runs.length === 0 && base.isComplete ? (
             <div className="rounded border border-slate-200 bg-white p-4 text-sm">
               <p>No runs started in this window.</p>
+              {latest === null && (
+                <p className="text-slate-700">
+                  Where is my record: with no runs here, nothing synced in this period.
+                </p>
+              )}
               {params.window.kind !== 'preset' || params.window.preset !== '30d' ? (
                 <button
                   type="button"
@@ -178,9 +236,15 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
             </div>
           ) : (
             <>
+              <CadenceSummary
+                result={cadence}
+                lastStart={lastStart}
+                missed={missed.length}
+                now={now}
+              />
               <Suspense fallback={<ChartSkeleton />}>
                 <RunTimeline
-                  runs={filtered}
+                  runs={chartRuns}
                   since={since}
                   until={chartUntil}
                   now={now}
@@ -188,8 +252,31 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
                   summaryId={summaryId}
                   onSelectRun={selectRun}
                   onSelectRange={selectRange}
+                  missed={missed}
+                  highlightedRunIds={signatureRuns}
                 />
               </Suspense>
+              <div className="grid gap-4 lg:grid-cols-2">
+                <AnswerPanel
+                  integrationName={integration.name}
+                  runs={runs}
+                  activities={activities}
+                  now={now}
+                  isComplete={base.isComplete}
+                  unavailable={null}
+                  onShowRun={(id) =>
+                    update({ run: id, statuses: [], q: '', sig: null }, { replace: true })
+                  }
+                />
+                <SignatureList
+                  signatures={signatures}
+                  runs={runs}
+                  window={{ since, until: chartUntil }}
+                  selectedId={params.sig}
+                  onSelect={selectSignature}
+                />
+              </div>
+              <FreshnessList items={freshness} now={now} />
               <RunFilters
                 statuses={params.statuses}
                 counts={counts}
@@ -206,6 +293,29 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
                   or clear the selection.{' '}
                   <button type="button" className="underline" onClick={() => selectRun(null)}>
                     Clear selection
+                  </button>
+                </p>
+              )}
+              {params.sig && !selectedSignature && base.isComplete && (
+                <p
+                  role="status"
+                  className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
+                >
+                  That failure does not occur in this window, so all runs are shown.{' '}
+                  <button type="button" className="underline" onClick={() => selectSignature(null)}>
+                    Dismiss
+                  </button>
+                </p>
+              )}
+              {selectedSignature && (
+                <p
+                  role="status"
+                  className="rounded border border-blue-300 bg-blue-50 p-2 text-sm text-blue-950"
+                >
+                  Showing the {selectedSignature.runCount} runs where {selectedSignature.resource}{' '}
+                  failed ({selectedSignature.reason}).{' '}
+                  <button type="button" className="underline" onClick={() => selectSignature(null)}>
+                    Show all runs
                   </button>
                 </p>
               )}

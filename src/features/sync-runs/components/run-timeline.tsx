@@ -6,6 +6,7 @@ import type { SyncRun } from '../../../lib/api/schemas';
 import { useElementWidth } from '../hooks/use-element-width';
 import { useTimeZone } from '../hooks/use-time-zone';
 import { STATUS_FILL, STATUS_PRESENTATION } from '../model/run-status';
+import type { MissedRun } from '../model/cadence';
 import { buildTimeline, LANES, timeTicks } from '../model/timeline';
 import { formatDuration } from '../../../lib/format/time';
 import { TimelineMarks } from './timeline-marks';
@@ -20,6 +21,10 @@ export type RunTimelineProps = {
   summaryId: string;
   onSelectRun: (runId: string) => void;
   onSelectRange: (since: number, until: number) => void;
+  /** Expected starts with no run (from the learned cadence): drawn hollow. */
+  missed: readonly MissedRun[];
+  /** Runs to emphasise (a selected failure signature); null = all. */
+  highlightedRunIds: ReadonlySet<string> | null;
 };
 
 const LANE_HEIGHT = 26;
@@ -36,14 +41,25 @@ function tickFormatter(span: number, timeZone?: string) {
 }
 
 export default function RunTimeline(props: RunTimelineProps) {
-  const { runs, since, until, now, selectedRunId, summaryId, onSelectRun, onSelectRange } = props;
+  const {
+    runs,
+    since,
+    until,
+    now,
+    selectedRunId,
+    summaryId,
+    onSelectRun,
+    onSelectRange,
+    missed,
+    highlightedRunIds,
+  } = props;
   const timeZone = useTimeZone();
   const containerRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(containerRef);
   const plotWidth = Math.max(100, width - LABEL_WIDTH - 16);
   const timeline = useMemo(
-    () => buildTimeline(runs, { since, until }, plotWidth, now),
-    [runs, since, until, plotWidth, now],
+    () => buildTimeline(runs, { since, until }, plotWidth, now, highlightedRunIds),
+    [runs, since, until, plotWidth, now, highlightedRunIds],
   );
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const [keyboardIndex, setKeyboardIndex] = useState<number | null>(null);
@@ -111,6 +127,15 @@ export default function RunTimeline(props: RunTimelineProps) {
               {STATUS_PRESENTATION[status].label}
             </li>
           ))}
+          {missed.length > 0 && (
+            <li className="inline-flex items-center gap-1">
+              <span
+                className="inline-block h-3 w-3 rounded-sm border border-dashed border-amber-700"
+                aria-hidden="true"
+              />
+              Missed run ({missed.length})
+            </li>
+          )}
         </ul>
         <p>
           {timeline.mode === 'buckets'
@@ -174,6 +199,7 @@ export default function RunTimeline(props: RunTimelineProps) {
             onHover={onHover}
             onActivate={activate}
             onSelectRange={onSelectRange}
+            missed={missed}
           />
           {now >= since && now <= until && (
             <ReferenceLine

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
 import { STATUS_FILL } from '../model/run-status';
+import type { MissedRun } from '../model/cadence';
 import { LANES, type BucketMark, type RunMark } from '../model/timeline';
 
 const MIN_MARK_PX = 3;
@@ -14,6 +15,7 @@ export type TimelineMarksProps = {
   onHover: (index: number | null, x: number, y: number) => void;
   onActivate: (index: number) => void;
   onSelectRange: (since: number, until: number) => void;
+  missed: readonly MissedRun[];
 };
 
 export function TimelineMarks({
@@ -23,6 +25,7 @@ export function TimelineMarks({
   onHover,
   onActivate,
   onSelectRange,
+  missed,
 }: TimelineMarksProps) {
   const scale = useXAxisScale();
   const inverse = useXAxisInverseScale();
@@ -90,8 +93,10 @@ export function TimelineMarks({
           mark.kind === 'run'
             ? mark.run.run_id === selectedRunId
             : mark.newest.run_id === selectedRunId;
-        const opacity =
+        const lit = mark.kind === 'run' ? mark.highlighted : mark.highlighted > 0;
+        const density =
           mark.kind === 'bucket' ? Math.min(1, 0.45 + Math.log10(mark.count + 1) / 2) : 1;
+        const opacity = lit ? density : 0.18;
         return (
           <rect
             key={mark.kind === 'run' ? mark.run.run_id : `${mark.status}-${mark.start}`}
@@ -110,6 +115,25 @@ export function TimelineMarks({
             onPointerEnter={(event) => onHover(index, event.clientX, event.clientY)}
             onPointerLeave={() => onHover(null, 0, 0)}
             onClick={() => onActivate(index)}
+          />
+        );
+      })}
+      {missed.map((m) => {
+        const left = x(m.expectedAt);
+        if (!Number.isFinite(left)) return null;
+        const lane = LANES.indexOf('SUCCESS');
+        return (
+          <rect
+            key={`missed-${m.expectedAt}`}
+            data-testid="missed-mark"
+            x={left}
+            y={area.y + lane * laneHeight + laneHeight * 0.2}
+            width={4}
+            height={laneHeight * 0.6}
+            fill="none"
+            stroke="#b45309"
+            strokeDasharray="2 1.5"
+            pointerEvents="none"
           />
         );
       })}

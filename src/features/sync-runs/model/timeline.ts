@@ -16,6 +16,8 @@ export type RunMark = {
   start: number;
   /** Drawn end: finished_at, or now for a run still going. */
   end: number;
+  /** In the highlighted set (a selected failure signature), or no highlight is active. */
+  highlighted: boolean;
 };
 
 export type BucketMark = {
@@ -26,6 +28,8 @@ export type BucketMark = {
   count: number;
   /** Newest run of this status in the bucket: what a click selects. */
   newest: SyncRun;
+  /** How many of its runs are highlighted (all of them when no highlight is active). */
+  highlighted: number;
 };
 
 export type Timeline = {
@@ -56,7 +60,9 @@ export function buildTimeline(
   window: { since: number; until: number },
   widthPx: number,
   now: number,
+  highlight: ReadonlySet<string> | null = null,
 ): Timeline {
+  const isHighlighted = (run: SyncRun) => highlight === null || highlight.has(run.run_id);
   const placed: Placed[] = [];
   let unplaced = 0;
   for (const run of runs) {
@@ -75,6 +81,7 @@ export function buildTimeline(
         status: p.run.status,
         start: p.start,
         end: p.end,
+        highlighted: isHighlighted(p.run),
       })),
       bucketMs: null,
       unplaced,
@@ -91,8 +98,10 @@ export function buildTimeline(
     );
     const key = `${index}:${p.run.status}`;
     const existing = buckets.get(key);
+    const lit = isHighlighted(p.run) ? 1 : 0;
     if (existing) {
       existing.count += 1;
+      existing.highlighted += lit;
       if (p.start > Date.parse(existing.newest.started_at ?? '')) existing.newest = p.run;
     } else {
       const start = window.since + index * bucketMs;
@@ -103,6 +112,7 @@ export function buildTimeline(
         end: start + bucketMs,
         count: 1,
         newest: p.run,
+        highlighted: lit,
       });
     }
   }

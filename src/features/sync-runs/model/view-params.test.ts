@@ -23,6 +23,7 @@ describe('parseViewParams', () => {
       statuses: ['FAILURE', 'SKIPPED'],
       q: 'Ticket Types',
       run: 'r-42',
+      sig: null,
       tz: 'utc',
     });
   });
@@ -78,9 +79,9 @@ describe('parseViewParams', () => {
 
 describe('serializeViewParams', () => {
   it('round-trips and drops defaults', () => {
-    const { params } = parse('range=7d&status=FAILURE&q=board&run=abc');
+    const { params } = parse('range=7d&status=FAILURE&q=board&run=abc&sig=1x2y3z');
     const text = serializeViewParams(params).toString();
-    expect(text).toBe('range=7d&status=FAILURE&q=board&run=abc');
+    expect(text).toBe('range=7d&status=FAILURE&q=board&run=abc&sig=1x2y3z');
     expect(parseViewParams(new URLSearchParams(text), NOW).params).toEqual(params);
     expect(serializeViewParams(DEFAULT_VIEW).toString()).toBe('');
   });

@@ -21,6 +21,8 @@ export type ViewParams = {
   statuses: RunStatus[];
   q: string;
   run: string | null;
+  /** A failure signature (its short id) whose runs the table shows and the chart highlights. */
+  sig: string | null;
   tz: TimeZoneMode;
 };
 
@@ -29,6 +31,7 @@ export const DEFAULT_VIEW: ViewParams = {
   statuses: [],
   q: '',
   run: null,
+  sig: null,
   tz: 'local',
 };
 
@@ -137,7 +140,13 @@ export function parseViewParams(
   }
 
   const run = search.get('run')?.trim() || null;
-  return { params: { window, statuses, q, run, tz }, notices };
+  const rawSig = search.get('sig')?.trim() || null;
+  let sig: string | null = null;
+  if (rawSig !== null) {
+    if (/^[0-9a-z]{1,13}$/.test(rawSig)) sig = rawSig;
+    else notices.push(`"${rawSig}" is not a failure signature id; it was ignored.`);
+  }
+  return { params: { window, statuses, q, run, sig, tz }, notices };
 }
 
 export function serializeViewParams(params: ViewParams): URLSearchParams {
@@ -151,6 +160,7 @@ export function serializeViewParams(params: ViewParams): URLSearchParams {
   if (params.statuses.length > 0) search.set('status', params.statuses.join(','));
   if (params.q !== '') search.set('q', params.q);
   if (params.run) search.set('run', params.run);
+  if (params.sig) search.set('sig', params.sig);
   if (params.tz !== 'local') search.set('tz', params.tz);
   return search;
 }

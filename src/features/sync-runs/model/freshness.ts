@@ -41,3 +41,16 @@ export function activityFreshness(runs: readonly SyncRun[]): ActivityFreshness[]
   }
   return [...byActivity.values()].sort((a, b) => a.activity.localeCompare(b.activity));
 }
+
+/** The activity that has gone longest without a clean run (never beats any time). */
+export function stalestActivity(items: readonly ActivityFreshness[]): ActivityFreshness | null {
+  let worst: ActivityFreshness | null = null;
+  for (const item of items) {
+    if (!worst) worst = item;
+    else if (item.freshAsOf === null) {
+      if (worst.freshAsOf !== null) worst = item;
+    } else if (worst.freshAsOf !== null && Date.parse(item.freshAsOf) < Date.parse(worst.freshAsOf))
+      worst = item;
+  }
+  return worst;
+}

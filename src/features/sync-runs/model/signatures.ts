@@ -15,6 +15,8 @@ export function normaliseMessage(message: string): string {
 
 export type FailureSignature = {
   key: string;
+  /** Short, stable id of `key` for URLs (`?sig=`). */
+  id: string;
   activity: string;
   resource: string;
   parent: string | null;
@@ -31,6 +33,16 @@ export type FailureSignature = {
 };
 
 type Occurrence = { start: number; iso: string; runId: string };
+
+/** A short stable hash (FNV-1a, base 36) of a signature key: links stay readable. */
+export function signatureId(key: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
 
 export function signatureKey(
   activity: string,
@@ -79,6 +91,7 @@ export function failureSignatures(runs: readonly SyncRun[]): FailureSignature[] 
         const group = groups.get(key) ?? {
           sig: {
             key,
+            id: signatureId(key),
             activity: activity.activity_label,
             resource: f.resource_label,
             parent: f.parent_label,

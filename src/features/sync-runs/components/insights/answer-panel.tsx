@@ -1,0 +1,250 @@
+// "I created X — where is it?": the user says what and when; the history answers in plain words.
+import { useId, useMemo, useState } from 'react';
+import { CopyButton } from '../../../../components/copy-button';
+import type { SyncRun } from '../../../../lib/api/schemas';
+import { formatDateTime, formatDuration } from '../../../../lib/format/time';
+import { useTimeZone } from '../../hooks/use-time-zone';
+import { readLocalInput, toLocalInput } from '../../model/custom-range';
+import { adviceForReason } from '../../model/reason-advice';
+import { answerRecordQuestion, type Verdict } from '../../model/verdict';
+import type { IntegrationUnavailable } from '../../model/integration-state';
+
+export type AnswerPanelProps = {
+  integrationName: string;
+  runs: readonly SyncRun[];
+  activities: string[];
+  now: number;
+  isComplete: boolean;
+  unavailable: IntegrationUnavailable | null;
+  onShowRun: (runId: string) => void;
+};
+
+function VerdictView({
+  verdict,
+  now,
+  onShowRun,
+  supportText,
+}: {
+  verdict: Verdict;
+  now: number;
+  onShowRun: (id: string) => void;
+  supportText: string;
+}) {
+  const timeZone = useTimeZone();
+  const at = (ms: number) => formatDateTime(new Date(ms).toISOString(), timeZone);
+  switch (verdict.kind) {
+    case 'not-synced-yet':
+      return (
+        <>
+          <p className="text-base font-semibold text-blue-900">Not synced yet</p>
+          <p>
+            It was created after the last run of this activity began (
+            {formatDateTime(verdict.lastRunStart, timeZone)}). Expect it between{' '}
+            <strong>{at(verdict.expected.earliest)}</strong> and{' '}
+            <strong>{at(verdict.expected.latest)}</strong>
+            {verdict.expected.latest > now
+              ? ` (within ${formatDuration(verdict.expected.latest - now)})`
+              : ''}
+            , based on runs every {formatDuration(verdict.cadence.intervalMs)} that take about{' '}
+            {formatDuration(verdict.cadence.durationMs)}.
+          </p>
+        </>
+      );
+    case 'should-be-there':
+      return (
+        <>
+          <p className="text-base font-semibold text-green-900">Should already be there</p>
+          <p>
+            A run that started {formatDateTime(verdict.coveringRun.started_at, timeZone)} — after it
+            was created — finished without failures for this activity. If the record is still
+            missing, it is probably filtered out or mapped differently (for example a board, company
+            or type the integration does not sync).
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              className="text-blue-700 underline"
+              onClick={() => onShowRun(verdict.coveringRun.run_id)}
+            >
+              Show that run
+            </button>
+            <CopyButton
+              value={supportText}
+              label="Copy details for Neo support"
+              text="Copy details for support"
+            />
+          </div>
+        </>
+      );
+    case 'blocked':
+      return (
+        <>
+          <p className="text-base font-semibold text-red-900">Blocked by a failure</p>
+          <ul className="space-y-2">
+            {verdict.signatures.slice(0, 3).map((sig) => (
+              <li key={sig.key}>
+                <p>
+                  <strong>{sig.resource}</strong>
+                  {sig.parent ? ` (${sig.parent})` : ''} fails with <code>{sig.reason}</code> since{' '}
+                  {formatDateTime(sig.firstSeen, timeZone)} ({sig.runCount} runs):{' '}
+                  {sig.exampleMessage}
+                </p>
+                <p className="text-slate-700">
+                  What usually fixes it: {adviceForReason(sig.reason)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'not-running':
+      return (
+        <>
+          <p className="text-base font-semibold text-amber-900">Sync not running</p>
+          <p>
+            {verdict.lastRunStart
+              ? `No run of this activity since ${formatDateTime(verdict.lastRunStart, timeZone)}${verdict.cadence ? `, although it normally runs every ${formatDuration(verdict.cadence.intervalMs)}` : ''}.`
+              : 'This activity has not run in the selected window.'}
+            {verdict.skippedMessage && ` Recent runs were skipped: “${verdict.skippedMessage}”.`}{' '}
+            Nothing new arrives until syncing resumes: a Neo admin can check the integration's
+            connection in Neo, or contact Neo support with the details below.
+          </p>
+          <CopyButton
+            value={supportText}
+            label="Copy details for Neo support"
+            text="Copy details for support"
+          />
+        </>
+      );
+    case 'not-enough-history':
+      return (
+        <>
+          <p className="text-base font-semibold">Not enough history</p>
+          <p>
+            Only {verdict.runs} {verdict.runs === 1 ? 'run' : 'runs'} of this activity in the
+            window: too few to learn when it runs. Choose a longer window.
+          </p>
+        </>
+      );
+  }
+}
+
+export function AnswerPanel({
+  integrationName,
+  runs,
+  activities,
+  now,
+  isComplete,
+  unavailable,
+  onShowRun,
+}: AnswerPanelProps) {
+  const ids = { activity: useId(), resource: useId(), created: useId() };
+  const timeZone = useTimeZone();
+  const utc = timeZone === 'UTC';
+  const [activity, setActivity] = useState('');
+  const [resource, setResource] = useState('');
+  const [created, setCreated] = useState('');
+  const chosen = activity || activities[0] || '';
+  const createdAt = readLocalInput(created, utc) ?? now;
+  const verdict = useMemo(
+    () =>
+      chosen ? answerRecordQuestion(runs, { activity: chosen, resource, createdAt }, now) : null,
+    [runs, chosen, resource, createdAt, now],
+  );
+  const supportText = [
+    `Integration: ${integrationName}`,
+    `Activity: ${chosen}`,
+    resource ? `Resource: ${resource}` : null,
+    `Created at: ${new Date(createdAt).toISOString()}`,
+    verdict?.kind === 'should-be-there'
+      ? `Covering run: ${verdict.coveringRun.run_id} (started ${verdict.coveringRun.started_at})`
+      : null,
+    `Verdict: ${verdict?.kind ?? 'none'}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+  return (
+    <section
+      aria-labelledby="answer-heading"
+      className="rounded-lg border border-slate-200 bg-white p-3"
+    >
+      <h2 id="answer-heading" className="font-semibold">
+        Where is my record?
+      </h2>
+      {unavailable ? (
+        <div className="mt-2 text-sm">
+          <p className="text-base font-semibold text-amber-900">Sync not running</p>
+          <p>
+            {unavailable.title}: {unavailable.explanation}
+          </p>
+        </div>
+      ) : activities.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-700">No activities in this window yet.</p>
+      ) : (
+        <>
+          <form
+            className="mt-2 grid gap-2 text-sm sm:grid-cols-3"
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <label htmlFor={ids.activity} className="flex flex-col gap-1">
+              What did you create?
+              <select
+                id={ids.activity}
+                value={chosen}
+                onChange={(e) => setActivity(e.target.value)}
+                className="rounded border border-slate-300 px-2 py-1"
+              >
+                {activities.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label htmlFor={ids.resource} className="flex flex-col gap-1">
+              In which resource or parent (optional)
+              <input
+                id={ids.resource}
+                value={resource}
+                onChange={(e) => setResource(e.target.value)}
+                placeholder="e.g. a board or company"
+                className="rounded border border-slate-300 px-2 py-1"
+              />
+            </label>
+            <label htmlFor={ids.created} className="flex flex-col gap-1">
+              When ({utc ? 'UTC' : 'local time'}; empty = now)
+              <input
+                id={ids.created}
+                type="datetime-local"
+                value={created}
+                max={toLocalInput(new Date(now).toISOString(), utc)}
+                onChange={(e) => setCreated(e.target.value)}
+                className="rounded border border-slate-300 px-2 py-1"
+              />
+            </label>
+          </form>
+          {!isComplete && (
+            <p className="mt-2 text-xs text-slate-600">
+              Still loading runs: the answer may change.
+            </p>
+          )}
+          {verdict && (
+            <div
+              role="status"
+              aria-live="polite"
+              className="mt-3 space-y-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm"
+            >
+              <VerdictView
+                verdict={verdict}
+                now={now}
+                onShowRun={onShowRun}
+                supportText={supportText}
+              />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

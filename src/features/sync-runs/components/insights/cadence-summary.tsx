@@ -1,0 +1,57 @@
+// What the history says about the rhythm of this sync: interval, duration, next run, missed runs.
+import { formatDuration } from '../../../../lib/format/time';
+import type { CadenceResult } from '../../model/cadence';
+import { nextRunExpected } from '../../model/cadence';
+import { TimeText } from '../time-text';
+
+export type CadenceSummaryProps = {
+  result: CadenceResult;
+  lastStart: number | null;
+  missed: number;
+  now: number;
+};
+
+export function CadenceSummary({ result, lastStart, missed, now }: CadenceSummaryProps) {
+  if (!result.ok) {
+    return (
+      <p className="text-sm text-slate-700">
+        Not enough history to learn this sync's rhythm ({result.runs} runs with a start time in this
+        window).
+      </p>
+    );
+  }
+  const c = result.cadence;
+  const next = lastStart !== null ? nextRunExpected(c, lastStart, now) : null;
+  return (
+    <p className="text-sm text-slate-700">
+      Runs about every <strong>{formatDuration(c.intervalMs)}</strong> (9 in 10 within{' '}
+      {formatDuration(c.intervalHighMs)}) and usually take {formatDuration(c.durationMs)} (up to{' '}
+      {formatDuration(c.durationHighMs)}).
+      {next && (
+        <>
+          {' '}
+          {next.overdue
+            ? 'The next run is overdue; it was expected by '
+            : 'Next run expected between '}
+          {next.overdue && lastStart !== null ? (
+            <TimeText iso={new Date(lastStart + c.intervalHighMs).toISOString()} />
+          ) : (
+            <>
+              <TimeText iso={new Date(next.earliest).toISOString()} /> and{' '}
+              <TimeText iso={new Date(next.latest).toISOString()} />
+            </>
+          )}
+          .
+        </>
+      )}{' '}
+      {missed > 0 ? (
+        <strong className="text-amber-800">
+          {missed} expected {missed === 1 ? 'run' : 'runs'} did not start in this window (hollow
+          marks on the timeline).
+        </strong>
+      ) : (
+        'No missed runs in this window.'
+      )}
+    </p>
+  );
+}
