@@ -11,6 +11,11 @@ export type CadenceSummaryProps = {
   now: number;
 };
 
+/** Cadences read better rounded: "30m", not "29m 59s". */
+function approx(ms: number): string {
+  return formatDuration(ms >= 10 * 60_000 ? Math.round(ms / 60_000) * 60_000 : ms);
+}
+
 export function CadenceSummary({ result, lastStart, missed, now }: CadenceSummaryProps) {
   if (!result.ok) {
     return (
