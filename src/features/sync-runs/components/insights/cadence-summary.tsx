@@ -29,8 +29,8 @@ export function CadenceSummary({ result, lastStart, missed, now }: CadenceSummar
   const next = lastStart !== null ? nextRunExpected(c, lastStart, now) : null;
   return (
     <p className="text-sm text-slate-700">
-      Runs about every <strong>{formatDuration(c.intervalMs)}</strong> (9 in 10 within{' '}
-      {formatDuration(c.intervalHighMs)}) and usually take {formatDuration(c.durationMs)} (up to{' '}
+      Runs about every <strong>{approx(c.intervalMs)}</strong> (9 in 10 within{' '}
+      {approx(c.intervalHighMs)}) and usually take {formatDuration(c.durationMs)} (up to{' '}
       {formatDuration(c.durationHighMs)}).
       {next && (
         <>
