@@ -60,5 +60,7 @@ test('freshness per activity and the learned cadence are on the page', async ({ 
 
   // The overview shows each integration's stalest activity.
   await page.getByRole('link', { name: 'Integrations' }).click();
-  await expect(page.getByRole('article', { name: 'HaloPSA' })).toContainText(/Fresh as of.*days ago \(stalest: PSA Metadata\)/);
+  await expect(page.getByRole('article', { name: 'HaloPSA' })).toContainText(
+    /Fresh as of.*days ago \(stalest: PSA Metadata\)/,
+  );
 });
