@@ -73,11 +73,11 @@ test('overview → integration → chart → drill down to a failure → search 
 test('each documented 404 has its own plain-language state', async ({ page }) => {
   await signIn(page);
   await page.goto('/integrations/autotask');
-  await expect(page.getByText('Not connected for this tenant')).toBeVisible();
+  await expect(page.getByText('Not connected for this tenant', { exact: true })).toBeVisible();
   await page.goto('/integrations/m365');
-  await expect(page.getByText('Does not run scheduled syncs')).toBeVisible();
+  await expect(page.getByText('Does not run scheduled syncs', { exact: true })).toBeVisible();
   await page.goto('/integrations/not-a-real-integration');
-  await expect(page.getByText('Unknown integration name')).toBeVisible();
+  await expect(page.getByText('Unknown integration name', { exact: true })).toBeVisible();
 });
 
 test('a failed page keeps what loaded and offers a retry from where it stopped', async ({
