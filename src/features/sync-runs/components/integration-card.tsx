@@ -1,5 +1,5 @@
 // One integration on the overview: latest run, last success, failing runs in the window.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDuration, formatRelative, durationMs } from '../../../lib/format/time';
@@ -7,6 +7,7 @@ import type { IntegrationInfo } from '../../../lib/integrations/catalog';
 import { useSyncRuns } from '../hooks/use-sync-runs';
 import { integrationUnavailable } from '../model/integration-state';
 import { activityFreshness, stalestActivity } from '../model/freshness';
+import { HEALTH_LABEL, integrationHealth, type HealthState } from '../model/health';
 import { summarizeRuns } from '../model/summary';
 import { DAY_MS, windowEndingAt } from '../model/window';
 import { RecentStrip } from './recent-strip';
@@ -14,13 +15,30 @@ import { StatusBadge } from './status-badge';
 
 export const OVERVIEW_WINDOW_DAYS = 7;
 
-export function IntegrationCard({ integration }: { integration: IntegrationInfo }) {
+export type IntegrationCardProps = {
+  integration: IntegrationInfo;
+  /** Reports the card's health so the overview can put the worst first. */
+  onHealth?: (name: string, state: HealthState) => void;
+};
+
+export function IntegrationCard({ integration, onHealth }: IntegrationCardProps) {
   const [window] = useState(() => windowEndingAt(Date.now(), OVERVIEW_WINDOW_DAYS * DAY_MS));
   const { query, runs, isComplete } = useSyncRuns(integration.name, window);
   const [now] = useState(() => Date.now());
   const unavailable = integrationUnavailable(query.error);
   const summary = summarizeRuns(runs);
   const stalest = stalestActivity(activityFreshness(runs));
+  const health = unavailable
+    ? { state: 'inactive' as const, reason: unavailable.title }
+    : query.isError && !query.data
+      ? { state: 'unknown' as const, reason: 'Runs could not be loaded.' }
+      : isComplete
+        ? integrationHealth(runs, now)
+        : null;
+  const healthState = health?.state;
+  useEffect(() => {
+    if (healthState) onHealth?.(integration.name, healthState);
+  }, [healthState, integration.name, onHealth]);
   const headingId = `integration-${integration.name}`;
 
   return (
@@ -39,6 +57,16 @@ export function IntegrationCard({ integration }: { integration: IntegrationInfo 
         </h2>
         <span className="text-xs tracking-wide text-slate-600 uppercase">{integration.kind}</span>
       </header>
+      {health && (
+        <p className="mt-1 text-sm">
+          <span
+            className={`mr-2 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${HEALTH_LABEL[health.state].className}`}
+          >
+            {HEALTH_LABEL[health.state].label}
+          </span>
+          <span className="text-slate-700">{health.reason}</span>
+        </p>
+      )}
       {query.isPending && <p className="mt-3 text-sm text-slate-600">Loading runs…</p>}
       {unavailable && (
         <div className="mt-3 text-sm">

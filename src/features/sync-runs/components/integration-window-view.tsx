@@ -89,6 +89,10 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
   const freshness = useMemo(() => activityFreshness(runs), [runs]);
   const activities = useMemo(() => freshness.map((f) => f.activity), [freshness]);
   const lastStart = latestStart(runs);
+  const requestIds = useMemo(
+    () => (base.query.data?.pages ?? []).map((p) => p.requestId),
+    [base.query.data],
+  );
   const counts = useMemo(() => countByStatus(runs), [runs]);
   const latest = useMemo(() => summarizeRuns(runs).latest, [runs]);
   const summaryId = useId();
@@ -182,6 +186,7 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
             now={now}
             isComplete
             unavailable={unavailable}
+            requestIds={[]}
             onShowRun={selectRun}
           />
         </>
@@ -264,6 +269,7 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
                   now={now}
                   isComplete={base.isComplete}
                   unavailable={null}
+                  requestIds={requestIds}
                   onShowRun={(id) =>
                     update({ run: id, statuses: [], q: '', sig: null }, { replace: true })
                   }

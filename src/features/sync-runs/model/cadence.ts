@@ -11,6 +11,8 @@ export type Cadence = {
   intervalMs: number;
   /** A high percentile (p90) of the same intervals. */
   intervalHighMs: number;
+  /** A low percentile (p10): with jitter, the next run can come this early. */
+  intervalLowMs: number;
   durationMs: number;
   durationHighMs: number;
   samples: number;
@@ -51,6 +53,7 @@ export function learnCadence(runs: readonly SyncRun[]): CadenceResult {
     cadence: {
       intervalMs: percentile(regular, 0.5),
       intervalHighMs: percentile(regular, 0.9),
+      intervalLowMs: percentile(regular, 0.1),
       durationMs: durations.length ? percentile(durations, 0.5) : 0,
       durationHighMs: durations.length ? percentile(durations, 0.9) : 0,
       samples: regular.length,
@@ -66,7 +69,7 @@ export function nextRunExpected(
   lastStart: number,
   now: number,
 ): TimeRange & { overdue: boolean } {
-  const earliest = lastStart + cadence.intervalMs;
+  const earliest = lastStart + cadence.intervalLowMs;
   const latest = lastStart + cadence.intervalHighMs;
   return {
     earliest: Math.max(earliest, Math.min(now, latest)),
@@ -83,7 +86,7 @@ export function visibleBy(cadence: Cadence, lastStart: number, createdAt: number
   let nextStart = lastStart + cadence.intervalMs;
   while (nextStart < createdAt) nextStart += cadence.intervalMs;
   return {
-    earliest: nextStart + cadence.durationMs,
+    earliest: Math.max(createdAt, nextStart - (cadence.intervalMs - cadence.intervalLowMs)) + cadence.durationMs,
     latest:
       Math.max(nextStart, createdAt) +
       (cadence.intervalHighMs - cadence.intervalMs) +

@@ -52,3 +52,43 @@ describe('failureSignatures', () => {
     expect(sigs[0]).toMatchObject({ state: 'resolved', resolvedAt: '2026-11-25T09:12:00Z' });
   });
 });
+
+describe('failureSignatures over time', () => {
+  const f = {
+    resource_label: 'Devices',
+    parent_label: null,
+    reason: 'rate_limited',
+    error_message: 'retry after 60s',
+  };
+  const run = (id: string, iso: string, failures: (typeof f)[]) =>
+    makeRun({
+      run_id: id,
+      started_at: iso,
+      finished_at: iso,
+      activities: [{ activity_label: 'RMM Devices', synced_count: 0, total_count: 9, failures }],
+    });
+
+  it('is open again when a resolved failure comes back', () => {
+    const sigs = failureSignatures([
+      run('a', '2026-11-24T09:00:00Z', [f]),
+      run('b', '2026-11-24T10:00:00Z', []),
+      run('c', '2026-11-25T09:00:00Z', [{ ...f, error_message: 'retry after 30s' }]),
+    ]);
+    expect(sigs).toHaveLength(1);
+    expect(sigs[0]).toMatchObject({ state: 'open', runCount: 2, lastSeen: '2026-11-25T09:00:00Z' });
+  });
+
+  it('is not resolved by a run still in progress', () => {
+    const inProgress = makeRun({
+      run_id: 'r',
+      status: 'RUNNING',
+      started_at: '2026-11-25T10:00:00Z',
+      finished_at: null,
+      activities: [
+        { activity_label: 'RMM Devices', synced_count: 0, total_count: 9, failures: [] },
+      ],
+    });
+    const sigs = failureSignatures([run('a', '2026-11-25T09:00:00Z', [f]), inProgress]);
+    expect(sigs[0]?.state).toBe('open');
+  });
+});

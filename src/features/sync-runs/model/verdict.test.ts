@@ -95,3 +95,74 @@ describe('answerRecordQuestion', () => {
     expect(v).toEqual({ kind: 'not-enough-history', runs: 3 });
   });
 });
+
+describe('answerRecordQuestion on awkward histories', () => {
+  it('learns an irregular cadence and still gives a range', () => {
+    const jittered = Array.from({ length: 20 }, (_, i) =>
+      makeRun({
+        run_id: `j${i}`,
+        started_at: new Date(T0 + (i * 15 + (i % 3) * 4) * MIN).toISOString(),
+        finished_at: new Date(T0 + (i * 15 + (i % 3) * 4 + 2) * MIN).toISOString(),
+        activities: [
+          { activity_label: 'PSA Contacts', synced_count: 1, total_count: 9, failures: [] },
+        ],
+      }),
+    );
+    const createdAt = T0 + 300 * MIN;
+    const v = answerRecordQuestion(
+      jittered,
+      { activity: 'PSA Contacts', resource: '', createdAt },
+      createdAt,
+    );
+    expect(v.kind).toBe('not-synced-yet');
+    if (v.kind === 'not-synced-yet') expect(v.expected.latest).toBeGreaterThan(v.expected.earliest);
+  });
+
+  it('ignores durations from clock skew (finished before started)', () => {
+    const skewed = history.map((run, i) =>
+      i === 5
+        ? { ...run, finished_at: new Date(Date.parse(run.started_at!) - 60_000).toISOString() }
+        : run,
+    );
+    const createdAt = T0 + 290 * MIN;
+    const v = answerRecordQuestion(
+      skewed,
+      { activity: 'PSA Contacts', resource: '', createdAt },
+      createdAt + MIN,
+    );
+    expect(v.kind).toBe('not-synced-yet');
+    if (v.kind === 'not-synced-yet') expect(v.cadence.durationMs).toBe(2 * MIN);
+  });
+
+  it('waits for a run in progress that started after the record was created', () => {
+    const running = contactsRun(20, [], 'RUNNING');
+    const createdAt = T0 + 296 * MIN;
+    const now = T0 + 301 * MIN;
+    const v = answerRecordQuestion(
+      [...history, running],
+      { activity: 'PSA Contacts', resource: '', createdAt },
+      now,
+    );
+    expect(v).toMatchObject({ kind: 'not-synced-yet', lastRunStart: running.started_at });
+    if (v.kind === 'not-synced-yet') expect(v.expected.earliest).toBe(T0 + 302 * MIN);
+  });
+
+  it('only counts runs that include the activity (activities come and go)', () => {
+    const mixed = history.map((run, i) =>
+      i % 2
+        ? {
+            ...run,
+            activities: [
+              { activity_label: 'PSA Members', synced_count: 0, total_count: 3, failures: [] },
+            ],
+          }
+        : run,
+    );
+    const v = answerRecordQuestion(
+      mixed,
+      { activity: 'PSA Contacts', resource: '', createdAt: T0 + 100 * MIN },
+      T0 + 290 * MIN,
+    );
+    expect(v).toMatchObject({ kind: 'should-be-there', coveringRun: { run_id: 'r8' } });
+  });
+});

@@ -6,6 +6,8 @@ import { formatDateTime, formatDuration } from '../../../../lib/format/time';
 import { useTimeZone } from '../../hooks/use-time-zone';
 import { readLocalInput, toLocalInput } from '../../model/custom-range';
 import { adviceForReason } from '../../model/reason-advice';
+import { failureSignatures } from '../../model/signatures';
+import { buildSupportEvidence } from '../../model/support-evidence';
 import { answerRecordQuestion, type Verdict } from '../../model/verdict';
 import type { IntegrationUnavailable } from '../../model/integration-state';
 
@@ -17,18 +19,18 @@ export type AnswerPanelProps = {
   isComplete: boolean;
   unavailable: IntegrationUnavailable | null;
   onShowRun: (runId: string) => void;
+  /** request_id of each page loaded, for the support evidence. */
+  requestIds: readonly string[];
 };
 
 function VerdictView({
   verdict,
   now,
   onShowRun,
-  supportText,
 }: {
   verdict: Verdict;
   now: number;
   onShowRun: (id: string) => void;
-  supportText: string;
 }) {
   const timeZone = useTimeZone();
   const at = (ms: number) => formatDateTime(new Date(ms).toISOString(), timeZone);
@@ -68,11 +70,6 @@ function VerdictView({
             >
               Show that run
             </button>
-            <CopyButton
-              value={supportText}
-              label="Copy details for Neo support"
-              text="Copy details for support"
-            />
           </div>
         </>
       );
@@ -109,11 +106,6 @@ function VerdictView({
             Nothing new arrives until syncing resumes: a Neo admin can check the integration's
             connection in Neo, or contact Neo support with the details below.
           </p>
-          <CopyButton
-            value={supportText}
-            label="Copy details for Neo support"
-            text="Copy details for support"
-          />
         </>
       );
     case 'not-enough-history':
@@ -137,6 +129,7 @@ export function AnswerPanel({
   isComplete,
   unavailable,
   onShowRun,
+  requestIds,
 }: AnswerPanelProps) {
   const ids = { activity: useId(), resource: useId(), created: useId() };
   const timeZone = useTimeZone();
@@ -151,18 +144,21 @@ export function AnswerPanel({
       chosen ? answerRecordQuestion(runs, { activity: chosen, resource, createdAt }, now) : null,
     [runs, chosen, resource, createdAt, now],
   );
-  const supportText = [
-    `Integration: ${integrationName}`,
-    `Activity: ${chosen}`,
-    resource ? `Resource: ${resource}` : null,
-    `Created at: ${new Date(createdAt).toISOString()}`,
-    verdict?.kind === 'should-be-there'
-      ? `Covering run: ${verdict.coveringRun.run_id} (started ${verdict.coveringRun.started_at})`
-      : null,
-    `Verdict: ${verdict?.kind ?? 'none'}`,
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const openSignatures = useMemo(
+    () => failureSignatures(runs).filter((sig) => sig.state === 'open' && sig.activity === chosen),
+    [runs, chosen],
+  );
+  const supportText = verdict
+    ? buildSupportEvidence({
+        integration: integrationName,
+        question: { activity: chosen, resource, createdAt },
+        verdict,
+        runs,
+        openSignatures,
+        requestIds,
+        now,
+      })
+    : '';
 
   return (
     <section
@@ -235,11 +231,11 @@ export function AnswerPanel({
               aria-live="polite"
               className="mt-3 space-y-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm"
             >
-              <VerdictView
-                verdict={verdict}
-                now={now}
-                onShowRun={onShowRun}
-                supportText={supportText}
+              <VerdictView verdict={verdict} now={now} onShowRun={onShowRun} />
+              <CopyButton
+                value={supportText}
+                label="Copy details for Neo support"
+                text="Copy evidence for a support ticket"
               />
             </div>
           )}
