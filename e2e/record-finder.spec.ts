@@ -15,7 +15,11 @@ function localInput(msAgo: number) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-test('answers "where is my record?" in plain words for each situation', async ({ page }) => {
+test('answers "where is my record?" in plain words for each situation', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signIn(page, '/integrations/halopsa?range=7d');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
 
@@ -37,7 +41,12 @@ test('answers "where is my record?" in plain words for each situation', async ({
   await expect(await ask(page, 'PSA Contacts')).toContainText('Not synced yet');
   const covered = await ask(page, 'PSA Contacts', '', localInput(3 * 60 * 60_000));
   await expect(covered).toContainText('Should already be there');
-  await expect(covered.getByRole('button', { name: 'Copy details for Neo support' })).toBeVisible();
+  await page.getByRole('button', { name: 'Copy details for Neo support' }).click();
+  const evidence = await page.evaluate(() => navigator.clipboard.readText());
+  expect(evidence).toContain('Integration: connectwise');
+  expect(evidence).toContain('Verdict: Should already be there');
+  expect(evidence).toMatch(/temporal_workflow_id \S+/);
+  expect(evidence).toMatch(/API request ids: [0-9a-f-]{36}/);
 
   await page.goto('/integrations/datto_rmm?range=7d');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
@@ -58,8 +67,11 @@ test('freshness per activity and the learned cadence are on the page', async ({ 
   await expect(freshness.getByRole('row', { name: /PSA Metadata/ })).toContainText('days ago');
   await expect(page.getByText(/Runs about every/)).toContainText('30m');
 
-  // The overview shows each integration's stalest activity.
+  // The overview puts the worst first and shows each integration's stalest activity.
   await page.getByRole('link', { name: 'Integrations' }).click();
+  const first = page.getByRole('article').first();
+  await expect(first).toContainText(/Not running|Failing/);
+  await expect(page.getByRole('article', { name: 'Hudu' })).toContainText('Healthy');
   await expect(page.getByRole('article', { name: 'HaloPSA' })).toContainText(
     /Fresh as of.*days ago \(stalest: PSA Metadata\)/,
   );

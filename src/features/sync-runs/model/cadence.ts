@@ -86,7 +86,9 @@ export function visibleBy(cadence: Cadence, lastStart: number, createdAt: number
   let nextStart = lastStart + cadence.intervalMs;
   while (nextStart < createdAt) nextStart += cadence.intervalMs;
   return {
-    earliest: Math.max(createdAt, nextStart - (cadence.intervalMs - cadence.intervalLowMs)) + cadence.durationMs,
+    earliest:
+      Math.max(createdAt, nextStart - (cadence.intervalMs - cadence.intervalLowMs)) +
+      cadence.durationMs,
     latest:
       Math.max(nextStart, createdAt) +
       (cadence.intervalHighMs - cadence.intervalMs) +
