@@ -1,25 +1,44 @@
-// Infinite-query options for an integration's runs in a window, following next_cursor.
+// Infinite-query options for an integration's runs in a window. The window is split into time
+// slices followed in parallel; each page of the query is one round (see model/rounds.ts).
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { ApiSession } from '../../../lib/api/api-session-context';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '../../../lib/api/sync-runs';
-import { nextPageParam } from '../model/paging';
+import { initialFrontier, runRound, type SliceCursor } from '../model/rounds';
+import { MAX_SLICES, sliceCount, splitWindow } from '../model/slices';
 import { syncRunsKeys, type RunWindow } from './sync-runs-keys';
+
+export type WindowFetchOptions = {
+  pageSize?: number;
+  /** How many slices to split the window into (default: about one per 5 days, at most 6). */
+  slices?: number;
+  /** Requests in flight at once (the browser allows 6 per host over HTTP/1.1). */
+  concurrency?: number;
+};
 
 export function syncRunsInfiniteOptions(
   session: ApiSession,
   name: string,
   window: RunWindow,
-  pageSize: number = MAX_PAGE_SIZE,
+  options: WindowFetchOptions = {},
 ) {
+  const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
+  const span = Date.parse(window.until) - Date.parse(window.since);
+  const slices = options.slices ?? sliceCount(span);
+  const concurrency = options.concurrency ?? MAX_SLICES;
   return infiniteQueryOptions({
-    queryKey: syncRunsKeys.window(session.accountId, name, window, pageSize),
+    queryKey: [
+      ...syncRunsKeys.window(session.accountId, name, window, pageSize),
+      { slices },
+    ] as const,
     queryFn: ({ pageParam, signal }) =>
-      getSyncRunsPage(
-        session.client,
-        { name, since: window.since, until: window.until, pageSize, cursor: pageParam },
-        signal,
+      runRound(pageParam, concurrency, (entry) =>
+        getSyncRunsPage(
+          session.client,
+          { name, since: entry.since, until: entry.until, pageSize, cursor: entry.cursor },
+          signal,
+        ),
       ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (_last, pages) => nextPageParam(pages),
+    initialPageParam: initialFrontier(splitWindow(window, slices)) as SliceCursor[],
+    getNextPageParam: (last) => (last.next.length > 0 ? last.next : undefined),
   });
 }

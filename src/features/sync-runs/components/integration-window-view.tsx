@@ -89,10 +89,7 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
   const freshness = useMemo(() => activityFreshness(runs), [runs]);
   const activities = useMemo(() => freshness.map((f) => f.activity), [freshness]);
   const lastStart = latestStart(runs);
-  const requestIds = useMemo(
-    () => (base.query.data?.pages ?? []).map((p) => p.requestId),
-    [base.query.data],
-  );
+  const requestIds = base.requestIds;
   const counts = useMemo(() => countByStatus(runs), [runs]);
   const latest = useMemo(() => summarizeRuns(runs).latest, [runs]);
   const summaryId = useId();
