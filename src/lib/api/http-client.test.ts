@@ -159,6 +159,40 @@ describe('createHttpClient', () => {
   });
 });
 
+describe('rate-limit budget', () => {
+  it('pauses until the window resets when the tenant is about to run out, instead of hitting 429', async () => {
+    const nowSeconds = 1_764_400_000;
+    let remaining = 26; // the reserve for a 1,200 limit is 24
+    server.use(
+      http.get(`${BASE}${PATH}`, () => {
+        remaining -= 1;
+        return HttpResponse.json(
+          { data: [], meta: { request_id: REQUEST_ID, timings_ms: {} } },
+          {
+            headers: {
+              'X-RateLimit-Limit': '1200',
+              'X-RateLimit-Remaining': String(remaining),
+              'X-RateLimit-Reset': String(nowSeconds + 30),
+            },
+          },
+        );
+      }),
+    );
+    const sleep = vi.fn(async () => {});
+    const client = createHttpClient({
+      baseUrl: BASE,
+      getAccessToken: async () => 't',
+      sleep,
+      now: () => nowSeconds * 1000,
+    });
+    await client.getJson(PATH, {}); // 25 left: above the reserve
+    await client.getJson(PATH, {}); // 24 left: at the reserve
+    expect(sleep).not.toHaveBeenCalled();
+    await client.getJson(PATH, {});
+    expect(sleep).toHaveBeenCalledWith(30_000);
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads delta-seconds and HTTP dates, and ignores garbage', () => {
     const now = Date.parse('2026-11-29T10:00:00Z');

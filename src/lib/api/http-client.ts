@@ -30,9 +30,17 @@ export type HttpClientOptions = {
   baseUrl: string;
   getAccessToken: GetAccessToken;
   fetch?: typeof fetch;
-  /** Called with every response's rate-limit headers, so callers can slow down before a 429. */
+  /** Called with every response's rate-limit headers. */
   onRateLimit?: (info: RateLimitInfo) => void;
+  /** For tests: how to wait. */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 };
+
+/** Requests kept in reserve for the rest of the tenant (other tabs, scripts): we pause before them. */
+export function rateLimitReserve(limit: number | null): number {
+  return Math.max(5, Math.ceil((limit ?? 1200) * 0.02));
+}
 
 function headerNumber(headers: Headers, name: string): number | null {
   const value = headers.get(name);
@@ -89,8 +97,24 @@ async function toApiError(response: Response): Promise<ApiError> {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl.replace(/\/+$/, '');
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = options.now ?? (() => Date.now());
+  // The tenant's shared budget as last reported, counted down by what we send meanwhile.
+  let budget: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
+
+  /** Slows down before the tenant's shared limit runs out, instead of running into 429s. */
+  async function waitForBudget() {
+    const { remaining, resetAt, limit } = budget;
+    if (remaining === null || resetAt === null || remaining > rateLimitReserve(limit)) return;
+    const wait = resetAt * 1000 - now();
+    if (wait > 0) await sleep(Math.min(wait, 60_000));
+    budget = { ...budget, remaining: null };
+  }
 
   async function send(url: string, signal: AbortSignal | undefined, forceRefresh: boolean) {
+    await waitForBudget();
+    if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
     const token = await options.getAccessToken({ forceRefresh });
     try {
       return await doFetch(url, {
@@ -122,6 +146,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         response = await send(url.toString(), signal, true);
       }
       const rateLimit = readRateLimit(response.headers);
+      if (rateLimit.remaining !== null) budget = rateLimit;
       options.onRateLimit?.(rateLimit);
       if (!response.ok) throw await toApiError(response);
       const body = await readBody(response);
