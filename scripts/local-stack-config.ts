@@ -34,5 +34,7 @@ export function localStackConfig(env: NodeJS.ProcessEnv = process.env) {
     integrations: DEMO_INTEGRATIONS,
     // The embed demo host runs on 127.0.0.1 (another site than localhost), as a real portal would.
     embed: { allowedParentOrigins: [env.EMBED_DEMO_ORIGIN ?? 'http://127.0.0.1:5174'] },
+    // The benchmark switches this to 1 to measure the one-cursor-chain baseline.
+    fetch: { maxParallelSlices: Number(env.SYNC_RUNS_PARALLEL_SLICES ?? 6) },
   };
 }

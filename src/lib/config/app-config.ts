@@ -33,6 +33,10 @@ export const appConfigSchema = z.object({
   embed: z
     .object({ allowedParentOrigins: z.array(z.url()).default([]) })
     .default({ allowedParentOrigins: [] }),
+  /** Loading tuning: how many time slices of a window to fetch in parallel (1 = one cursor chain). */
+  fetch: z
+    .object({ maxParallelSlices: z.int().min(1).max(12).default(6) })
+    .default({ maxParallelSlices: 6 }),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

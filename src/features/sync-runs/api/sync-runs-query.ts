@@ -9,8 +9,8 @@ import { syncRunsKeys, type RunWindow } from './sync-runs-keys';
 
 export type WindowFetchOptions = {
   pageSize?: number;
-  /** How many slices to split the window into (default: about one per 5 days, at most 6). */
-  slices?: number;
+  /** At most this many slices (about one per 5 days of window; default 6). */
+  maxSlices?: number;
   /** Requests in flight at once (the browser allows 6 per host over HTTP/1.1). */
   concurrency?: number;
 };
@@ -23,7 +23,7 @@ export function syncRunsInfiniteOptions(
 ) {
   const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
   const span = Date.parse(window.until) - Date.parse(window.since);
-  const slices = options.slices ?? sliceCount(span);
+  const slices = sliceCount(span, options.maxSlices ?? MAX_SLICES);
   const concurrency = options.concurrency ?? MAX_SLICES;
   return infiniteQueryOptions({
     queryKey: [

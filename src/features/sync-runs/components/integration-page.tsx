@@ -8,7 +8,9 @@ import { IntegrationWindowView } from './integration-window-view';
 import { TimeZoneSwitch } from './time-zone-switch';
 import { ViewNotices } from './view-notices';
 
-export function IntegrationPage({ integration }: { integration: IntegrationInfo }) {
+export type IntegrationPageProps = { integration: IntegrationInfo; maxParallelSlices?: number };
+
+export function IntegrationPage({ integration, maxParallelSlices }: IntegrationPageProps) {
   const { params, notices, dismissNotices, update } = useViewParams();
   // A new window is a new listing; filters and the selected run carry over.
   const windowKey = serializeViewParams({
@@ -40,6 +42,7 @@ export function IntegrationPage({ integration }: { integration: IntegrationInfo 
         <IntegrationWindowView
           key={windowKey}
           integration={integration}
+          maxParallelSlices={maxParallelSlices}
           params={params}
           update={update}
         />

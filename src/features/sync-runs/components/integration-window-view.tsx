@@ -5,7 +5,9 @@ import { ErrorPanel } from '../../../components/error-panel';
 import type { RunStatus } from '../../../lib/api/schemas';
 import type { IntegrationInfo } from '../../../lib/integrations/catalog';
 import { useLiveRuns } from '../hooks/use-live-runs';
+import { useThrottledValue } from '../hooks/use-throttled-value';
 import { useNow } from '../hooks/use-now';
+import type { useViewParams } from '../hooks/use-view-params';
 import { useSyncRuns } from '../hooks/use-sync-runs';
 import { countByStatus, filterRuns } from '../model/filter-runs';
 import { integrationUnavailable } from '../model/integration-state';
@@ -33,8 +35,9 @@ const RunTimeline = lazy(() => import('./run-timeline'));
 
 export type IntegrationWindowViewProps = {
   integration: IntegrationInfo;
+  maxParallelSlices?: number;
   params: ViewParams;
-  update: (change: Partial<ViewParams>, options?: { replace?: boolean }) => void;
+  update: ReturnType<typeof useViewParams>['update'];
 };
 
 function latestStart(runs: readonly { started_at: string | null }[]): number | null {
@@ -46,12 +49,17 @@ function latestStart(runs: readonly { started_at: string | null }[]): number | n
   return latest;
 }
 
-export function IntegrationWindowView({ integration, params, update }: IntegrationWindowViewProps) {
+export function IntegrationWindowView({
+  integration,
+  maxParallelSlices,
+  params,
+  update,
+}: IntegrationWindowViewProps) {
   const [openedAt] = useState(() => Date.now());
   const window = useMemo(() => resolveWindow(params.window, openedAt), [params.window, openedAt]);
   const since = Date.parse(window.since);
   const until = Date.parse(window.until);
-  const base = useSyncRuns(integration.name, window);
+  const base = useSyncRuns(integration.name, window, { maxSlices: maxParallelSlices });
   const includesNow = until >= openedAt - 60_000;
   const running = hasRunning(base.runs);
   const live = useLiveRuns(
@@ -59,10 +67,12 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
     includesNow && base.isComplete ? liveSince(base.runs, since) : null,
     running,
   );
-  const runs = useMemo(
+  const mergedRuns = useMemo(
     () => mergeLiveRuns(base.runs, live.data?.runs ?? []),
     [base.runs, live.data],
   );
+  // While pages keep arriving, redraw the heavy views (chart, table, insights) at most twice a second.
+  const runs = useThrottledValue(mergedRuns, 500, base.isComplete);
   const now = useNow(hasRunning(runs) ? 1000 : 30_000);
   const chartUntil = includesNow ? Math.max(until, now) : until;
 
@@ -126,8 +136,16 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
       }),
     [update],
   );
-  const setStatuses = useCallback(
-    (statuses: RunStatus[]) => update({ statuses }, { replace: true }),
+  const toggleStatus = useCallback(
+    (status: RunStatus) =>
+      update(
+        (current) => ({
+          statuses: current.statuses.includes(status)
+            ? current.statuses.filter((s) => s !== status)
+            : [...current.statuses, status],
+        }),
+        { replace: true },
+      ),
     [update],
   );
   const setQuery = useCallback((q: string) => update({ q }, { replace: true }), [update]);
@@ -284,7 +302,7 @@ export function IntegrationWindowView({ integration, params, update }: Integrati
                 statuses={params.statuses}
                 counts={counts}
                 q={params.q}
-                onStatusesChange={setStatuses}
+                onToggleStatus={toggleStatus}
                 onQueryChange={setQuery}
               />
               {selectedMissing && (

@@ -7,7 +7,8 @@ export type RunFiltersProps = {
   statuses: readonly RunStatus[];
   counts: Record<RunStatus, number>;
   q: string;
-  onStatusesChange: (statuses: RunStatus[]) => void;
+  /** Toggles one status in the filter (applied to the current view, never a stale copy). */
+  onToggleStatus: (status: RunStatus) => void;
   onQueryChange: (q: string) => void;
 };
 
@@ -15,7 +16,7 @@ export function RunFilters({
   statuses,
   counts,
   q,
-  onStatusesChange,
+  onToggleStatus,
   onQueryChange,
 }: RunFiltersProps) {
   const [text, setText] = useState(q);
@@ -31,12 +32,6 @@ export function RunFilters({
     return () => window.clearTimeout(timer);
   }, [text, q, onQueryChange]);
 
-  function toggle(status: RunStatus) {
-    onStatusesChange(
-      statuses.includes(status) ? statuses.filter((s) => s !== status) : [...statuses, status],
-    );
-  }
-
   return (
     <div className="flex flex-wrap items-center gap-3">
       <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-1">
@@ -48,7 +43,7 @@ export function RunFilters({
               key={status}
               type="button"
               aria-pressed={active}
-              onClick={() => toggle(status)}
+              onClick={() => onToggleStatus(status)}
               className={`rounded-full px-3 py-1 text-xs ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-blue-600 ${active ? p.badgeClass : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}
             >
               <span aria-hidden="true">{p.symbol} </span>

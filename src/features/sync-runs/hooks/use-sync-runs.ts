@@ -24,14 +24,25 @@ export function useSyncRuns(
   }, [merged]);
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
-  // pages.length is a dependency on purpose: without it, two renders with the same flags (the
-  // fetching render can be batched away) would not ask for the following page.
   const pageCount = pages.length;
+  // Follow the cursors as fast as the network allows: each next round starts when the previous one
+  // lands, not after React has rendered it. Stops on an error (the user retries from there).
   useEffect(() => {
-    if (autoPage && hasNextPage && !isFetchingNextPage && !isFetchNextPageError && pageCount > 0) {
-      void fetchNextPage();
-    }
-  }, [autoPage, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, pageCount]);
+    if (!autoPage || !hasNextPage || isFetchingNextPage || isFetchNextPageError || pageCount === 0)
+      return;
+    let cancelled = false;
+    void (async () => {
+      let result = await fetchNextPage();
+      while (!cancelled && result.hasNextPage && !result.isFetchNextPageError && !result.isError) {
+        result = await fetchNextPage();
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // Restarting on every page would be harmless but wasteful: pageCount only matters for the start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoPage, hasNextPage, isFetchNextPageError, fetchNextPage, pageCount === 0]);
 
   return {
     query,

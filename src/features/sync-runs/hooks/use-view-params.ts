@@ -25,11 +25,22 @@ export function useViewParams() {
   }, [notices, canonical, setSearch]);
 
   const update = useCallback(
-    (change: Partial<ViewParams>, options: { replace?: boolean } = {}) => {
+    (
+      change: Partial<ViewParams> | ((current: ViewParams) => Partial<ViewParams>),
+      options: { replace?: boolean } = {},
+    ) => {
+      // Computed from the address bar as it is now (the router's own copy can lag a render behind),
+      // so two quick clicks never act on a stale view.
       setSearch(
-        (current) => {
-          const base = parseViewParams(current, Date.now()).params;
-          return serializeViewParams({ ...base, ...change });
+        () => {
+          const base = parseViewParams(
+            new URLSearchParams(window.location.search),
+            Date.now(),
+          ).params;
+          return serializeViewParams({
+            ...base,
+            ...(typeof change === 'function' ? change(base) : change),
+          });
         },
         { replace: options.replace ?? false },
       );
