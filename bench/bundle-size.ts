@@ -21,9 +21,23 @@ export function bundleSizes(dist = 'dist') {
       },
       { raw: 0, gzip: 0 },
     );
+  // The signed-in overview also needs the lazily loaded app chunk and what it imports statically.
+  const signedIn = new Set(initial);
+  const queue = [...initial, ...all.filter((f) => /\/start-[^/]+\.js$/.test(f))];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    signedIn.add(file);
+    const body = readFileSync(join(dist, file), 'utf8');
+    for (const m of body.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) {
+      const dep = `assets/${m[1]}`;
+      if (!signedIn.has(dep)) queue.push(dep);
+    }
+  }
   const first = size(initial);
   const total = size(all);
+  const overview = size([...signedIn]);
   return {
+    signedInOverviewKbGzip: kb(overview.gzip),
     firstScreenFiles: initial,
     firstScreenKbGzip: kb(first.gzip),
     firstScreenKbRaw: kb(first.raw),

@@ -26,6 +26,8 @@ const APP = `http://localhost:${PORTS.appPort}`;
 process.env.STANDIN_LATENCY_MS = String(LATENCY_MS);
 process.env.STANDIN_CADENCE_MINUTES = '5';
 process.env.STANDIN_RATE_LIMIT = '100000'; // measure fetching, not the tenant's limit
+const BENCH_KEY = 'neo_sk_bench_transportfloor0001';
+process.env.STANDIN_API_KEYS = BENCH_KEY; // for the Node-side transport floor only
 
 if (!existsSync('dist/index.html')) {
   const build = spawnSync('npx vite build --logLevel warn', { stdio: 'inherit', shell: true });
@@ -64,6 +66,7 @@ async function loadWindow(slices: number) {
   let inFlight = 0;
   let peak = 0;
   let requests = 0;
+  let t0 = Date.now();
   // Only the 30-day listing (live refreshes start at the newest run, minutes ago).
   const isWindowRequest = (url: string) => {
     if (!url.includes('/public-api/integrations/connectwise/')) return false;
@@ -86,7 +89,7 @@ async function loadWindow(slices: number) {
   await page.goto(`${APP}/bench-start`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await resetLongTasks(page);
-  const t0 = Date.now();
+  t0 = Date.now();
   await page.evaluate(() => {
     history.pushState(null, '', '/integrations/connectwise');
     dispatchEvent(new PopStateEvent('popstate'));
@@ -174,6 +177,45 @@ async function heapAfterFiveIntegrations() {
   );
 }
 
+/**
+ * The transport floor: the same 30-day window fetched from Node (no browser, no rendering), six
+ * slices in parallel and one cursor chain, against the same stand-in. What no client can beat here.
+ */
+async function transportFloor(slices: number) {
+  const until = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
+  const since = until - 30 * 86_400_000;
+  const step = Math.ceil((until - since) / slices / 1000) * 1000;
+  const started = Date.now();
+  let requests = 0;
+  await Promise.all(
+    Array.from({ length: slices }, async (_, i) => {
+      const sliceUntil = until - i * step;
+      const sliceSince = i === slices - 1 ? since : Math.max(since, sliceUntil - step);
+      let cursor: string | null = null;
+      do {
+        const q = new URLSearchParams({
+          since: new Date(sliceSince).toISOString(),
+          until: new Date(sliceUntil).toISOString(),
+          page_size: '200',
+        });
+        if (cursor) q.set('cursor', cursor);
+        const response = await fetch(
+          `${stack.standin.url}/public-api/integrations/connectwise/sync-runs?${q}`,
+          {
+            headers: { Authorization: `Bearer ${BENCH_KEY}` },
+          },
+        );
+        requests += 1;
+        const body = (await response.json()) as {
+          meta: { pagination: { has_more: boolean; next_cursor: string | null } };
+        };
+        cursor = body.meta.pagination.has_more ? body.meta.pagination.next_cursor : null;
+      } while (cursor);
+    }),
+  );
+  return { ms: Date.now() - started, requests };
+}
+
 const ms = (n: number) => Math.round(n);
 try {
   await signIn(page);
@@ -183,6 +225,10 @@ try {
     sequential.push(await loadWindow(1));
     parallel.push(await loadWindow(6));
   }
+  const floorParallel = median(
+    [await transportFloor(6), await transportFloor(6), await transportFloor(6)].map((f) => f.ms),
+  );
+  const floorSequential = (await transportFloor(1)).ms;
   const pick = (list: typeof parallel, key: keyof (typeof parallel)[number]) =>
     median(list.map((r) => r[key]));
   const sequentialPages = pick(sequential, 'requests');
@@ -218,6 +264,11 @@ try {
         sequential: ms(pick(sequential, 'longTask')),
       },
     },
+    transportFloor: {
+      parallelMs: floorParallel,
+      sequentialMs: floorSequential,
+      parallelRatioToLowerBound: Math.round((floorParallel / lowerBound) * 100) / 100,
+    },
     firstRunsOnScreen: {
       parallelMs: ms(pick(parallel, 'firstRuns')),
       sequentialMs: ms(pick(sequential, 'firstRuns')),
@@ -238,6 +289,7 @@ Full-window load (${r.fullWindowLoad.runs} runs, 30 days, 5-minute cadence)
   one cursor chain       ${r.fullWindowLoad.sequentialMs} ms  = ${r.fullWindowLoad.sequentialRatioToLowerBound} × lower bound (baseline)
   requests               ${r.fullWindowLoad.requests.parallel} parallel vs ${r.fullWindowLoad.requests.sequential} sequential; peak in flight ${r.fullWindowLoad.peakInFlight.parallel} vs ${r.fullWindowLoad.peakInFlight.sequential}
   longest task           ${r.fullWindowLoad.longestTaskMs.parallel} ms parallel, ${r.fullWindowLoad.longestTaskMs.sequential} ms sequential
+  transport floor (Node, no browser): ${r.transportFloor.parallelMs} ms with 6 slices = ${r.transportFloor.parallelRatioToLowerBound} × lower bound; ${r.transportFloor.sequentialMs} ms as one chain
 First runs on screen     ${r.firstRunsOnScreen.parallelMs} ms = ${r.firstRunsOnScreen.ratioToLowerBound} × lower bound (sequential ${r.firstRunsOnScreen.sequentialMs} ms)   target ≤ 0.2
 
 Render and interaction          500 runs     8,640 runs   target
@@ -250,7 +302,7 @@ Render and interaction          500 runs     8,640 runs   target
   table scroll                  ${Math.round(render500.fps)} fps     ${Math.round(render8640.fps)} fps
 
 JS heap, five busy integrations × 30 days: ${heapMb} MB   target ≤ 150
-JavaScript (gzip): first screen ${size.firstScreenKbGzip} KB (target ≤ 150), total ${size.totalKbGzip} KB
+JavaScript (gzip): first screen (shell) ${size.firstScreenKbGzip} KB (target ≤ 150); signed-in overview ${size.signedInOverviewKbGzip} KB; total ${size.totalKbGzip} KB
 Written to bench-results/latest.json
 `);
 } finally {

@@ -1,16 +1,16 @@
-// Start-up: read config.json, complete any pending sign-in, then render.
-import { StrictMode } from 'react';
+// Start-up: paint the shell at once, then read config.json and load the app (MSAL included) in
+// parallel, complete any pending sign-in, and render.
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
 import { ConfigErrorPage } from './app/config-error-page';
+import { StartupShell } from './app/startup-shell';
 import './index.css';
-import { bootstrapMsal } from './lib/auth/msal';
 import { loadAppConfig } from './lib/config/app-config';
-import { detectEmbed } from './lib/embed/embed-mode';
 
 const root = createRoot(document.getElementById('root')!);
+root.render(<StartupShell />);
 
 async function start() {
+  const app = import('./app/start');
   let config;
   try {
     config = await loadAppConfig();
@@ -18,20 +18,9 @@ async function start() {
     root.render(<ConfigErrorPage error={error} />);
     return;
   }
-  const embed = detectEmbed();
-  document.documentElement.classList.toggle('dark', embed.theme === 'dark');
   try {
-    const { instance, redirectError } = await bootstrapMsal(config, embed.embedded);
-    root.render(
-      <StrictMode>
-        <App
-          config={config}
-          msal={instance}
-          redirectError={redirectError}
-          embedded={embed.embedded}
-        />
-      </StrictMode>,
-    );
+    const { startApp } = await app;
+    await startApp(root, config);
   } catch (error) {
     root.render(<ConfigErrorPage error={error} />);
   }

@@ -1,9 +1,16 @@
 // The URL scheme (a public interface: support staff link to these paths; see README).
+import { lazy, Suspense } from 'react';
 import { useParams, Link } from 'react-router';
-import { IntegrationPage } from '../features/sync-runs/components/integration-page';
 import { OverviewPage } from '../features/sync-runs/components/overview-page';
 import { integrationRefs, type AppConfig } from '../lib/config/app-config';
 import { describeIntegration } from '../lib/integrations/catalog';
+
+// The integration page (table, virtualiser, insights) loads when first opened.
+const IntegrationPage = lazy(() =>
+  import('../features/sync-runs/components/integration-page').then((m) => ({
+    default: m.IntegrationPage,
+  })),
+);
 
 export function OverviewRoute({ config }: { config: AppConfig }) {
   return <OverviewPage integrations={integrationRefs(config).map(describeIntegration)} />;
@@ -14,11 +21,13 @@ export function IntegrationRoute({ config }: { config: AppConfig }) {
   // A deep link to an integration that is not in config still works: the API decides what it is.
   const ref = integrationRefs(config).find((r) => r.name === name) ?? { name };
   return (
-    <IntegrationPage
-      key={name}
-      integration={describeIntegration(ref)}
-      maxParallelSlices={config.fetch.maxParallelSlices}
-    />
+    <Suspense fallback={<p role="status">Loading…</p>}>
+      <IntegrationPage
+        key={name}
+        integration={describeIntegration(ref)}
+        maxParallelSlices={config.fetch.maxParallelSlices}
+      />
+    </Suspense>
   );
 }
 

@@ -2,7 +2,7 @@
 import type { AccountInfo } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ApiSessionContext, type ApiSession } from '../lib/api/api-session-context';
 import { createHttpClient } from '../lib/api/http-client';
 import { clearSignInRequired, useSignInRequired } from '../lib/auth/sign-in-required';
@@ -26,6 +26,16 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
     }),
     [account.homeAccountId, config.apiBaseUrl, config.auth.scopes, instance],
   );
+
+  // Fetch the integration page and chart code while the user looks at the overview.
+  useEffect(() => {
+    const prefetch = () => {
+      void import('../features/sync-runs/components/integration-page');
+      void import('../features/sync-runs/components/run-timeline');
+    };
+    const id = window.setTimeout(prefetch, 1500);
+    return () => window.clearTimeout(id);
+  }, []);
 
   function signOut() {
     queryClient.clear();

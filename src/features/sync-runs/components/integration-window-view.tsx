@@ -71,8 +71,9 @@ export function IntegrationWindowView({
     () => mergeLiveRuns(base.runs, live.data?.runs ?? []),
     [base.runs, live.data],
   );
-  // While pages keep arriving, redraw the heavy views (chart, table, insights) at most twice a second.
-  const runs = useThrottledValue(mergedRuns, 500, base.isComplete);
+  // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
+  // the first runs show at once, the rest when complete (progress counts stay live).
+  const runs = useThrottledValue(mergedRuns, 1000, base.isComplete);
   const now = useNow(hasRunning(runs) ? 1000 : 30_000);
   const chartUntil = includesNow ? Math.max(until, now) : until;
 

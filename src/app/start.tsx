@@ -1,0 +1,28 @@
+// The signed-in app, loaded right after the shell paints: MSAL, the router and the features.
+import { StrictMode } from 'react';
+import type { Root } from 'react-dom/client';
+import { bootstrapMsal } from '../lib/auth/msal';
+import type { AppConfig } from '../lib/config/app-config';
+import { detectEmbed } from '../lib/embed/embed-mode';
+import { App } from './app';
+import { ConfigErrorPage } from './config-error-page';
+
+export async function startApp(root: Root, config: AppConfig) {
+  const embed = detectEmbed();
+  document.documentElement.classList.toggle('dark', embed.theme === 'dark');
+  try {
+    const { instance, redirectError } = await bootstrapMsal(config, embed.embedded);
+    root.render(
+      <StrictMode>
+        <App
+          config={config}
+          msal={instance}
+          redirectError={redirectError}
+          embedded={embed.embedded}
+        />
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(<ConfigErrorPage error={error} />);
+  }
+}
