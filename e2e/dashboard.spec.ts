@@ -83,18 +83,13 @@ test('each documented 404 has its own plain-language state', async ({ page }) =>
 test('a failed page keeps what loaded and offers a retry from where it stopped', async ({
   page,
 }) => {
-  await signIn(page);
+  // Sign in on a page that loads nothing of connectwise, so only the integration page's requests are seen.
+  await signIn(page, '/integrations/autotask');
   let failing = true;
   const cursors: string[] = [];
   await page.route('**/public-api/integrations/connectwise/sync-runs?*', async (route) => {
     const url = new URL(route.request().url());
     const cursor = url.searchParams.get('cursor');
-    // Only the integration page's 30-day listing (the overview card asks for 7 days).
-    const days =
-      (Date.parse(url.searchParams.get('until') ?? '') -
-        Date.parse(url.searchParams.get('since') ?? '')) /
-      86_400_000;
-    if (days < 20) return route.continue();
     if (cursor) cursors.push(cursor);
     if (failing && cursor) {
       await route.fulfill({
@@ -110,7 +105,7 @@ test('a failed page keeps what loaded and offers a retry from where it stopped',
     await route.continue();
   });
   await page.goto('/integrations/connectwise');
-  const alert = page.getByRole('alert').filter({ hasText: 'Loading stopped after 200 runs' });
+  const alert = page.getByRole('alert').filter({ hasText: /Loading stopped after [\d,]+ runs/ });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('FORBIDDEN');
   await expect(alert).toContainText('5f0c3b1e-8d2a-4e6f-9a7b-1c2d3e4f5a6b');

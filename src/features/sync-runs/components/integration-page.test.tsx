@@ -103,7 +103,7 @@ describe('IntegrationPage', () => {
     });
     expect(await ui.loaded()).toHaveTextContent('4 runs loaded.');
     expect(seen).toEqual(['', 'c1', 'c2']);
-    expect(screen.getByText(/Showing 4 of 4 runs/)).toBeInTheDocument();
+    expect(await screen.findByText(/Showing 4 of 4 runs/)).toBeInTheDocument();
   });
 
   it('stops with a warning instead of looping when a cursor repeats', async () => {
