@@ -119,6 +119,7 @@ async function interactions(path: string) {
   await page.locator('[data-testid="timeline-mark"]').first().waitFor();
   await page.locator('tr[data-run-id]').first().waitFor();
   const draw = Date.now() - back;
+  const runs = Number((await page.getByText(/runs loaded\./).innerText()).replace(/\D/g, ''));
   const fps = await scrollFps(page, '[aria-label="Sync runs table"]');
   const failureButton = `document.querySelector('[aria-label="Filter by status"]').querySelectorAll('button')[2].click()`;
   const filter = await timeToNextFrame(page, failureButton);
@@ -155,7 +156,6 @@ async function interactions(path: string) {
     page,
     `document.querySelector('[data-testid="timeline-mark"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`,
   );
-  const runs = Number((await page.getByText(/runs loaded\./).innerText()).replace(/\D/g, ''));
   return { runs, draw, filter, keystroke, searchApplied, hover, click, fps };
 }
 
