@@ -54,7 +54,7 @@ describe('mergeLiveRuns', () => {
       }),
       makeRun({ run_id: 'b', status: 'SUCCESS', started_at: '2026-11-29T10:00:00Z' }),
     ];
-    const merged = mergeLiveRuns(base, live);
+    const merged = mergeLiveRuns(base, [...live, live[1]!]);
     expect(merged.map((r) => [r.run_id, r.status])).toEqual([
       ['c', 'RUNNING'],
       ['b', 'SUCCESS'],

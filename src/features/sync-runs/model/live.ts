@@ -40,9 +40,10 @@ export function liveSince(runs: readonly SyncRun[], windowSince: number): number
 /** Newer copies replace older ones by run_id; the result stays newest first. */
 export function mergeLiveRuns(base: readonly SyncRun[], live: readonly SyncRun[]): SyncRun[] {
   if (live.length === 0) return base as SyncRun[];
-  const byId = new Map(live.map((run) => [run.run_id, run]));
-  const merged: SyncRun[] = [];
-  for (const run of live) merged.push(run);
+  // The first copy of a run wins, as in paging: a duplicate inside the refresh is dropped too.
+  const byId = new Map<string, SyncRun>();
+  for (const run of live) if (!byId.has(run.run_id)) byId.set(run.run_id, run);
+  const merged: SyncRun[] = [...byId.values()];
   for (const run of base) if (!byId.has(run.run_id)) merged.push(run);
   return merged.sort((a, b) => (startMs(b) ?? -Infinity) - (startMs(a) ?? -Infinity));
 }
