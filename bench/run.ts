@@ -74,12 +74,14 @@ async function loadWindow(slices: number) {
     return Date.now() - since > 2 * 86_400_000;
   };
   const onRequest = (r: { url(): string }) => {
+    if (process.env.BENCH_DEBUG && isWindowRequest(r.url())) console.log('REQ', slices, Date.now() - t0);
     if (!isWindowRequest(r.url())) return;
     requests += 1;
     inFlight += 1;
     peak = Math.max(peak, inFlight);
   };
   const onDone = (r: { url(): string }) => {
+    if (process.env.BENCH_DEBUG && isWindowRequest(r.url())) console.log('DONE', slices, Date.now() - t0);
     if (isWindowRequest(r.url())) inFlight -= 1;
   };
   page.on('request', onRequest);
@@ -99,6 +101,7 @@ async function loadWindow(slices: number) {
   await page.getByText(/runs loaded\./).waitFor({ timeout: 120_000 });
   await page.locator('[data-testid="timeline-mark"]').first().waitFor({ timeout: 120_000 });
   const complete = Date.now() - t0;
+  if (process.env.BENCH_DEBUG) console.log('COMPLETE', slices, complete, 'first runs', firstRuns);
   const total = Number((await page.getByText(/runs loaded\./).innerText()).replace(/\D/g, ''));
   const longTask = await longestTask(page);
   page.off('request', onRequest);
