@@ -13,12 +13,35 @@ export type WindowPickerProps = {
 const buttonBase =
   'rounded px-3 py-1.5 text-sm ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600';
 
+type DateTimeFieldProps = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  describedBy: string;
+};
+
+function DateTimeField({ label, value, onChange, describedBy }: DateTimeFieldProps) {
+  return (
+    <label className="flex flex-col text-xs text-slate-700">
+      {label}
+      <input
+        type="datetime-local"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy}
+        className="rounded border border-slate-300 px-2 py-1 text-sm"
+      />
+    </label>
+  );
+}
+
 export function WindowPicker({ value, resolved, utc, onChange }: WindowPickerProps) {
   const [customOpen, setCustomOpen] = useState(value.kind === 'custom');
   const [since, setSince] = useState(() => toLocalInput(resolved.since, utc));
   const [until, setUntil] = useState(() => toLocalInput(resolved.until, utc));
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  const zone = utc ? 'UTC' : 'local time';
 
   function apply(event: React.FormEvent) {
     event.preventDefault();
@@ -67,26 +90,18 @@ export function WindowPicker({ value, resolved, utc, onChange }: WindowPickerPro
           className="flex flex-wrap items-end gap-2 rounded border border-slate-200 bg-white p-2"
           noValidate
         >
-          <label className="flex flex-col text-xs text-slate-700">
-            From ({utc ? 'UTC' : 'local time'})
-            <input
-              type="datetime-local"
-              value={since}
-              onChange={(e) => setSince(e.target.value)}
-              aria-describedby={errorId}
-              className="rounded border border-slate-300 px-2 py-1 text-sm"
-            />
-          </label>
-          <label className="flex flex-col text-xs text-slate-700">
-            To ({utc ? 'UTC' : 'local time'})
-            <input
-              type="datetime-local"
-              value={until}
-              onChange={(e) => setUntil(e.target.value)}
-              aria-describedby={errorId}
-              className="rounded border border-slate-300 px-2 py-1 text-sm"
-            />
-          </label>
+          <DateTimeField
+            label={`From (${zone})`}
+            value={since}
+            onChange={setSince}
+            describedBy={errorId}
+          />
+          <DateTimeField
+            label={`To (${zone})`}
+            value={until}
+            onChange={setUntil}
+            describedBy={errorId}
+          />
           <button
             type="submit"
             className={`${buttonBase} bg-white ring-slate-300 hover:bg-slate-100`}
