@@ -74,14 +74,16 @@ async function loadWindow(slices: number) {
     return Date.now() - since > 2 * 86_400_000;
   };
   const onRequest = (r: { url(): string }) => {
-    if (process.env.BENCH_DEBUG && isWindowRequest(r.url())) console.log('REQ', slices, Date.now() - t0);
+    if (process.env.BENCH_DEBUG && isWindowRequest(r.url()))
+      console.log('REQ', slices, Date.now() - t0);
     if (!isWindowRequest(r.url())) return;
     requests += 1;
     inFlight += 1;
     peak = Math.max(peak, inFlight);
   };
   const onDone = (r: { url(): string }) => {
-    if (process.env.BENCH_DEBUG && isWindowRequest(r.url())) console.log('DONE', slices, Date.now() - t0);
+    if (process.env.BENCH_DEBUG && isWindowRequest(r.url()))
+      console.log('DONE', slices, Date.now() - t0);
     if (isWindowRequest(r.url())) inFlight -= 1;
   };
   page.on('request', onRequest);
