@@ -11,6 +11,10 @@ root.render(<StartupShell />);
 
 async function start() {
   const app = import('./app/start');
+  // A deep link to an integration (support tickets): fetch its page's code alongside, not after.
+  if (window.location.pathname.includes('/integrations/')) {
+    void import('./features/sync-runs/components/integration-page');
+  }
   let config;
   try {
     config = await loadAppConfig();
