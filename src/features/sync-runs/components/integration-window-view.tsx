@@ -1,4 +1,5 @@
 // One integration over one window: load every page, stay live, then chart and table.
+import { NOTICE } from '../../../components/notice-styles';
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -307,10 +308,7 @@ export function IntegrationWindowView({
                 onQueryChange={setQuery}
               />
               {selectedMissing && (
-                <p
-                  role="status"
-                  className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
-                >
+                <p role="status" className={NOTICE.warning}>
                   Run <code>{params.run}</code> did not start in this window. Choose a wider window
                   or clear the selection.{' '}
                   <button type="button" className="underline" onClick={() => selectRun(null)}>
@@ -319,10 +317,7 @@ export function IntegrationWindowView({
                 </p>
               )}
               {params.sig && !selectedSignature && base.isComplete && (
-                <p
-                  role="status"
-                  className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
-                >
+                <p role="status" className={NOTICE.warning}>
                   That failure does not occur in this window, so all runs are shown.{' '}
                   <button type="button" className="underline" onClick={() => selectSignature(null)}>
                     Dismiss
@@ -330,10 +325,7 @@ export function IntegrationWindowView({
                 </p>
               )}
               {selectedSignature && (
-                <p
-                  role="status"
-                  className="rounded border border-blue-300 bg-blue-50 p-2 text-sm text-blue-950"
-                >
+                <p role="status" className={NOTICE.highlight}>
                   Showing the {selectedSignature.runCount} runs where {selectedSignature.resource}{' '}
                   failed ({selectedSignature.reason}).{' '}
                   <button type="button" className="underline" onClick={() => selectSignature(null)}>
@@ -342,10 +334,7 @@ export function IntegrationWindowView({
                 </p>
               )}
               {selectedHidden && (
-                <p
-                  role="status"
-                  className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-950"
-                >
+                <p role="status" className={NOTICE.info}>
                   The selected run is hidden by the filters.{' '}
                   <button
                     type="button"

@@ -1,4 +1,5 @@
 // Paging progress, halts, unreadable runs and a retry that resumes from the failed page.
+import { NOTICE } from '../../../components/notice-styles';
 import { ErrorPanel } from '../../../components/error-panel';
 import type { RunProblem } from '../../../lib/api/sync-runs';
 import { HALT_MESSAGES, type PagingState } from '../model/paging';
@@ -26,10 +27,7 @@ export function LoadProgress(props: LoadProgressProps) {
           : `Loaded ${count.format(loaded)} runs…`}
       </p>
       {paging.kind === 'halted' && (
-        <p
-          role="alert"
-          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
-        >
+        <p role="alert" className={NOTICE.warning}>
           {HALT_MESSAGES[paging.reason]}
         </p>
       )}
@@ -42,10 +40,7 @@ export function LoadProgress(props: LoadProgressProps) {
         />
       )}
       {problems.length > 0 && (
-        <div
-          role="alert"
-          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
-        >
+        <div role="alert" className={NOTICE.warning}>
           <p className="font-medium">
             {problems.length} {problems.length === 1 ? 'run' : 'runs'} could not be read and{' '}
             {problems.length === 1 ? 'is' : 'are'} not shown in the table:
@@ -62,10 +57,7 @@ export function LoadProgress(props: LoadProgressProps) {
         </div>
       )}
       {warnings.map((warning) => (
-        <p
-          key={warning}
-          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
-        >
+        <p key={warning} className={NOTICE.warning}>
           API warning: {warning}
         </p>
       ))}

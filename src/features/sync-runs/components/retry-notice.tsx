@@ -1,4 +1,5 @@
 // While the query client retries a transient failure, or waits for the network, say so.
+import { NOTICE } from '../../../components/notice-styles';
 import { isApiError } from '../../../lib/api/api-error';
 
 export type RetryNoticeProps = {
@@ -11,10 +12,7 @@ export type RetryNoticeProps = {
 export function RetryNotice({ failureReason, failureCount, paused, fetching }: RetryNoticeProps) {
   if (paused) {
     return (
-      <p
-        role="status"
-        className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
-      >
+      <p role="status" className={NOTICE.warning}>
         You are offline. Loading will continue by itself when the connection returns.
       </p>
     );
@@ -28,10 +26,7 @@ export function RetryNotice({ failureReason, failureCount, paused, fetching }: R
         ? 'The connection to Neo was lost; retrying.'
         : `Neo answered with an error (${failureReason.code}); retrying.`;
   return (
-    <p
-      role="status"
-      className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
-    >
+    <p role="status" className={NOTICE.warning}>
       {text} Attempt {failureCount + 1}.
     </p>
   );
