@@ -1,7 +1,7 @@
 // The URL owns the integration view. Parsing corrects invalid input to the nearest valid view and
 // says what it changed; serialising drops defaults so links stay short and stable.
 import { RUN_STATUSES, type RunStatus } from '../../../lib/api/schemas';
-import { DAY_MS, MAX_WINDOW_MS } from './window';
+import { DAY_MS, MAX_WINDOW_MS, windowEndingAt } from './window';
 
 export const RANGE_PRESETS = {
   '24h': { label: 'Last 24 hours', ms: DAY_MS },
@@ -168,6 +168,5 @@ export function serializeViewParams(params: ViewParams): URLSearchParams {
 /** The absolute window to ask the API for. Presets end at the next whole minute after `now`. */
 export function resolveWindow(window: ViewWindow, now: number): { since: string; until: string } {
   if (window.kind === 'custom') return { since: window.since, until: window.until };
-  const until = Math.floor(now / 60_000) * 60_000 + 60_000;
-  return { since: iso(until - RANGE_PRESETS[window.preset].ms), until: iso(until) };
+  return windowEndingAt(now, RANGE_PRESETS[window.preset].ms);
 }
