@@ -1,18 +1,36 @@
 // Time formatting: the browser's zone by default, always labelled; exact UTC one hover away.
 
+// Creating an Intl.DateTimeFormat costs far more than formatting with one: one per style and zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormat(
+  style: 'date-time' | 'zone-name',
+  timeZone: string | undefined,
+): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone ?? ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      undefined,
+      style === 'date-time'
+        ? { dateStyle: 'medium', timeStyle: 'short', timeZone }
+        : { timeZoneName: 'short', timeZone },
+    );
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDateTime(iso: string | null, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+  return cachedFormat('date-time', timeZone).format(date);
 }
 
 export function timeZoneLabel(timeZone?: string): string {
-  const part = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short', timeZone })
+  // Formatted for now each time: the label changes with daylight saving time.
+  const part = cachedFormat('zone-name', timeZone)
     .formatToParts(new Date())
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? 'local time';

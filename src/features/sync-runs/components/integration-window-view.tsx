@@ -63,11 +63,11 @@ export function IntegrationWindowView({
   const base = useSyncRuns(integration.name, window, { maxSlices: maxParallelSlices });
   const includesNow = until >= openedAt - 60_000;
   const running = hasRunning(base.runs);
-  const live = useLiveRuns(
-    integration.name,
-    includesNow && base.isComplete ? liveSince(base.runs, since) : null,
-    running,
+  const refreshSince = useMemo(
+    () => (includesNow && base.isComplete ? liveSince(base.runs, since) : null),
+    [includesNow, base.isComplete, base.runs, since],
   );
+  const live = useLiveRuns(integration.name, refreshSince, running);
   const mergedRuns = useMemo(
     () => mergeLiveRuns(base.runs, live.data?.runs ?? []),
     [base.runs, live.data],
@@ -100,7 +100,7 @@ export function IntegrationWindowView({
   );
   const freshness = useMemo(() => activityFreshness(runs), [runs]);
   const activities = useMemo(() => freshness.map((f) => f.activity), [freshness]);
-  const lastStart = latestStart(runs);
+  const lastStart = useMemo(() => latestStart(runs), [runs]);
   const requestIds = base.requestIds;
   const counts = useMemo(() => countByStatus(runs), [runs]);
   const latest = useMemo(() => summarizeRuns(runs).latest, [runs]);
@@ -125,6 +125,10 @@ export function IntegrationWindowView({
   );
   const selectRun = useCallback(
     (run: string | null) => update({ run }, { replace: true }),
+    [update],
+  );
+  const showRun = useCallback(
+    (run: string) => update({ run, statuses: [], q: '', sig: null }, { replace: true }),
     [update],
   );
   const selectRange = useCallback(
@@ -204,6 +208,7 @@ export function IntegrationWindowView({
             isComplete
             unavailable={unavailable}
             requestIds={[]}
+            signatures={[]}
             onShowRun={selectRun}
           />
         </>
@@ -287,9 +292,8 @@ export function IntegrationWindowView({
                   isComplete={base.isComplete}
                   unavailable={null}
                   requestIds={requestIds}
-                  onShowRun={(id) =>
-                    update({ run: id, statuses: [], q: '', sig: null }, { replace: true })
-                  }
+                  signatures={signatures}
+                  onShowRun={showRun}
                 />
                 <SignatureList
                   signatures={signatures}

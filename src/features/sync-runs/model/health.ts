@@ -44,8 +44,10 @@ function minutes(ms: number): string {
 
 export function integrationHealth(runs: readonly SyncRun[], now: number): Health {
   const started = runs
-    .filter((r) => !Number.isNaN(startMs(r)))
-    .sort((a, b) => startMs(b) - startMs(a));
+    .map((run) => ({ run, start: startMs(run) }))
+    .filter((r) => !Number.isNaN(r.start))
+    .sort((a, b) => b.start - a.start)
+    .map((r) => r.run);
   const learned = learnCadence(started);
   if (started.length === 0) return { state: 'not-running', reason: 'No runs in the window.' };
   if (!learned.ok)

@@ -36,9 +36,16 @@ function runLine(run: SyncRun): string {
 }
 
 function newestWithActivity(runs: readonly SyncRun[], activity: string): SyncRun | undefined {
-  return runs
-    .filter((r) => r.started_at && r.activities.some((a) => a.activity_label === activity))
-    .sort((a, b) => Date.parse(b.started_at as string) - Date.parse(a.started_at as string))[0];
+  let newest: SyncRun | undefined;
+  let newestStart = -Infinity;
+  for (const run of runs) {
+    const start = run.started_at ? Date.parse(run.started_at) : Number.NaN;
+    if (!(start > newestStart)) continue;
+    if (!run.activities.some((a) => a.activity_label === activity)) continue;
+    newest = run;
+    newestStart = start;
+  }
+  return newest;
 }
 
 export function buildSupportEvidence(input: EvidenceInput): string {

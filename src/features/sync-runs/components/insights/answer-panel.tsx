@@ -1,12 +1,12 @@
 // "I created X — where is it?": the user says what and when; the history answers in plain words.
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { CopyButton } from '../../../../components/copy-button';
 import type { SyncRun } from '../../../../lib/api/schemas';
 import { formatDateTime, formatDuration } from '../../../../lib/format/time';
 import { useTimeZone } from '../../hooks/use-time-zone';
 import { readLocalInput, toLocalInput } from '../../model/custom-range';
 import { adviceForReason } from '../../model/reason-advice';
-import { failureSignatures } from '../../model/signatures';
+import type { FailureSignature } from '../../model/signatures';
 import { buildSupportEvidence } from '../../model/support-evidence';
 import { answerRecordQuestion, type Verdict } from '../../model/verdict';
 import type { IntegrationUnavailable } from '../../model/integration-state';
@@ -21,6 +21,8 @@ export type AnswerPanelProps = {
   onShowRun: (runId: string) => void;
   /** request_id of each page loaded, for the support evidence. */
   requestIds: readonly string[];
+  /** The window's failure signatures (derived once by the page). */
+  signatures: readonly FailureSignature[];
 };
 
 function VerdictView({
@@ -121,7 +123,7 @@ function VerdictView({
   }
 }
 
-export function AnswerPanel({
+export const AnswerPanel = memo(function AnswerPanel({
   integrationName,
   runs,
   activities,
@@ -130,6 +132,7 @@ export function AnswerPanel({
   unavailable,
   onShowRun,
   requestIds,
+  signatures,
 }: AnswerPanelProps) {
   const ids = { activity: useId(), resource: useId(), created: useId() };
   const timeZone = useTimeZone();
@@ -145,20 +148,24 @@ export function AnswerPanel({
     [runs, chosen, resource, createdAt, now],
   );
   const openSignatures = useMemo(
-    () => failureSignatures(runs).filter((sig) => sig.state === 'open' && sig.activity === chosen),
-    [runs, chosen],
+    () => signatures.filter((sig) => sig.state === 'open' && sig.activity === chosen),
+    [signatures, chosen],
   );
-  const supportText = verdict
-    ? buildSupportEvidence({
-        integration: integrationName,
-        question: { activity: chosen, resource, createdAt },
-        verdict,
-        runs,
-        openSignatures,
-        requestIds,
-        now,
-      })
-    : '';
+  const supportText = useMemo(
+    () =>
+      verdict
+        ? buildSupportEvidence({
+            integration: integrationName,
+            question: { activity: chosen, resource, createdAt },
+            verdict,
+            runs,
+            openSignatures,
+            requestIds,
+            now,
+          })
+        : '',
+    [verdict, integrationName, chosen, resource, createdAt, runs, openSignatures, requestIds, now],
+  );
 
   return (
     <section
@@ -243,4 +250,4 @@ export function AnswerPanel({
       )}
     </section>
   );
-}
+});

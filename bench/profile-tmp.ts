@@ -1,0 +1,73 @@
+import { chromium } from 'playwright-core';
+import { DEMO_USER } from '../local-idp/settings.ts';
+import { findChromium } from '../scripts/chromium-path.ts';
+import { startLocalStack } from '../scripts/local-stack.ts';
+process.env.STANDIN_CADENCE_MINUTES = '5';
+process.env.STANDIN_RATE_LIMIT = '100000';
+const PORTS = { idpPort: 9643, standinPort: 9887, appPort: 4373, demoPort: 4374 };
+const APP = `http://localhost:${PORTS.appPort}`;
+const stack = await startLocalStack({ ...PORTS, app: 'preview' });
+const browser = await chromium.launch({
+  executablePath: findChromium() ?? undefined,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+const context = await browser.newContext({
+  ignoreHTTPSErrors: true,
+  viewport: { width: 1280, height: 900 },
+});
+const page = await context.newPage();
+await page.goto(`${APP}/`);
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.getByLabel('Email').fill(DEMO_USER.username);
+await page.getByLabel('Password').fill(DEMO_USER.password);
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.getByRole('button', { name: 'Sign out' }).waitFor();
+await page.goto(`${APP}/integrations/connectwise`);
+await page.getByText(/runs loaded\./).waitFor({ timeout: 120_000 });
+await page.waitForTimeout(2000);
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const action = process.argv[2] ?? 'filter';
+for (let i = 0; i < 4; i++) {
+  const t = await page.evaluate(async (a) => {
+    const start = performance.now();
+    if (a === 'filter')
+      (
+        document
+          .querySelector('[aria-label="Filter by status"]')!
+          .querySelectorAll('button')[2] as HTMLButtonElement
+      ).click();
+    else {
+      const inp = document.querySelector('input[type=search]') as HTMLInputElement;
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      set.call(inp, inp.value ? '' : 'C');
+      inp.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - start;
+  }, action);
+  console.log(action, Math.round(t));
+  await page.waitForTimeout(800);
+}
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map<string, number>();
+const dt = profile.timeDeltas ?? [];
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+(profile.samples ?? []).forEach((id, i) => {
+  const n = byId.get(id)!;
+  const f = n.callFrame;
+  const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+});
+console.log(
+  [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30)
+    .map(([k, v]) => `${v.toFixed(1).padStart(7)} ms ${k}`)
+    .join('\n'),
+);
+await browser.close();
+await stack.close();
+process.exit(0);
