@@ -1,12 +1,13 @@
 // One integration on the overview: latest run, last success, failing runs in the window.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDuration, formatRelative, durationMs } from '../../../lib/format/time';
 import type { IntegrationInfo } from '../../../lib/integrations/catalog';
 import { useSyncRuns } from '../hooks/use-sync-runs';
 import { integrationUnavailable } from '../model/integration-state';
-import { activityFreshness, stalestActivity } from '../model/freshness';
+import { stalestActivity } from '../model/freshness';
+import { freshnessOf } from '../model/window-derivations';
 import { HEALTH_LABEL, integrationHealth, type HealthState } from '../model/health';
 import { summarizeRuns } from '../model/summary';
 import { DAY_MS, windowEndingAt } from '../model/window';
@@ -26,15 +27,17 @@ export function IntegrationCard({ integration, onHealth }: IntegrationCardProps)
   const { query, runs, isComplete } = useSyncRuns(integration.name, window);
   const [now] = useState(() => Date.now());
   const unavailable = integrationUnavailable(query.error);
-  const summary = summarizeRuns(runs);
-  const stalest = stalestActivity(activityFreshness(runs));
+  const judged = useMemo(
+    () => (isComplete ? integrationHealth(runs, now) : null),
+    [isComplete, runs, now],
+  );
+  const summary = useMemo(() => summarizeRuns(runs), [runs]);
+  const stalest = useMemo(() => stalestActivity(freshnessOf(runs)), [runs]);
   const health = unavailable
     ? { state: 'inactive' as const, reason: unavailable.title }
     : query.isError && !query.data
       ? { state: 'unknown' as const, reason: 'Runs could not be loaded.' }
-      : isComplete
-        ? integrationHealth(runs, now)
-        : null;
+      : judged;
   const healthState = health?.state;
   useEffect(() => {
     if (healthState) onHealth?.(integration.name, healthState);

@@ -10,11 +10,10 @@ import { useThrottledValue } from '../hooks/use-throttled-value';
 import { useNow } from '../hooks/use-now';
 import type { useViewParams } from '../hooks/use-view-params';
 import { useSyncRuns } from '../hooks/use-sync-runs';
-import { countByStatus, filterRuns } from '../model/filter-runs';
+import { filterRuns } from '../model/filter-runs';
 import { integrationUnavailable } from '../model/integration-state';
-import { hasRunning, liveSince, mergeLiveRuns } from '../model/live';
+import { hasRunning, liveSince } from '../model/live';
 import { uniqueProblems } from '../model/paging';
-import { summarizeRuns } from '../model/summary';
 import { resolveWindow, serializeViewParams, type ViewParams } from '../model/view-params';
 import { ChartSkeleton, TableSkeleton } from './skeletons';
 import { LiveIndicator } from './live-indicator';
@@ -28,9 +27,19 @@ import { AnswerPanel } from './insights/answer-panel';
 import { CadenceSummary } from './insights/cadence-summary';
 import { FreshnessList } from './insights/freshness-list';
 import { SignatureList } from './insights/signature-list';
-import { findMissedRuns, learnCadence } from '../model/cadence';
-import { activityFreshness } from '../model/freshness';
-import { failureSignatures } from '../model/signatures';
+import { findMissedRuns } from '../model/cadence';
+import {
+  cadenceOf,
+  countsOf,
+  freshnessOf,
+  latestRunOf,
+  latestStartOf,
+  signaturesOf,
+  withLiveRuns,
+} from '../model/window-derivations';
+import type { SyncRun } from '../../../lib/api/schemas';
+
+const NO_RUNS: readonly SyncRun[] = [];
 
 const RunTimeline = lazy(() => import('./run-timeline'));
 
@@ -40,15 +49,6 @@ export type IntegrationWindowViewProps = {
   params: ViewParams;
   update: ReturnType<typeof useViewParams>['update'];
 };
-
-function latestStart(runs: readonly { started_at: string | null }[]): number | null {
-  let latest: number | null = null;
-  for (const run of runs) {
-    const t = run.started_at ? Date.parse(run.started_at) : Number.NaN;
-    if (!Number.isNaN(t) && (latest === null || t > latest)) latest = t;
-  }
-  return latest;
-}
 
 export function IntegrationWindowView({
   integration,
@@ -69,7 +69,7 @@ export function IntegrationWindowView({
   );
   const live = useLiveRuns(integration.name, refreshSince, running);
   const mergedRuns = useMemo(
-    () => mergeLiveRuns(base.runs, live.data?.runs ?? []),
+    () => withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS),
     [base.runs, live.data],
   );
   // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
@@ -78,7 +78,7 @@ export function IntegrationWindowView({
   const now = useNow(hasRunning(runs) ? 1000 : 30_000);
   const chartUntil = includesNow ? Math.max(until, now) : until;
 
-  const signatures = useMemo(() => failureSignatures(runs), [runs]);
+  const signatures = useMemo(() => signaturesOf(runs), [runs]);
   const selectedSignature = signatures.find((sig) => sig.id === params.sig) ?? null;
   const signatureRuns = useMemo(
     () => (selectedSignature ? new Set(selectedSignature.runIds) : null),
@@ -90,7 +90,7 @@ export function IntegrationWindowView({
     () => (signatureRuns ? chartRuns.filter((run) => signatureRuns.has(run.run_id)) : chartRuns),
     [chartRuns, signatureRuns],
   );
-  const cadence = useMemo(() => learnCadence(runs), [runs]);
+  const cadence = useMemo(() => cadenceOf(runs), [runs]);
   const missed = useMemo(
     () =>
       cadence.ok && base.isComplete
@@ -98,12 +98,12 @@ export function IntegrationWindowView({
         : [],
     [cadence, base.isComplete, runs, since, chartUntil, now],
   );
-  const freshness = useMemo(() => activityFreshness(runs), [runs]);
+  const freshness = useMemo(() => freshnessOf(runs), [runs]);
   const activities = useMemo(() => freshness.map((f) => f.activity), [freshness]);
-  const lastStart = useMemo(() => latestStart(runs), [runs]);
+  const lastStart = useMemo(() => latestStartOf(runs), [runs]);
   const requestIds = base.requestIds;
-  const counts = useMemo(() => countByStatus(runs), [runs]);
-  const latest = useMemo(() => summarizeRuns(runs).latest, [runs]);
+  const counts = useMemo(() => countsOf(runs), [runs]);
+  const latest = useMemo(() => latestRunOf(runs), [runs]);
   const summaryId = useId();
   const unavailable = integrationUnavailable(base.query.error);
   const problems = useMemo(

@@ -5,7 +5,10 @@ import { useApiSession } from '../../../lib/api/api-session-context';
 import { syncRunsInfiniteOptions, type WindowFetchOptions } from '../api/sync-runs-query';
 import type { RunWindow } from '../api/sync-runs-keys';
 import type { PagingState } from '../model/paging';
-import { mergeRounds } from '../model/rounds';
+import type { RoundPage } from '../model/rounds';
+import { mergedRoundsOf } from '../model/window-derivations';
+
+const NO_PAGES: RoundPage[] = [];
 
 export function useSyncRuns(
   name: string,
@@ -15,8 +18,8 @@ export function useSyncRuns(
   const session = useApiSession();
   const autoPage = options.autoPage ?? true;
   const query = useInfiniteQuery(syncRunsInfiniteOptions(session, name, window, options));
-  const pages = useMemo(() => query.data?.pages ?? [], [query.data]);
-  const merged = useMemo(() => mergeRounds(pages), [pages]);
+  const pages = useMemo(() => query.data?.pages ?? NO_PAGES, [query.data]);
+  const merged = useMemo(() => mergedRoundsOf(pages), [pages]);
   const paging = useMemo<PagingState>(() => {
     if (!merged.done) return { kind: 'more', cursor: '' };
     const halt = merged.halts[0];

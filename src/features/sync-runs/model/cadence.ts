@@ -1,6 +1,7 @@
 // Learns how often a sync runs and how long it takes, from its own history.
 import type { SyncRun } from '../../../lib/api/schemas';
 import { percentile, sortedCopy } from './stats';
+import { runFinishMs, runStartMs } from './run-times';
 
 export const MIN_INTERVALS = 5;
 /** An interval this many times the median is a gap (an outage or missed runs), not the cadence. */
@@ -24,7 +25,7 @@ export type CadenceResult =
 function startTimes(runs: readonly SyncRun[]): number[] {
   const starts: number[] = [];
   for (const run of runs) {
-    const t = run.started_at ? Date.parse(run.started_at) : Number.NaN;
+    const t = runStartMs(run);
     if (!Number.isNaN(t)) starts.push(t);
   }
   return sortedCopy(starts);
@@ -44,8 +45,8 @@ export function learnCadence(runs: readonly SyncRun[]): CadenceResult {
   const regular = all.filter((d) => d <= median * GAP_FACTOR);
   const durations = sortedCopy(
     runs
-      .filter((r) => r.started_at && r.finished_at && r.status !== 'RUNNING')
-      .map((r) => Date.parse(r.finished_at as string) - Date.parse(r.started_at as string))
+      .filter((r) => r.status !== 'RUNNING')
+      .map((r) => runFinishMs(r) - runStartMs(r))
       .filter((d) => Number.isFinite(d) && d >= 0),
   );
   return {

@@ -1,5 +1,6 @@
 // "Fresh as of": per activity, the start of the last run in which it finished without failures.
 import type { SyncRun } from '../../../lib/api/schemas';
+import { runStartMs } from './run-times';
 
 export type ActivityFreshness = {
   activity: string;
@@ -11,14 +12,20 @@ export type ActivityFreshness = {
   lastFailedAt: string | null;
 };
 
-function later(a: string | null, b: string | null): boolean {
-  if (!b) return false;
-  if (!a) return true;
-  return Date.parse(b) > Date.parse(a);
+/** Whether `run` started after `than` (a run that started never loses to none). */
+function later(than: SyncRun | null, run: SyncRun): boolean {
+  if (!run.started_at) return false;
+  if (!than) return true;
+  return runStartMs(run) > runStartMs(than);
 }
 
 export function activityFreshness(runs: readonly SyncRun[]): ActivityFreshness[] {
   const byActivity = new Map<string, ActivityFreshness>();
+  // The runs behind each entry's times, compared by their parsed starts.
+  const newestRuns = new Map<
+    string,
+    { seen: SyncRun | null; failed: SyncRun | null; fresh: SyncRun | null }
+  >();
   for (const run of runs) {
     for (const activity of run.activities) {
       const entry = byActivity.get(activity.activity_label) ?? {
@@ -29,11 +36,24 @@ export function activityFreshness(runs: readonly SyncRun[]): ActivityFreshness[]
         lastFailedAt: null,
       };
       byActivity.set(activity.activity_label, entry);
-      if (later(entry.lastSeen, run.started_at)) entry.lastSeen = run.started_at;
+      const newest = newestRuns.get(activity.activity_label) ?? {
+        seen: null,
+        failed: null,
+        fresh: null,
+      };
+      newestRuns.set(activity.activity_label, newest);
+      if (later(newest.seen, run)) {
+        newest.seen = run;
+        entry.lastSeen = run.started_at;
+      }
       const finished = run.status !== 'RUNNING' && run.finished_at !== null;
       if (activity.failures.length > 0) {
-        if (later(entry.lastFailedAt, run.started_at)) entry.lastFailedAt = run.started_at;
-      } else if (finished && later(entry.freshAsOf, run.started_at)) {
+        if (later(newest.failed, run)) {
+          newest.failed = run;
+          entry.lastFailedAt = run.started_at;
+        }
+      } else if (finished && later(newest.fresh, run)) {
+        newest.fresh = run;
         entry.freshAsOf = run.started_at;
         entry.freshRunId = run.run_id;
       }

@@ -2,6 +2,7 @@
 import type { SyncRun } from '../../../lib/api/schemas';
 import { learnCadence } from './cadence';
 import { failureSignatures } from './signatures';
+import { runStartMs } from './run-times';
 
 /** `inactive`: not connected or no scheduled syncs: nothing to fix in the sync itself. */
 export type HealthState =
@@ -34,7 +35,7 @@ export const HEALTH_LABEL: Record<HealthState, { label: string; className: strin
 const NOT_RUNNING_CADENCES = 3;
 
 function startMs(run: SyncRun): number {
-  return run.started_at ? Date.parse(run.started_at) : Number.NaN;
+  return runStartMs(run);
 }
 
 function minutes(ms: number): string {

@@ -1,13 +1,13 @@
 // Live refresh: ask only for what can have changed since the last load, then merge it in.
 import type { SyncRun } from '../../../lib/api/schemas';
+import { runStartMs } from './run-times';
 
 const RUNNING_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 export const LIVE_POLL_MS = 60_000;
 export const LIVE_POLL_RUNNING_MS = 15_000;
 
 function startMs(run: SyncRun): number | null {
-  if (!run.started_at) return null;
-  const value = Date.parse(run.started_at);
+  const value = runStartMs(run);
   return Number.isNaN(value) ? null : value;
 }
 

@@ -1,7 +1,7 @@
 // Table rows derived from runs: every sortable value computed once, not per render of a cell.
 import type { RunStatus, SyncRun } from '../../../lib/api/schemas';
-import { durationMs } from '../../../lib/format/time';
 import { failureCount, syncedTotals } from './run-status';
+import { runDurationMs, runFinishMs, runStartMs } from './run-times';
 
 export type RunRow = {
   id: string;
@@ -16,10 +16,8 @@ export type RunRow = {
   message: string;
 };
 
-function ms(iso: string | null): number | null {
-  if (!iso) return null;
-  const value = Date.parse(iso);
-  return Number.isNaN(value) ? null : value;
+function orNull(ms: number): number | null {
+  return Number.isNaN(ms) ? null : ms;
 }
 
 export function toRunRows(runs: readonly SyncRun[], now: number): RunRow[] {
@@ -29,9 +27,9 @@ export function toRunRows(runs: readonly SyncRun[], now: number): RunRow[] {
       id: run.run_id,
       run,
       status: run.status,
-      startedMs: ms(run.started_at),
-      finishedMs: ms(run.finished_at),
-      durationMs: durationMs(run.started_at, run.finished_at, now),
+      startedMs: orNull(runStartMs(run)),
+      finishedMs: orNull(runFinishMs(run)),
+      durationMs: runDurationMs(run, now),
       synced: totals.synced,
       total: totals.total,
       failures: failureCount(run),

@@ -1,5 +1,6 @@
 // Failure signatures: the same failure across runs, grouped so "still failing since Tuesday" is one line.
 import type { SyncRun } from '../../../lib/api/schemas';
+import { runStartMs } from './run-times';
 
 /** Masks what changes between occurrences of the same problem: ids, numbers, quoted values. */
 export function normaliseMessage(message: string): string {
@@ -74,9 +75,9 @@ export function failureSignatures(runs: readonly SyncRun[]): FailureSignature[] 
   }[] = [];
 
   for (const run of runs) {
-    if (!run.started_at) continue;
-    const start = Date.parse(run.started_at);
-    if (Number.isNaN(start)) continue;
+    const start = runStartMs(run);
+    if (!run.started_at || Number.isNaN(start)) continue;
+    const iso = run.started_at;
     for (const activity of run.activities) {
       const failed = new Set<string>();
       for (const f of activity.failures) {
@@ -102,14 +103,14 @@ export function failureSignatures(runs: readonly SyncRun[]): FailureSignature[] 
           hits: [],
         };
         if (!group.hits.some((h) => h.runId === run.run_id))
-          group.hits.push({ start, iso: run.started_at, runId: run.run_id });
+          group.hits.push({ start, iso, runId: run.run_id });
         groups.set(key, group);
       }
       if (run.status !== 'RUNNING' && run.finished_at) {
         cleanRuns.push({
           activity: activity.activity_label,
           start,
-          iso: run.started_at,
+          iso,
           failedResources: failed,
         });
       }
@@ -167,7 +168,7 @@ export function sparkline(
   const ids = new Set(signature.runIds);
   for (const run of runs) {
     if (!ids.has(run.run_id) || !run.started_at) continue;
-    const i = Math.floor(((Date.parse(run.started_at) - window.since) / span) * buckets);
+    const i = Math.floor(((runStartMs(run) - window.since) / span) * buckets);
     if (i >= 0 && i < buckets) counts[i] = (counts[i] ?? 0) + 1;
   }
   return counts;

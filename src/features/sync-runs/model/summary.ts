@@ -1,5 +1,6 @@
 // Derives an integration's at-a-glance summary from its runs (newest first).
 import type { SyncRun } from '../../../lib/api/schemas';
+import { runStartMs } from './run-times';
 
 export type IntegrationSummary = {
   latest: SyncRun | null;
@@ -9,7 +10,8 @@ export type IntegrationSummary = {
 };
 
 function startedAtMs(run: SyncRun): number {
-  return run.started_at ? Date.parse(run.started_at) : Number.NEGATIVE_INFINITY;
+  const start = runStartMs(run);
+  return Number.isNaN(start) ? Number.NEGATIVE_INFINITY : start;
 }
 
 export function summarizeRuns(runs: readonly SyncRun[]): IntegrationSummary {

@@ -3,6 +3,7 @@
 import type { SyncRun } from '../../../lib/api/schemas';
 import type { FailureSignature } from './signatures';
 import type { RecordQuestion, Verdict } from './verdict';
+import { runStartMs } from './run-times';
 
 export const VERDICT_TITLES: Record<Verdict['kind'], string> = {
   'not-synced-yet': 'Not synced yet',
@@ -39,7 +40,7 @@ function newestWithActivity(runs: readonly SyncRun[], activity: string): SyncRun
   let newest: SyncRun | undefined;
   let newestStart = -Infinity;
   for (const run of runs) {
-    const start = run.started_at ? Date.parse(run.started_at) : Number.NaN;
+    const start = runStartMs(run);
     if (!(start > newestStart)) continue;
     if (!run.activities.some((a) => a.activity_label === activity)) continue;
     newest = run;

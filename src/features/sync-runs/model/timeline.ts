@@ -1,6 +1,7 @@
 // Chart geometry for the run timeline: single runs when the window is narrow enough, time buckets
 // when runs are denser than the pixels (recharts costs ~0.7 ms per SVG mark on our machines).
 import type { RunStatus, SyncRun } from '../../../lib/api/schemas';
+import { runFinishMs, runStartMs } from './run-times';
 
 /** Top to bottom: the lane order of the chart, failures first so they catch the eye. */
 export const LANES: readonly RunStatus[] = ['FAILURE', 'RUNNING', 'SKIPPED', 'SUCCESS'];
@@ -43,10 +44,9 @@ export type Timeline = {
 type Placed = { run: SyncRun; start: number; end: number };
 
 function place(run: SyncRun, now: number): Placed | null {
-  if (!run.started_at) return null;
-  const start = Date.parse(run.started_at);
+  const start = runStartMs(run);
   if (Number.isNaN(start)) return null;
-  const finished = run.finished_at ? Date.parse(run.finished_at) : Number.NaN;
+  const finished = runFinishMs(run);
   const end = Number.isNaN(finished)
     ? run.status === 'RUNNING'
       ? Math.max(now, start)
@@ -102,7 +102,7 @@ export function buildTimeline(
     if (existing) {
       existing.count += 1;
       existing.highlighted += lit;
-      if (p.start > Date.parse(existing.newest.started_at ?? '')) existing.newest = p.run;
+      if (p.start > runStartMs(existing.newest)) existing.newest = p.run;
     } else {
       const start = window.since + index * bucketMs;
       buckets.set(key, {

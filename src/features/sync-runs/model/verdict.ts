@@ -2,6 +2,7 @@
 import type { SyncRun } from '../../../lib/api/schemas';
 import { learnCadence, visibleBy, type Cadence, type TimeRange } from './cadence';
 import { failureSignatures, type FailureSignature } from './signatures';
+import { runStartMs } from './run-times';
 
 export type RecordQuestion = {
   activity: string;
@@ -26,7 +27,7 @@ export type Verdict =
 const NOT_RUNNING_CADENCES = 3;
 
 function start(run: SyncRun): number {
-  return run.started_at ? Date.parse(run.started_at) : Number.NaN;
+  return runStartMs(run);
 }
 
 function matchesResource(signature: FailureSignature, resource: string): boolean {

@@ -30,7 +30,17 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
 const action = process.argv[2] ?? 'filter';
-for (let i = 0; i < 4; i++) {
+if (action === 'draw') {
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('heading', { name: 'Integrations' }).waitFor();
+    const t = Date.now();
+    await page.goBack();
+    await page.locator('[data-testid="timeline-mark"]').first().waitFor();
+    console.log('draw', Date.now() - t);
+  }
+}
+for (let i = 0; i < (action === 'draw' ? 0 : 4); i++) {
   const t = await page.evaluate(async (a) => {
     const start = performance.now();
     if (a === 'filter')
