@@ -30,12 +30,17 @@ export async function timeToNextFrame(page: Page, action: string): Promise<numbe
   }, action);
 }
 
-/** Scrolls an element top to bottom in steps, one per frame; returns frames per second. */
-export async function scrollFps(page: Page, selector: string): Promise<number> {
+/**
+ * Scrolls an element top to bottom in steps, one per frame: frames per second and the 95th
+ * percentile of frame times.
+ */
+export async function scrollFrames(
+  page: Page,
+  selector: string,
+): Promise<{ fps: number; p95FrameMs: number }> {
   return page.evaluate(async (sel) => {
     const el = document.querySelector(sel) as HTMLElement | null;
-    if (!el) return -1;
-    if (el.scrollHeight <= el.clientHeight) return -2;
+    if (!el || el.scrollHeight <= el.clientHeight) return { fps: 0, p95FrameMs: 0 };
     el.scrollTop = 0;
     const frames: number[] = [];
     const step = Math.max(200, el.clientHeight * 0.8);
@@ -43,8 +48,13 @@ export async function scrollFps(page: Page, selector: string): Promise<number> {
       el.scrollTop += step;
       frames.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)));
     }
-    if (frames.length < 2) return 0;
-    return ((frames.length - 1) * 1000) / ((frames.at(-1) as number) - (frames[0] as number));
+    if (frames.length < 2) return { fps: 0, p95FrameMs: 0 };
+    const gaps = frames.slice(1).map((t, i) => t - (frames[i] as number));
+    gaps.sort((a, b) => a - b);
+    return {
+      fps: ((frames.length - 1) * 1000) / ((frames.at(-1) as number) - (frames[0] as number)),
+      p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] as number,
+    };
   }, selector);
 }
 
