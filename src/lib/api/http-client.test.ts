@@ -151,6 +151,42 @@ describe('createHttpClient', () => {
     expect(error).toMatchObject({ kind: 'network', code: 'network_error', isTransient: true });
   });
 
+  it('gives up on a request that does not answer in time, as a transient failure', async () => {
+    const client = createHttpClient({
+      baseUrl: BASE,
+      getAccessToken: async () => 't',
+      timeoutMs: 50,
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)),
+        ),
+    });
+    const error = await caught(client.getJson(PATH, {}));
+    expect(error).toMatchObject({ kind: 'network', code: 'timeout', isTransient: true });
+  });
+
+  it('reports a body cut off mid-way as a transient failure, keeping its request id', async () => {
+    const cutOff = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"data":[{"run_id":"r1",'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    const client = createHttpClient({
+      baseUrl: BASE,
+      getAccessToken: async () => 't',
+      fetch: async () =>
+        new Response(cutOff, { status: 200, headers: { 'X-Request-Id': REQUEST_ID } }),
+    });
+    const error = await caught(client.getJson(PATH, {}));
+    expect(error).toMatchObject({
+      kind: 'network',
+      code: 'response_interrupted',
+      requestId: REQUEST_ID,
+      isTransient: true,
+    });
+  });
+
   it('reports a 200 whose body is not JSON as an invalid response', async () => {
     server.use(http.get(`${BASE}${PATH}`, () => new HttpResponse('not json', { status: 200 })));
     const client = createHttpClient({ baseUrl: BASE, getAccessToken: async () => 't' });

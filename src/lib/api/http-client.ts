@@ -32,10 +32,15 @@ export type HttpClientOptions = {
   fetch?: typeof fetch;
   /** Called with every response's rate-limit headers. */
   onRateLimit?: (info: RateLimitInfo) => void;
+  /** How long one request may take before it counts as lost (default 30 s). */
+  timeoutMs?: number;
   /** For tests: how to wait. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 };
+
+/** A request that has not answered by then is treated as lost (and retried). */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Requests kept in reserve for the rest of the tenant (other tabs, scripts): we pause before them. */
 export function rateLimitReserve(limit: number | null): number {
@@ -68,7 +73,7 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const body = await readBody(response);
+  const body = await readBody(response).catch(() => undefined);
   const envelope = errorEnvelopeSchema.safeParse(body);
   const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
   const headerRequestId = response.headers.get('X-Request-Id');
@@ -116,15 +121,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     await waitForBudget();
     if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
     const token = await options.getAccessToken({ forceRefresh });
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
     try {
       return await doFetch(url, {
         method: 'GET',
         headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-        signal,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         credentials: 'omit',
       });
     } catch (error) {
       if (signal?.aborted) throw error;
+      if (timeout.aborted)
+        throw new ApiError({
+          kind: 'network',
+          code: 'timeout',
+          message: `The Neo API did not answer within ${Math.round((options.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s; we will retry.`,
+        });
       throw new ApiError({
         kind: 'network',
         code: 'network_error',
@@ -149,7 +161,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (rateLimit.remaining !== null) budget = rateLimit;
       options.onRateLimit?.(rateLimit);
       if (!response.ok) throw await toApiError(response);
-      const body = await readBody(response);
+      let body: unknown;
+      try {
+        body = await readBody(response);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        // The connection dropped mid-body (or the body was cut short): nothing of it is used.
+        throw new ApiError({
+          kind: 'network',
+          code: 'response_interrupted',
+          message: 'The answer from the Neo API was cut off before it was complete; we will retry.',
+          requestId: response.headers.get('X-Request-Id'),
+        });
+      }
       if (body === undefined) {
         throw new ApiError({
           kind: 'invalid-response',

@@ -2,6 +2,7 @@
 // slices followed in parallel; each page of the query is one round (see model/rounds.ts).
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { ApiSession } from '../../../lib/api/api-session-context';
+import { withRetries, type RetryEvent } from '../../../lib/api/retry';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '../../../lib/api/sync-runs';
 import { initialFrontier, runRound, type SliceCursor } from '../model/rounds';
 import { MAX_SLICES, sliceCount, splitWindow } from '../model/slices';
@@ -13,6 +14,8 @@ export type WindowFetchOptions = {
   maxSlices?: number;
   /** Requests in flight at once (the browser allows 6 per host over HTTP/1.1). */
   concurrency?: number;
+  /** Told about each retry of a single page (429, 5xx, lost connection). */
+  onRetry?: (event: RetryEvent) => void;
 };
 
 export function syncRunsInfiniteOptions(
@@ -32,10 +35,15 @@ export function syncRunsInfiniteOptions(
     ] as const,
     queryFn: ({ pageParam, signal }) =>
       runRound(pageParam, concurrency, (entry) =>
-        getSyncRunsPage(
-          session.client,
-          { name, since: entry.since, until: entry.until, pageSize, cursor: entry.cursor },
-          signal,
+        // A failed page is retried on its own; the round fails only when retrying does not help.
+        withRetries(
+          () =>
+            getSyncRunsPage(
+              session.client,
+              { name, since: entry.since, until: entry.until, pageSize, cursor: entry.cursor },
+              signal,
+            ),
+          { signal, onRetry: options.onRetry },
         ),
       ),
     initialPageParam: initialFrontier(splitWindow(window, slices)) as SliceCursor[],

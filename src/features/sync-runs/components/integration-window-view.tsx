@@ -193,6 +193,7 @@ export function IntegrationWindowView({
         failureCount={base.query.failureCount}
         paused={base.query.fetchStatus === 'paused'}
         fetching={base.query.fetchStatus === 'fetching'}
+        pageRetry={base.retrying}
       />
       {unavailable && (
         <>
@@ -234,6 +235,7 @@ export function IntegrationWindowView({
         <>
           <LoadProgress
             loaded={base.runs.length}
+            retries={base.retries}
             isComplete={base.isComplete}
             isFetchingMore={base.query.isFetchingNextPage}
             paging={base.paging}

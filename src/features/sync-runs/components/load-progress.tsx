@@ -6,6 +6,8 @@ import { HALT_MESSAGES, type PagingState } from '../model/paging';
 
 export type LoadProgressProps = {
   loaded: number;
+  /** Single pages that needed a retry (429, 5xx, lost connection) on the way. */
+  retries?: number;
   isComplete: boolean;
   isFetchingMore: boolean;
   paging: PagingState;
@@ -19,12 +21,17 @@ const count = new Intl.NumberFormat();
 
 export function LoadProgress(props: LoadProgressProps) {
   const { loaded, isComplete, paging, nextPageError, problems, warnings } = props;
+  const retries = props.retries ?? 0;
+  const retried =
+    retries > 0
+      ? ` ${count.format(retries)} ${retries === 1 ? 'request was' : 'requests were'} retried.`
+      : '';
   return (
     <div className="space-y-2">
       <p role="status" className="text-sm text-slate-700">
         {isComplete
-          ? `${count.format(loaded)} runs loaded.`
-          : `Loaded ${count.format(loaded)} runs…`}
+          ? `${count.format(loaded)} runs loaded.${retried}`
+          : `Loaded ${count.format(loaded)} runs…${retried}`}
       </p>
       {paging.kind === 'halted' && (
         <p role="alert" className={NOTICE.warning}>

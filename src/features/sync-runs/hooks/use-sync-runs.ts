@@ -1,6 +1,7 @@
 // Loads every run of a window: follows the cursors without the user clicking, and reports progress.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RetryEvent } from '../../../lib/api/retry';
 import { useApiSession } from '../../../lib/api/api-session-context';
 import { syncRunsInfiniteOptions, type WindowFetchOptions } from '../api/sync-runs-query';
 import type { RunWindow } from '../api/sync-runs-keys';
@@ -17,7 +18,16 @@ export function useSyncRuns(
 ) {
   const session = useApiSession();
   const autoPage = options.autoPage ?? true;
-  const query = useInfiniteQuery(syncRunsInfiniteOptions(session, name, window, options));
+  // Retries of single pages happen inside a round: kept here so the page can say so.
+  const [lastRetry, setLastRetry] = useState<{ event: RetryEvent; at: number } | null>(null);
+  const [retries, setRetries] = useState(0);
+  const onRetry = useCallback((event: RetryEvent) => {
+    setLastRetry({ event, at: Date.now() });
+    setRetries((n) => n + 1);
+  }, []);
+  const query = useInfiniteQuery(
+    syncRunsInfiniteOptions(session, name, window, { ...options, onRetry }),
+  );
   const pages = useMemo(() => query.data?.pages ?? NO_PAGES, [query.data]);
   const merged = useMemo(() => mergedRoundsOf(pages), [pages]);
   const paging = useMemo<PagingState>(() => {
@@ -28,6 +38,9 @@ export function useSyncRuns(
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
   const pageCount = pages.length;
+  // A round that lands after the retry, or a load that stops, ends the wait being reported.
+  const retrying =
+    lastRetry && lastRetry.at >= query.dataUpdatedAt && !query.isError ? lastRetry.event : null;
   // Follow the cursors as fast as the network allows: each next round starts when the previous one
   // lands, not after React has rendered it. Stops on an error (the user retries from there).
   useEffect(() => {
@@ -51,6 +64,10 @@ export function useSyncRuns(
     query,
     ...merged,
     pagesLoaded: pages.length,
+    /** The retry being waited for now, if any. */
+    retrying,
+    /** Single pages retried since this window was opened. */
+    retries,
     paging,
     isComplete: query.isSuccess && merged.done,
   };

@@ -3,10 +3,15 @@
 // work as for a single cursor chain.
 import type { SyncRun } from '../../../lib/api/schemas';
 import type { RunProblem, SyncRunsPage } from '../../../lib/api/sync-runs';
-import type { PagingHalt } from './paging';
+import { MAX_EMPTY_PAGES, type PagingHalt } from './paging';
 import type { Slice } from './slices';
 
-export type SliceCursor = Slice & { cursor: string | null; seen: string[] };
+export type SliceCursor = Slice & {
+  cursor: string | null;
+  seen: string[];
+  /** Empty pages in a row so far (each with `has_more`). */
+  emptyPages: number;
+};
 
 export type RoundPage = {
   bySlice: { slice: number; runs: SyncRun[] }[];
@@ -19,21 +24,29 @@ export type RoundPage = {
 };
 
 export function initialFrontier(slices: readonly Slice[]): SliceCursor[] {
-  return slices.map((slice) => ({ ...slice, cursor: null, seen: [] }));
+  return slices.map((slice) => ({ ...slice, cursor: null, seen: [], emptyPages: 0 }));
 }
 
 /** Where a slice goes after one of its pages: done, halted, or on to the next cursor. */
 export function advance(
   entry: SliceCursor,
-  page: Pick<SyncRunsPage, 'hasMore' | 'nextCursor'>,
+  page: Pick<SyncRunsPage, 'hasMore' | 'nextCursor' | 'runs' | 'problems'>,
 ): { kind: 'done' } | { kind: 'halt'; reason: PagingHalt } | { kind: 'next'; entry: SliceCursor } {
   if (!page.hasMore) return { kind: 'done' };
   if (!page.nextCursor) return { kind: 'halt', reason: 'missing-cursor' };
   if (entry.seen.includes(page.nextCursor) || page.nextCursor === entry.cursor)
     return { kind: 'halt', reason: 'cursor-repeated' };
+  const empty = page.runs.length === 0 && page.problems.length === 0;
+  const emptyPages = empty ? entry.emptyPages + 1 : 0;
+  if (emptyPages >= MAX_EMPTY_PAGES) return { kind: 'halt', reason: 'empty-pages' };
   return {
     kind: 'next',
-    entry: { ...entry, cursor: page.nextCursor, seen: [...entry.seen, page.nextCursor] },
+    entry: {
+      ...entry,
+      cursor: page.nextCursor,
+      seen: [...entry.seen, page.nextCursor],
+      emptyPages,
+    },
   };
 }
 

@@ -1,0 +1,46 @@
+// Retries one request on transient failures (429, 5xx, lost connection), honouring Retry-After, so a
+// single failed page among many parallel ones costs one page, not the whole round.
+import { retryDelay, shouldRetry } from '../query/query-client';
+
+export type RetryEvent = {
+  error: unknown;
+  /** 1 for the first retry. */
+  attempt: number;
+  delayMs: number;
+};
+
+export type RetryOptions = {
+  signal?: AbortSignal;
+  onRetry?: (event: RetryEvent) => void;
+  /** For tests. */
+  delay?: (attempt: number, error: unknown) => number;
+};
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export async function withRetries<T>(request: () => Promise<T>, options: RetryOptions = {}) {
+  const delay = options.delay ?? retryDelay;
+  for (let failures = 0; ; failures += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (options.signal?.aborted || !shouldRetry(failures, error)) throw error;
+      const delayMs = delay(failures + 1, error);
+      options.onRetry?.({ error, attempt: failures + 1, delayMs });
+      await wait(delayMs, options.signal);
+    }
+  }
+}
