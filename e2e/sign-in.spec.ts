@@ -69,5 +69,6 @@ test.describe('in a browser that does not trust the identity provider yet', () =
       'href',
       /\?return=/,
     );
+    await expect(advice.getByRole('button', { name: 'Retry' })).toBeVisible();
   });
 });

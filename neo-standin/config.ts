@@ -10,6 +10,7 @@ import {
 } from '../local-idp/settings.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_SEED } from './core/demo-tenant.ts';
+import { PAGING_FAULTS, type PagingFault } from './core/faults.ts';
 import { checkRange, definedOnly, isOrigin, list, readNumber, type Env } from './config-parsing.ts';
 
 export type StandinConfig = {
@@ -23,6 +24,14 @@ export type StandinConfig = {
   fault5xxRate: number;
   /** STANDIN_FAULT_429_RATE, 0–1: share of requests answered 429 rate_limited. */
   fault429Rate: number;
+  /** STANDIN_FAULT_DROP_RATE, 0–1: share of requests whose connection is closed without an answer. */
+  faultDropRate: number;
+  /** STANDIN_FAULT_TRUNCATE_RATE, 0–1: share of answers cut off half-way through the body. */
+  faultTruncateRate: number;
+  /** STANDIN_PAGING_FAULT: none | repeat-cursor | missing-cursor | empty-pages. */
+  pagingFault: PagingFault;
+  /** STANDIN_TOKEN_EXPIRES_AFTER: each access token is refused (401) after this many requests. */
+  tokenExpiresAfter: number | null;
   /** STANDIN_HISTORY_DAYS: how far back runs exist. */
   historyDays: number;
   /** STANDIN_CADENCE_MINUTES: one cadence for every integration; null = each its own. */
@@ -81,6 +90,8 @@ const RANGES = {
   latencyMs: ['STANDIN_LATENCY_MS', { min: 0, max: 60_000 }],
   fault5xxRate: ['STANDIN_FAULT_5XX_RATE', { min: 0, max: 1 }],
   fault429Rate: ['STANDIN_FAULT_429_RATE', { min: 0, max: 1 }],
+  faultDropRate: ['STANDIN_FAULT_DROP_RATE', { min: 0, max: 1 }],
+  faultTruncateRate: ['STANDIN_FAULT_TRUNCATE_RATE', { min: 0, max: 1 }],
   historyDays: ['STANDIN_HISTORY_DAYS', { min: 1, max: 3650, integer: true }],
   rateLimit: ['STANDIN_RATE_LIMIT', { min: 1, max: 10_000_000, integer: true }],
   idpPort: ['IDP_PORT', { min: 1, max: 65535, integer: true }],
@@ -100,6 +111,8 @@ export function resolveConfig(
     latencyMs: env.STANDIN_LATENCY_MS,
     fault5xxRate: env.STANDIN_FAULT_5XX_RATE,
     fault429Rate: env.STANDIN_FAULT_429_RATE,
+    faultDropRate: env.STANDIN_FAULT_DROP_RATE,
+    faultTruncateRate: env.STANDIN_FAULT_TRUNCATE_RATE,
     historyDays: env.STANDIN_HISTORY_DAYS,
     rateLimit: env.STANDIN_RATE_LIMIT,
     idpPort: env.IDP_PORT,
@@ -115,6 +128,15 @@ export function resolveConfig(
     CADENCE,
   );
   const idpPort = overrides.idpPort ?? fromEnv.idpPort ?? DEFAULT_IDP_PORT;
+  const tokenExpiresAfter = readNumber(
+    problems,
+    'STANDIN_TOKEN_EXPIRES_AFTER',
+    env.STANDIN_TOKEN_EXPIRES_AFTER,
+    { min: 1, max: 1_000_000, integer: true },
+  );
+  const pagingFault = env.STANDIN_PAGING_FAULT || 'none';
+  if (!(PAGING_FAULTS as readonly string[]).includes(pagingFault))
+    problems.push(`STANDIN_PAGING_FAULT must be one of ${PAGING_FAULTS.join(', ')}`);
 
   const config: StandinConfig = {
     port: fromEnv.port ?? 8787,
@@ -122,6 +144,10 @@ export function resolveConfig(
     latencyMs: fromEnv.latencyMs ?? 0,
     fault5xxRate: fromEnv.fault5xxRate ?? 0,
     fault429Rate: fromEnv.fault429Rate ?? 0,
+    faultDropRate: fromEnv.faultDropRate ?? 0,
+    faultTruncateRate: fromEnv.faultTruncateRate ?? 0,
+    pagingFault: pagingFault as PagingFault,
+    tokenExpiresAfter: tokenExpiresAfter ?? null,
     historyDays: fromEnv.historyDays ?? DEFAULT_HISTORY_DAYS,
     cadenceMinutes: envCadence ?? null,
     seed: env.STANDIN_SEED || DEFAULT_SEED,
@@ -145,6 +171,8 @@ export function resolveConfig(
   }
   if (config.cadenceMinutes !== null)
     checkRange(problems, 'STANDIN_CADENCE_MINUTES', config.cadenceMinutes, CADENCE);
+  if (config.faultDropRate + config.faultTruncateRate > 1)
+    problems.push('STANDIN_FAULT_DROP_RATE + STANDIN_FAULT_TRUNCATE_RATE must not exceed 1');
   if (config.fault5xxRate + config.fault429Rate > 1)
     problems.push('STANDIN_FAULT_5XX_RATE + STANDIN_FAULT_429_RATE must not exceed 1');
   for (const origin of config.corsOrigins)

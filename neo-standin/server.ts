@@ -8,6 +8,7 @@ import { HOUR } from './core/clock.ts';
 import { createDemoTenant } from './core/demo-tenant.ts';
 import { errorResponse, newRequestId, type StandinResponse } from './core/envelope.ts';
 import { createStandinApi, type StandinApi } from './core/sync-runs-endpoint.ts';
+import { createRng } from './core/random.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 
 export type StandinServer = {
@@ -31,7 +32,13 @@ export function createApiFromConfig(config: StandinConfig): StandinApi {
     now: config.clock,
     authenticate: createAuthenticator(config),
     rateLimit: { limit: config.rateLimit, windowMs: config.rateLimitWindowMs },
-    faults: { rate5xx: config.fault5xxRate, rate429: config.fault429Rate, seed: config.seed },
+    faults: {
+      rate5xx: config.fault5xxRate,
+      rate429: config.fault429Rate,
+      seed: config.seed,
+      paging: config.pagingFault,
+      tokenExpiresAfter: config.tokenExpiresAfter,
+    },
   });
 }
 
@@ -44,16 +51,55 @@ function requestHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-function send(res: ServerResponse, response: StandinResponse, extra: Record<string, string>) {
+function send(
+  res: ServerResponse,
+  response: StandinResponse,
+  extra: Record<string, string>,
+  cutOff = false,
+) {
   const body = response.status === 204 ? '' : JSON.stringify(response.body);
-  res.writeHead(response.status, { ...response.headers, ...extra });
-  res.end(body);
+  res.writeHead(response.status, {
+    ...response.headers,
+    ...extra,
+    'Content-Length': String(Buffer.byteLength(body)),
+  });
+  if (!cutOff) {
+    res.end(body);
+    return;
+  }
+  // Half the promised body, then the connection goes away: the client must notice.
+  res.write(body.slice(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
+}
+
+function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string>) {
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * GET /_standin/count?integration=&since=&until= and GET /_standin/stats: the stand-in's own view,
+ * for tests that compare what a client loaded with what exists and check how it behaved.
+ */
+function inspect(api: StandinApi, url: URL, faults: { dropped: number; truncated: number }) {
+  if (url.pathname === '/_standin/stats') return { ...api.stats(), ...faults };
+  const since = Date.parse(url.searchParams.get('since') ?? '');
+  const until = Date.parse(url.searchParams.get('until') ?? '');
+  const name = url.searchParams.get('integration') ?? '';
+  if (!name || Number.isNaN(since) || Number.isNaN(until)) return null;
+  return { integration: name, runs: api.countRuns(name, since, until) };
 }
 
 /** Starts the stand-in; env knobs (config.ts) apply unless `options` says otherwise. */
 export async function startStandin(options: Partial<StandinConfig> = {}): Promise<StandinServer> {
   const config = resolveConfig(options);
   const api = createApiFromConfig(config);
+  // Connection-level faults (the platform-neutral core cannot drop a socket).
+  const connectionRng = createRng(config.seed, 'connection-faults');
+  const connectionFaults = { dropped: 0, truncated: 0 };
 
   const server = createServer((req, res) => {
     const cors = corsHeaders(req.headers.origin, config.corsOrigins);
@@ -75,6 +121,30 @@ export async function startStandin(options: Partial<StandinConfig> = {}): Promis
       res.end(JSON.stringify({ status: 'ok' }));
       return;
     }
+    if (path?.startsWith('/_standin/') && req.method === 'GET') {
+      const body = inspect(
+        api,
+        new URL(req.url ?? '/', 'http://standin.invalid'),
+        connectionFaults,
+      );
+      json(
+        res,
+        body ? 200 : 400,
+        body ?? { error: 'integration, since and until are required' },
+        cors,
+      );
+      return;
+    }
+    const roll = connectionRng();
+    if (path?.startsWith('/public-api/') && roll < config.faultDropRate) {
+      connectionFaults.dropped += 1;
+      req.socket.destroy();
+      return;
+    }
+    const cutOff =
+      path?.startsWith('/public-api/') === true &&
+      roll < config.faultDropRate + config.faultTruncateRate;
+    if (cutOff) connectionFaults.truncated += 1;
     void (async () => {
       let response: StandinResponse;
       try {
@@ -91,7 +161,7 @@ export async function startStandin(options: Partial<StandinConfig> = {}): Promis
         });
       }
       if (config.latencyMs > 0) await sleep(config.latencyMs);
-      send(res, response, cors);
+      send(res, response, cors, cutOff);
     })();
   });
   server.keepAliveTimeout = 5_000;

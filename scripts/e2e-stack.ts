@@ -9,6 +9,7 @@ import {
   E2E_APP_PORT,
   E2E_DEMO_ORIGIN,
   E2E_DEMO_PORT,
+  E2E_FAULTY_STANDINS,
   E2E_IDP_PORT,
   E2E_PROD_ORIGIN,
   E2E_PROD_PORT,
@@ -16,7 +17,9 @@ import {
   e2eBuildEnv,
 } from './e2e-ports.ts';
 import { DEMO_INTEGRATIONS } from './local-stack-config.ts';
-import { startLocalStack } from './local-stack.ts';
+import { appOrigins, startLocalStack } from './local-stack.ts';
+import { startStandin } from '../neo-standin/server.ts';
+import type { StandinConfig } from '../neo-standin/config.ts';
 
 process.env.IDP_PORT = String(E2E_IDP_PORT);
 process.env.STANDIN_PORT = String(E2E_STANDIN_PORT);
@@ -39,6 +42,27 @@ const stack = await startLocalStack({
   extraAppOrigins: [E2E_PROD_ORIGIN],
 });
 
+// Stand-ins with faults turned on: the same demo tenant, accepting the same tokens and origins.
+const FAULTS: Record<keyof typeof E2E_FAULTY_STANDINS, Partial<StandinConfig>> = {
+  errors: { fault5xxRate: 0.2, fault429Rate: 0.1, rateLimit: 120 },
+  connections: { faultDropRate: 0.15, faultTruncateRate: 0.15 },
+  expiringTokens: { tokenExpiresAfter: 5 },
+  slow: { latencyMs: 2500 },
+  'repeat-cursor': { pagingFault: 'repeat-cursor' },
+  'missing-cursor': { pagingFault: 'missing-cursor' },
+  'empty-pages': { pagingFault: 'empty-pages' },
+};
+const faulty = await Promise.all(
+  (Object.keys(FAULTS) as (keyof typeof FAULTS)[]).map((name) =>
+    startStandin({
+      ...FAULTS[name],
+      port: E2E_FAULTY_STANDINS[name],
+      idpPort: E2E_IDP_PORT,
+      corsOrigins: appOrigins(E2E_APP_PORT),
+    }),
+  ),
+);
+
 // The production server over the same build: CSP on every response, API proxied to the stand-in.
 const prod = await startProdServer(
   loadServerConfig({
@@ -55,5 +79,8 @@ const prod = await startProdServer(
   }),
   { log: () => {}, handleSignals: false },
 );
-process.once('SIGTERM', () => void prod.close());
+process.once('SIGTERM', () => {
+  void prod.close();
+  for (const standin of faulty) void standin.close();
+});
 console.log(`e2e stack ready: ${stack.appUrl}`);

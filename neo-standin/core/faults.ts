@@ -2,7 +2,18 @@
 // whether to answer 500 or 429 instead of the real answer.
 import { createRng } from './random.ts';
 
-export type FaultOptions = { rate5xx?: number; rate429?: number; seed?: string };
+export type FaultOptions = {
+  rate5xx?: number;
+  rate429?: number;
+  seed?: string;
+  /** Answers that break paging in one of the ways a client must survive. */
+  paging?: PagingFault;
+  /** Each access token is refused as expired after this many requests (null: never). */
+  tokenExpiresAfter?: number | null;
+};
+
+export const PAGING_FAULTS = ['none', 'repeat-cursor', 'missing-cursor', 'empty-pages'] as const;
+export type PagingFault = (typeof PAGING_FAULTS)[number];
 
 export type Fault = 'none' | 'internal_error' | 'rate_limited';
 

@@ -38,7 +38,21 @@ export type StandinApiOptions = {
   faults?: FaultOptions;
 };
 
-export type StandinApi = { handle(request: StandinRequest): Promise<StandinResponse> };
+/** What the stand-in has answered so far: for tests that check a client's behaviour. */
+export type StandinStats = {
+  requests: number;
+  byStatus: Record<string, number>;
+  /** 429s because the tenant really ran out of its limit (not injected ones). */
+  overLimit: number;
+  injected: { internalError: number; rateLimited: number; expiredToken: number; paging: number };
+};
+
+export type StandinApi = {
+  handle(request: StandinRequest): Promise<StandinResponse>;
+  stats(): StandinStats;
+  /** How many runs the window holds: the stand-in's own count, without paging. */
+  countRuns(name: string, since: number, until: number): number;
+};
 
 export type { StandinResponse };
 
@@ -81,7 +95,32 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
   const nextFault = createFaultInjector({ seed: tenant.seed, ...options.faults });
   const cursorSecret = `${tenant.seed}:cursor`;
 
+  const pagingFault = options.faults?.paging ?? 'none';
+  const tokenExpiresAfter = options.faults?.tokenExpiresAfter ?? null;
+  const tokenUses = new Map<string, number>();
+  const stats: StandinStats = {
+    requests: 0,
+    byStatus: {},
+    overLimit: 0,
+    injected: { internalError: 0, rateLimited: 0, expiredToken: 0, paging: 0 },
+  };
+
   async function handle(request: StandinRequest): Promise<StandinResponse> {
+    const response = await answer(request);
+    stats.requests += 1;
+    stats.byStatus[response.status] = (stats.byStatus[response.status] ?? 0) + 1;
+    return response;
+  }
+
+  /** A token "expires" after its allowance of requests, as if its lifetime had run out. */
+  function tokenExpired(authorization: string | null): boolean {
+    if (tokenExpiresAfter === null || !authorization) return false;
+    const uses = (tokenUses.get(authorization) ?? 0) + 1;
+    tokenUses.set(authorization, uses);
+    return uses > tokenExpiresAfter;
+  }
+
+  async function answer(request: StandinRequest): Promise<StandinResponse> {
     const started = performance.now();
     const requestId = newRequestId();
     const url = new URL(request.url, 'http://standin.invalid');
@@ -89,7 +128,13 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
     if (!match?.[1]) return problemResponse(requestId, notFound(url.pathname));
 
     // Authenticate first: the rate limit is per tenant, and the tenant comes from the credential.
-    const auth = await authenticate(header(request.headers, 'authorization'));
+    const authorization = header(request.headers, 'authorization');
+    const verified = await authenticate(authorization);
+    const auth: typeof verified =
+      verified.ok && tokenExpired(authorization)
+        ? { ok: false, code: 'invalid_token', message: 'The access token has expired.' }
+        : verified;
+    if (verified.ok && !auth.ok) stats.injected.expiredToken += 1;
     const bucket = auth.ok ? `tenant:${auth.tenantId}` : UNAUTHENTICATED;
     const at = now();
     const current = limiter.peek(bucket, at);
@@ -97,6 +142,8 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
     if (current.remaining === 0 || fault === 'rate_limited') {
       // Refused requests are not counted; an injected 429 looks like a real one.
       const real = current.remaining === 0;
+      if (real) stats.overLimit += 1;
+      else stats.injected.rateLimited += 1;
       const retryAfterS = real
         ? Math.max(1, Math.ceil((current.resetAt - at) / 1000))
         : INJECTED_RETRY_AFTER_S;
@@ -113,7 +160,10 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
 
     if (!auth.ok) return fail(unauthorized(auth));
     if (request.method.toUpperCase() !== 'GET') return fail(methodNotAllowed(request.method));
-    if (fault === 'internal_error') return fail(internalError());
+    if (fault === 'internal_error') {
+      stats.injected.internalError += 1;
+      return fail(internalError());
+    }
 
     const name = decodeName(match[1]);
     const availability = tenant.availability(name);
@@ -130,16 +180,47 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
       page.hasMore && last
         ? encodeCursor({ name, since, until, after: last, pageSize }, cursorSecret)
         : null;
+    const pagination: { has_more: boolean; next_cursor: string | null } = {
+      has_more: nextCursor !== null,
+      next_cursor: nextCursor,
+    };
+    let runs = page.runs;
+    if (pagingFault === 'empty-pages' && after) {
+      // From the second page on: nothing, "more to come", and a new cursor every time, forever.
+      stats.injected.paging += 1;
+      runs = [];
+      pagination.has_more = true;
+      pagination.next_cursor = encodeCursor(
+        { name, since, until, after: { ...after, t: after.t - 1 }, pageSize },
+        cursorSecret,
+      );
+    } else if (pagingFault !== 'none' && pagingFault !== 'empty-pages' && pagination.has_more) {
+      stats.injected.paging += 1;
+      const sentCursor = url.searchParams.get('cursor');
+      if (pagingFault === 'missing-cursor') pagination.next_cursor = null;
+      if (pagingFault === 'repeat-cursor' && sentCursor) pagination.next_cursor = sentCursor;
+    }
     return successResponse(
       requestId,
-      page.runs,
+      runs,
       {
         timings_ms: { total: round(performance.now() - started), db: round(db) },
-        pagination: { has_more: nextCursor !== null, next_cursor: nextCursor },
+        pagination,
       },
       limits,
     );
   }
 
-  return { handle };
+  function countRuns(name: string, since: number, until: number): number {
+    let total = 0;
+    let after: Parameters<DemoTenant['listRuns']>[1]['after'] = null;
+    for (;;) {
+      const page = tenant.listRuns(name, { since, until, after, limit: 1000, now: now() });
+      total += page.runs.length;
+      if (!page.hasMore) return total;
+      after = page.keys.at(-1) ?? null;
+    }
+  }
+
+  return { handle, stats: () => structuredClone(stats), countRuns };
 }
