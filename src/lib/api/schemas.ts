@@ -53,7 +53,8 @@ export const syncRunsEnvelopeSchema = z.object({
   data: z.array(z.unknown()),
   meta: z.object({
     request_id: z.string(),
-    timings_ms: z.record(z.string(), z.number()).optional(),
+    // Informational only (nothing shows it): an odd value there is never a reason to drop a page.
+    timings_ms: z.record(z.string(), z.number()).optional().catch(undefined),
     pagination: paginationSchema.optional(),
     warnings: z.array(z.string()).optional(),
   }),

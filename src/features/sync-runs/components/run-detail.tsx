@@ -1,5 +1,5 @@
 // The drill-down under a run: its ids, then activities, then each activity's failures.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import type { SyncActivity, SyncRun } from '../../../lib/api/schemas';
 
@@ -38,9 +38,10 @@ function SyncedBar({ synced, total }: { synced: number; total: number }) {
   );
 }
 
-function ActivityRow({ runId, activity }: { runId: string; activity: SyncActivity }) {
+function ActivityRow({ activity }: { activity: SyncActivity }) {
   const [open, setOpen] = useState(activity.failures.length > 0);
-  const failuresId = `failures-${runId}-${activity.activity_label}`.replace(/[^\w-]/g, '_');
+  // Labels and run ids come from the API: unique only by position, so the id is React's.
+  const failuresId = useId();
   return (
     <li className="rounded border border-slate-200 bg-white">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
@@ -128,11 +129,7 @@ export function RunDetail({ run }: { run: SyncRun }) {
       ) : (
         <ul className="space-y-2" aria-label={`Activities of run ${run.run_id}`}>
           {run.activities.map((activity, index) => (
-            <ActivityRow
-              key={`${activity.activity_label}-${index}`}
-              runId={run.run_id}
-              activity={activity}
-            />
+            <ActivityRow key={`${activity.activity_label}-${index}`} activity={activity} />
           ))}
         </ul>
       )}
