@@ -1,6 +1,7 @@
 // The one error type of the API layer: every non-2xx, network failure and unreadable body.
 
-export type ApiErrorKind = 'http' | 'network' | 'invalid-response' | 'sign-in-required';
+export type ApiErrorKind =
+  'http' | 'network' | 'invalid-response' | 'invalid-request' | 'sign-in-required';
 
 export type ApiErrorInit = {
   kind: ApiErrorKind;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
-import { parseSyncRunsPage } from './sync-runs';
+import { parseSyncRunsPage, syncRunsPath } from './sync-runs';
 
 const REQUEST_ID = '3c5d7e9f-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 
@@ -117,5 +117,22 @@ describe('parseSyncRunsPage', () => {
     } catch (error) {
       expect(error).toMatchObject({ code: 'invalid_response', requestId: REQUEST_ID });
     }
+  });
+});
+
+describe('syncRunsPath', () => {
+  it('percent-encodes the whole name, so slashes, dots, queries and fragments stay inside it', () => {
+    expect(syncRunsPath('connectwise')).toBe('/public-api/integrations/connectwise/sync-runs');
+    expect(syncRunsPath('../../tenant')).toBe(
+      '/public-api/integrations/..%2F..%2Ftenant/sync-runs',
+    );
+    expect(syncRunsPath('a?b#c d%')).toBe('/public-api/integrations/a%3Fb%23c%20d%25/sync-runs');
+    const url = new URL(`https://api.example${syncRunsPath('../x')}`);
+    expect(url.pathname).toBe('/public-api/integrations/..%2Fx/sync-runs');
+  });
+
+  it('refuses names a URL parser would resolve as a path step, before any request', () => {
+    for (const name of ['', '.', '..', '%2e', '%2E%2e'])
+      expect(() => syncRunsPath(name)).toThrow(ApiError);
   });
 });

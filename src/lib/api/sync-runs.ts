@@ -82,13 +82,28 @@ export function parseSyncRunsPage(body: unknown, headerRequestId: string | null)
 }
 
 /** Fetches one page of an integration's sync runs. */
+/**
+ * The path of an integration's sync runs. The name comes from a URL a person may have typed or been
+ * sent: it is percent-encoded whole, and "." or ".." (which URL parsers resolve as path steps, even
+ * encoded) are refused before any request, so a link can never address another API path.
+ */
+export function syncRunsPath(name: string): string {
+  if (name === '' || /^(\.|%2e){1,2}$/i.test(name))
+    throw new ApiError({
+      kind: 'invalid-request',
+      code: 'invalid_integration_name',
+      message: `"${name}" is not an integration name.`,
+    });
+  return `/public-api/integrations/${encodeURIComponent(name)}/sync-runs`;
+}
+
 export async function getSyncRunsPage(
   client: HttpClient,
   params: SyncRunsPageParams,
   signal?: AbortSignal,
 ): Promise<SyncRunsPage> {
   const response = await client.getJson(
-    `/public-api/integrations/${encodeURIComponent(params.name)}/sync-runs`,
+    syncRunsPath(params.name),
     {
       since: params.since,
       until: params.until,

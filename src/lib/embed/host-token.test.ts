@@ -44,8 +44,11 @@ describe('createHostTokenSource', () => {
     f.deliver({ ...reply, accessToken: 'forged', nonce: message.nonce }, 'https://evil.example'); // wrong origin
     f.deliver({ ...reply, accessToken: 'forged', nonce: message.nonce }, PORTAL, {}); // not the parent
     f.deliver({ ...reply, accessToken: 'forged', nonce: 'guess' }); // wrong nonce
+    f.deliver({ type: 'sync-runs:token', nonce: message.nonce, accessToken: 42 }); // wrong shape
+    f.deliver('<img src=x onerror=alert(1)>'); // not even an object
     f.deliver({ ...reply, nonce: message.nonce });
     await expect(pending).resolves.toBe('tok');
+    expect(source.ignoredMessages()).toEqual({ origin: 1, source: 1, nonce: 1, shape: 2 });
     // Kept in memory: no new request while the token is fresh.
     await expect(source.getAccessToken()).resolves.toBe('tok');
     expect(f.parent.postMessage).toHaveBeenCalledTimes(1);

@@ -37,12 +37,16 @@ function newNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+export type IgnoredMessages = { origin: number; source: number; shape: number; nonce: number };
+
 export function createHostTokenSource(options: HostTokenOptions) {
   const win = options.win ?? window;
   const timeoutMs = options.timeoutMs ?? 4000;
   const renewBeforeMs = options.renewBeforeMs ?? 120_000;
   let cached: { token: string; expiresAt: number } | null = null;
   let inflight: Promise<string> | null = null;
+  // Messages that arrived while waiting for a token but were not the host's answer, by why.
+  const ignored: IgnoredMessages = { origin: 0, source: 0, shape: 0, nonce: 0 };
 
   function request(reason: TokenRequestMessage['reason']): Promise<string> {
     if (win.parent === win)
@@ -66,9 +70,18 @@ export function createHostTokenSource(options: HostTokenOptions) {
         reject(new HostTokenError('The embedding page did not answer the token request.'));
       }, timeoutMs);
       function onMessage(event: MessageEvent) {
-        if (event.source !== win.parent || !targets.includes(event.origin)) return;
-        const message = parseHostMessage(event.data);
-        if (!message || message.nonce !== nonce) return;
+        const why =
+          event.source !== win.parent
+            ? 'source'
+            : !targets.includes(event.origin)
+              ? 'origin'
+              : undefined;
+        const message = why ? null : parseHostMessage(event.data);
+        const reason = why ?? (!message ? 'shape' : message.nonce !== nonce ? 'nonce' : undefined);
+        if (reason || !message) {
+          ignored[reason ?? 'shape'] += 1;
+          return;
+        }
         win.clearTimeout(timer);
         win.removeEventListener('message', onMessage);
         if (message.type === 'sync-runs:token-error') {
@@ -104,6 +117,10 @@ export function createHostTokenSource(options: HostTokenOptions) {
     },
     clear() {
       cached = null;
+    },
+    /** Counts of messages ignored so far: from another origin or window, malformed, wrong nonce. */
+    ignoredMessages(): IgnoredMessages {
+      return { ...ignored };
     },
   };
 }

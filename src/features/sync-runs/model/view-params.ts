@@ -37,6 +37,12 @@ export const DEFAULT_VIEW: ViewParams = {
 
 const MAX_QUERY_LENGTH = 200;
 
+/** A value from the URL, echoed in a notice: quoted, and cut short (links can be very long). */
+function quoted(raw: string | null): string {
+  const value = raw ?? '';
+  return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+}
+
 function isPreset(value: string): value is RangePreset {
   return Object.hasOwn(RANGE_PRESETS, value);
 }
@@ -68,16 +74,16 @@ function parseWindow(search: URLSearchParams, now: number, notices: string[]): V
   if (rawSince === null && rawUntil === null) {
     if (rawRange === null) return DEFAULT_VIEW.window;
     if (isPreset(rawRange)) return { kind: 'preset', preset: rawRange };
-    notices.push(`"${rawRange}" is not a known range; showing the last 30 days.`);
+    notices.push(`${quoted(rawRange)} is not a known range; showing the last 30 days.`);
     return DEFAULT_VIEW.window;
   }
 
   let since = rawSince === null ? null : parseInstant(rawSince);
   let until = rawUntil === null ? null : parseInstant(rawUntil);
   if (rawSince !== null && since === null)
-    notices.push(`"since" (${rawSince}) is not a valid date and time.`);
+    notices.push(`"since" (${quoted(rawSince)}) is not a valid date and time.`);
   if (rawUntil !== null && until === null)
-    notices.push(`"until" (${rawUntil}) is not a valid date and time.`);
+    notices.push(`"until" (${quoted(rawUntil)}) is not a valid date and time.`);
 
   if (since === null && until === null) {
     notices.push('Showing the last 30 days instead.');
@@ -123,7 +129,7 @@ export function parseViewParams(
     if (value === '') continue;
     if (isStatus(value)) {
       if (!statuses.includes(value)) statuses.push(value);
-    } else notices.push(`"${raw}" is not a run status; it was ignored.`);
+    } else notices.push(`${quoted(raw)} is not a run status; it was ignored.`);
   }
 
   let q = search.get('q') ?? '';
@@ -136,7 +142,7 @@ export function parseViewParams(
   let tz: TimeZoneMode = 'local';
   if (rawTz !== null) {
     if (rawTz === 'utc' || rawTz === 'local') tz = rawTz;
-    else notices.push(`"${rawTz}" is not a time-zone mode; showing local time.`);
+    else notices.push(`${quoted(rawTz)} is not a time-zone mode; showing local time.`);
   }
 
   const run = search.get('run')?.trim() || null;
@@ -144,7 +150,7 @@ export function parseViewParams(
   let sig: string | null = null;
   if (rawSig !== null) {
     if (/^[0-9a-z]{1,13}$/.test(rawSig)) sig = rawSig;
-    else notices.push(`"${rawSig}" is not a failure signature id; it was ignored.`);
+    else notices.push(`${quoted(rawSig)} is not a failure signature id; it was ignored.`);
   }
   return { params: { window, statuses, q, run, sig, tz }, notices };
 }

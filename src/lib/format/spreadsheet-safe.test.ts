@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { safeCell } from './spreadsheet-safe';
+
+describe('safeCell', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","x")', `'=HYPERLINK("http://evil.example","x")`],
+    ['+cmd|" /C calc"!A0', `'+cmd|" /C calc"!A0`],
+    ['-2+3', `'-2+3`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['\t=1+1', `' =1+1`],
+  ])('neutralises %j', (input, expected) => {
+    expect(safeCell(input)).toBe(expected);
+  });
+
+  it('keeps ordinary text, and never lets a line break or tab start a new cell', () => {
+    expect(safeCell('Permission denied (403)')).toBe('Permission denied (403)');
+    expect(safeCell('a\tb\r\n=c')).toBe('a b =c');
+  });
+});
