@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { signIn } from './support/sign-in.ts';
+import { DEMO_USER } from '../local-idp/settings.ts';
+import { E2E_DEMO_ORIGIN } from '../scripts/e2e-ports.ts';
+import { useFaultyStandin } from './support/faulty-standin.ts';
+import { signIn, submitLogin } from './support/sign-in.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -36,6 +39,56 @@ test('sign-in, overview and an integration page have no serious axe violations',
     .getByRole('button', { name: /Details of run/ })
     .first()
     .click();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('loading, error, empty and not-connected states have no serious axe violations', async ({
+  page,
+}) => {
+  // Loading: every answer from this stand-in is 2.5 s late, so the skeletons are up.
+  await useFaultyStandin(page, 'slow');
+  await signIn(page, '/integrations/connectwise?range=24h');
+  await expect(page.getByText(/Loaded [\d,]+ runs…|Loading/).first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.unroute('**/config.json');
+
+  // An error the API will not fix by retrying.
+  await page.route('**/public-api/integrations/halopsa/sync-runs?*', (route) =>
+    route.fulfill({
+      status: 403,
+      json: {
+        error: { code: 'forbidden', message: 'Not for your role.' },
+        meta: { request_id: '7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b4a' },
+      },
+    }),
+  );
+  await page.goto('/integrations/halopsa?range=24h');
+  await expect(page.getByRole('alert').filter({ hasText: 'forbidden' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.unroute('**/public-api/integrations/halopsa/sync-runs?*');
+
+  // Empty: a window with no runs in it.
+  const until = Date.now() - 40 * 86_400_000;
+  await page.goto(
+    `/integrations/halopsa?since=${new Date(until - 86_400_000).toISOString()}&until=${new Date(until).toISOString()}`,
+  );
+  await expect(page.getByText('0 runs loaded.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // An integration that is not connected.
+  await page.goto('/integrations/autotask');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(/not connected/i).first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the embedded widget has no serious axe violations', async ({ page }) => {
+  await page.goto(`${E2E_DEMO_ORIGIN}/embed-demo.html`);
+  await page.getByRole('button', { name: 'Sign in to the portal' }).click();
+  await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
+  const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
+  await expect(widget.getByText(/runs loaded\./)).toBeVisible();
+  // axe checks the frames of the page too.
   expect(await seriousViolations(page)).toEqual([]);
 });
 
