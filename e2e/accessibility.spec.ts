@@ -112,3 +112,52 @@ test('the chart and table work from the keyboard', async ({ page }) => {
     /ascending|descending/,
   );
 });
+
+/** Presses Tab until `target` has focus (at most `max` times): proves it is reachable by keyboard. */
+async function tabTo(
+  page: import('@playwright/test').Page,
+  target: import('@playwright/test').Locator,
+  max = 60,
+) {
+  for (let i = 0; i < max; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}
+
+test('the whole journey works by keyboard alone, with a visible focus ring', async ({ page }) => {
+  await page.goto('/');
+  await tabTo(page, page.getByRole('button', { name: 'Sign in' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/login\//);
+  await tabTo(page, page.getByLabel('Email'));
+  await page.keyboard.type(DEMO_USER.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_USER.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  // Overview → an integration.
+  const link = page.getByRole('link', { name: 'HaloPSA', exact: true });
+  await tabTo(page, link);
+  const ring = await link.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return style.outlineStyle !== 'none' || style.boxShadow !== 'none';
+  });
+  expect(ring).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/runs loaded\./)).toBeVisible();
+
+  // Filter to failures, then open the first run's details.
+  const failures = page.getByRole('group', { name: 'Filter by status' }).getByRole('button', {
+    name: /Failure/,
+  });
+  await tabTo(page, failures);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/status=FAILURE/);
+  const details = page.getByRole('button', { name: /Details of run/ }).first();
+  await tabTo(page, details, 200);
+  await page.keyboard.press('Enter');
+  await expect(details).toHaveAttribute('aria-expanded', 'true');
+});
