@@ -25,7 +25,10 @@ export function IntegrationPage({ integration, maxParallelSlices }: IntegrationP
     <TimeZoneContext.Provider value={params.tz === 'utc' ? 'UTC' : undefined}>
       <section aria-labelledby="integration-heading" className="space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link to="/" className="text-blue-700 underline decoration-blue-700/40 underline-offset-2 hover:decoration-blue-700">
+          <Link
+            to="/"
+            className="text-blue-700 underline decoration-blue-700/40 underline-offset-2 hover:decoration-blue-700"
+          >
             Integrations
           </Link>
           <span aria-hidden="true"> / </span>

@@ -23,6 +23,7 @@ import { RunFilters } from './run-filters';
 import { RunsTable } from './runs-table';
 import { TimelineSummary } from './timeline-summary';
 import { WindowPicker } from './window-picker';
+import { ExportMenu } from '../export/export-menu';
 import { AnswerPanel } from './insights/answer-panel';
 import { CadenceSummary } from './insights/cadence-summary';
 import { FreshnessList } from './insights/freshness-list';
@@ -312,6 +313,12 @@ export function IntegrationWindowView({
                 q={params.q}
                 onToggleStatus={toggleStatus}
                 onQueryChange={setQuery}
+              />
+              <ExportMenu
+                integration={integration.name}
+                window={window}
+                runs={filtered}
+                signatures={signatures}
               />
               {selectedMissing && (
                 <p role="status" className={NOTICE.warning}>

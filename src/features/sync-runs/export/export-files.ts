@@ -1,0 +1,133 @@
+// Exports of the current view: its runs (one row per run) and the window's failure signatures, as
+// CSV and JSON. Timestamps are the API's own (UTC), every column is present, and every CSV cell of
+// API text is neutralised against spreadsheet formulas.
+import type { SyncRun } from '../../../lib/api/schemas';
+import { safeCell } from '../../../lib/format/spreadsheet-safe';
+import type { FailureSignature } from '../model/signatures';
+
+export type ExportFile = { name: string; type: string; content: string };
+export type ExportFormat = 'csv' | 'json';
+
+type Cell = string | number | null;
+
+/** RFC 4180: quoted when needed, quotes doubled; text cells made spreadsheet-safe first. */
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? String(value) : safeCell(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const RUN_COLUMNS = [
+  'run_id',
+  'status',
+  'started_at',
+  'finished_at',
+  'temporal_workflow_id',
+  'temporal_run_id',
+  'activities',
+  'synced_count',
+  'total_count',
+  'failure_count',
+  'error',
+  'dashboard_message',
+] as const;
+
+function runRow(run: SyncRun): Cell[] {
+  const sum = (pick: (a: SyncRun['activities'][number]) => number) =>
+    run.activities.reduce((n, a) => n + pick(a), 0);
+  return [
+    run.run_id,
+    run.status,
+    run.started_at,
+    run.finished_at,
+    run.temporal_workflow_id,
+    run.temporal_run_id,
+    run.activities.map((a) => a.activity_label).join('; '),
+    sum((a) => a.synced_count),
+    sum((a) => a.total_count),
+    sum((a) => a.failures.length),
+    run.error,
+    run.dashboard_message,
+  ];
+}
+
+const SIGNATURE_COLUMNS = [
+  'state',
+  'activity',
+  'resource',
+  'parent',
+  'reason',
+  'example_message',
+  'first_seen',
+  'last_seen',
+  'resolved_at',
+  'run_count',
+  'run_ids',
+] as const;
+
+function signatureRow(sig: FailureSignature): Cell[] {
+  return [
+    sig.state,
+    sig.activity,
+    sig.resource,
+    sig.parent,
+    sig.reason,
+    sig.exampleMessage,
+    sig.firstSeen,
+    sig.lastSeen,
+    sig.resolvedAt,
+    sig.runCount,
+    sig.runIds.join(' '),
+  ];
+}
+
+/** A file-name-safe stem: `sync-runs_halopsa_2026-11-01T0000Z_2026-11-08T0000Z`. */
+export function exportStem(
+  kind: 'runs' | 'failures',
+  integration: string,
+  window: { since: string; until: string },
+): string {
+  const safe = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60);
+  const stamp = (iso: string) => iso.replace(/:\d\d(\.\d+)?Z$/, 'Z').replace(/[:]/g, '');
+  return `sync-${kind}_${safe(integration)}_${stamp(window.since)}_${stamp(window.until)}`;
+}
+
+export function runsExport(
+  format: ExportFormat,
+  integration: string,
+  window: { since: string; until: string },
+  runs: readonly SyncRun[],
+): ExportFile {
+  const name = `${exportStem('runs', integration, window)}.${format}`;
+  if (format === 'json')
+    return {
+      name,
+      type: 'application/json',
+      content: `${JSON.stringify({ integration, window, runs }, null, 2)}\n`,
+    };
+  return { name, type: 'text/csv', content: toCsv(RUN_COLUMNS, runs.map(runRow)) };
+}
+
+export function signaturesExport(
+  format: ExportFormat,
+  integration: string,
+  window: { since: string; until: string },
+  signatures: readonly FailureSignature[],
+): ExportFile {
+  const name = `${exportStem('failures', integration, window)}.${format}`;
+  if (format === 'json')
+    return {
+      name,
+      type: 'application/json',
+      content: `${JSON.stringify({ integration, window, signatures }, null, 2)}\n`,
+    };
+  return {
+    name,
+    type: 'text/csv',
+    content: toCsv(SIGNATURE_COLUMNS, signatures.map(signatureRow)),
+  };
+}
