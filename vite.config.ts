@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { localConfigJson } from './scripts/vite-local-config.ts';
 
 // One build serves every deployment: runtime settings come from config.json (see README).
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), localConfigJson()],
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

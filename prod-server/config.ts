@@ -23,6 +23,10 @@ export type AppConfigFields = {
   auth: { clientId: string; authority: string; knownAuthorities: string[]; scopes: string[] };
   integrations: IntegrationEntry[];
   embed: { allowedParentOrigins: string[] };
+  /** Where the app POSTs client-side errors (also allowed in connect-src); off when absent. */
+  errorReporting?: { endpoint: string };
+  /** Temporal Web UI base: Temporal ids in the app link there. */
+  temporalUiUrl?: string;
 };
 
 export type ServerConfig = {
@@ -59,7 +63,30 @@ const ENV_APP_FIELDS = [
   'SYNC_RUNS_SCOPES',
   'SYNC_RUNS_INTEGRATIONS',
   'SYNC_RUNS_EMBED_ORIGINS',
+  'SYNC_RUNS_ERROR_ENDPOINT',
+  'SYNC_RUNS_TEMPORAL_UI_URL',
 ] as const;
+
+/** Optional URLs of config.json: https (http only for localhost), checked like apiBaseUrl. */
+function optionalUrls(
+  values: { errorEndpoint: unknown; temporalUiUrl: unknown },
+  names: { errorEndpoint: string; temporalUiUrl: string },
+  problems: string[],
+): Pick<AppConfigFields, 'errorReporting' | 'temporalUiUrl'> {
+  const out: Pick<AppConfigFields, 'errorReporting' | 'temporalUiUrl'> = {};
+  for (const key of ['errorEndpoint', 'temporalUiUrl'] as const) {
+    const value = values[key];
+    if (value === undefined || value === '') continue;
+    const problem = typeof value === 'string' ? apiUrlProblem(value) : 'must be a string';
+    if (problem) {
+      problems.push(`${names[key]}: ${problem}`);
+      continue;
+    }
+    if (key === 'errorEndpoint') out.errorReporting = { endpoint: value as string };
+    else out.temporalUiUrl = value as string;
+  }
+  return out;
+}
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const DNS_NAME =
@@ -221,6 +248,14 @@ function appFieldsFromFile(
     },
     integrations: entries,
     embed: { allowedParentOrigins: origins ?? [] },
+    ...optionalUrls(
+      {
+        errorEndpoint: isRecord(raw.errorReporting) ? raw.errorReporting.endpoint : undefined,
+        temporalUiUrl: raw.temporalUiUrl,
+      },
+      { errorEndpoint: at('errorReporting.endpoint'), temporalUiUrl: at('temporalUiUrl') },
+      problems,
+    ),
   };
   problems.push(...validateAppFields(app, at));
   return { apiBaseUrl, app };
@@ -337,6 +372,14 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       },
       integrations: list(env.SYNC_RUNS_INTEGRATIONS),
       embed: { allowedParentOrigins: list(env.SYNC_RUNS_EMBED_ORIGINS) },
+      ...optionalUrls(
+        {
+          errorEndpoint: env.SYNC_RUNS_ERROR_ENDPOINT?.trim(),
+          temporalUiUrl: env.SYNC_RUNS_TEMPORAL_UI_URL?.trim(),
+        },
+        { errorEndpoint: 'SYNC_RUNS_ERROR_ENDPOINT', temporalUiUrl: 'SYNC_RUNS_TEMPORAL_UI_URL' },
+        problems,
+      ),
     };
     const envName: Record<string, string> = {
       'auth.clientId': 'SYNC_RUNS_CLIENT_ID',

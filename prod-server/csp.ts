@@ -29,7 +29,8 @@ function unique(values: (string | null)[]): string[] {
 export function buildCsp(config: Pick<ServerConfig, 'app' | 'apiBaseUrl'>): string {
   const idp = identityProviderOrigins(config);
   const api = config.apiBaseUrl ? originOf(config.apiBaseUrl) : null;
-  const connect = unique(["'self'", api, ...idp]);
+  const errors = config.app.errorReporting ? originOf(config.app.errorReporting.endpoint) : null;
+  const connect = unique(["'self'", api, ...idp, errors]);
   const ancestors = unique(["'self'", ...config.app.embed.allowedParentOrigins]);
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],

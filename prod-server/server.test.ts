@@ -210,6 +210,25 @@ describe('security headers', () => {
       "connect-src 'self' https://api.neoagent.io https://login.microsoftonline.com;",
     );
   });
+
+  it('allows the error-reporting endpoint in connect-src and passes it, and Temporal links, on', () => {
+    const withReports = loadServerConfig(
+      env({
+        SYNC_RUNS_ERROR_ENDPOINT: 'https://errors.example.com/ingest',
+        SYNC_RUNS_TEMPORAL_UI_URL: 'https://temporal.example.com/namespaces/neo',
+      }),
+    );
+    expect(buildCsp(withReports)).toContain(
+      "connect-src 'self' https://api.neoagent.io https://login.microsoftonline.com https://errors.example.com;",
+    );
+    expect(withReports.app).toMatchObject({
+      errorReporting: { endpoint: 'https://errors.example.com/ingest' },
+      temporalUiUrl: 'https://temporal.example.com/namespaces/neo',
+    });
+    expect(() =>
+      loadServerConfig(env({ SYNC_RUNS_ERROR_ENDPOINT: 'http://errors.example.com' })),
+    ).toThrow(/SYNC_RUNS_ERROR_ENDPOINT/);
+  });
 });
 
 describe('static files', () => {

@@ -4,10 +4,13 @@ import type { Root } from 'react-dom/client';
 import { bootstrapMsal } from '../lib/auth/msal';
 import type { AppConfig } from '../lib/config/app-config';
 import { detectEmbed } from '../lib/embed/embed-mode';
+import { configureErrorReporting, installGlobalErrorReporting } from '../lib/errors/error-reporter';
 import { App } from './app';
 import { ConfigErrorPage } from './config-error-page';
 
 export async function startApp(root: Root, config: AppConfig) {
+  configureErrorReporting({ endpoint: config.errorReporting?.endpoint ?? null });
+  if (config.errorReporting) installGlobalErrorReporting();
   const embed = detectEmbed();
   document.documentElement.classList.toggle('dark', embed.theme === 'dark');
   try {

@@ -33,6 +33,10 @@ export const appConfigSchema = z.object({
   embed: z
     .object({ allowedParentOrigins: z.array(z.url()).default([]) })
     .default({ allowedParentOrigins: [] }),
+  /** Off unless set: where client-side errors are POSTed (see README, "Error reporting"). */
+  errorReporting: z.object({ endpoint: httpsOrLocalUrl }).optional(),
+  /** Temporal Web UI base (e.g. https://temporal.example/namespaces/neo): ids become links. */
+  temporalUiUrl: httpsOrLocalUrl.optional(),
   /** Loading tuning: how many time slices of a window to fetch in parallel (1 = one cursor chain). */
   fetch: z
     .object({ maxParallelSlices: z.int().min(1).max(12).default(6) })

@@ -1,5 +1,6 @@
 // One integration over one window: load every page, stay live, then chart and table.
 import { NOTICE } from '../../../components/notice-styles';
+import { ErrorBoundary } from '../../../components/error-boundary';
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -272,32 +273,36 @@ export function IntegrationWindowView({
                 missed={missed.length}
                 now={now}
               />
-              <Suspense fallback={<ChartSkeleton />}>
-                <RunTimeline
-                  runs={chartRuns}
-                  since={since}
-                  until={chartUntil}
-                  now={now}
-                  selectedRunId={params.run}
-                  summaryId={summaryId}
-                  onSelectRun={selectRun}
-                  onSelectRange={selectRange}
-                  missed={missed}
-                  highlightedRunIds={signatureRuns}
-                />
-              </Suspense>
+              <ErrorBoundary label="The run timeline">
+                <Suspense fallback={<ChartSkeleton />}>
+                  <RunTimeline
+                    runs={chartRuns}
+                    since={since}
+                    until={chartUntil}
+                    now={now}
+                    selectedRunId={params.run}
+                    summaryId={summaryId}
+                    onSelectRun={selectRun}
+                    onSelectRange={selectRange}
+                    missed={missed}
+                    highlightedRunIds={signatureRuns}
+                  />
+                </Suspense>
+              </ErrorBoundary>
               <div className="grid gap-4 lg:grid-cols-2">
-                <AnswerPanel
-                  integrationName={integration.name}
-                  runs={runs}
-                  activities={activities}
-                  now={now}
-                  isComplete={base.isComplete}
-                  unavailable={null}
-                  requestIds={requestIds}
-                  signatures={signatures}
-                  onShowRun={showRun}
-                />
+                <ErrorBoundary label="The record finder">
+                  <AnswerPanel
+                    integrationName={integration.name}
+                    runs={runs}
+                    activities={activities}
+                    now={now}
+                    isComplete={base.isComplete}
+                    unavailable={null}
+                    requestIds={requestIds}
+                    signatures={signatures}
+                    onShowRun={showRun}
+                  />
+                </ErrorBoundary>
                 <SignatureList
                   signatures={signatures}
                   runs={runs}
@@ -366,12 +371,14 @@ export function IntegrationWindowView({
                   No runs match these filters.
                 </p>
               ) : (
-                <RunsTable
-                  runs={filtered}
-                  now={now}
-                  selectedRunId={params.run}
-                  onSelectRun={selectRun}
-                />
+                <ErrorBoundary label="The runs table">
+                  <RunsTable
+                    runs={filtered}
+                    now={now}
+                    selectedRunId={params.run}
+                    onSelectRun={selectRun}
+                  />
+                </ErrorBoundary>
               )}
             </>
           )}
