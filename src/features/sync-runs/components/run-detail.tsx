@@ -1,18 +1,39 @@
 // The drill-down under a run: its ids, then activities, then each activity's failures.
 import { useId, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button';
+import { temporalWorkflowUrl, useTemporalUiUrl } from '../model/temporal-link';
 import type { SyncActivity, SyncRun } from '../../../lib/api/schemas';
 
 const count = new Intl.NumberFormat();
 
-function IdLine({ label, value }: { label: string; value: string | null }) {
+function IdLine({
+  label,
+  value,
+  href = null,
+}: {
+  label: string;
+  value: string | null;
+  href?: string | null;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <dt className="text-slate-600">{label}</dt>
       <dd className="flex items-center gap-2">
         {value ? (
           <>
-            <code className="break-all">{value}</code>
+            {href ? (
+              <a
+                href={href}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="break-all font-mono text-blue-700 underline"
+                aria-label={`${value} (open in Temporal)`}
+              >
+                {value}
+              </a>
+            ) : (
+              <code className="break-all">{value}</code>
+            )}
             <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
           </>
         ) : (
@@ -101,6 +122,11 @@ function ActivityRow({ activity }: { activity: SyncActivity }) {
 }
 
 export function RunDetail({ run }: { run: SyncRun }) {
+  const temporalUi = useTemporalUiUrl();
+  const workflowUrl =
+    temporalUi && run.temporal_workflow_id
+      ? temporalWorkflowUrl(temporalUi, run.temporal_workflow_id, run.temporal_run_id)
+      : null;
   return (
     <div className="space-y-3 bg-slate-50 px-4 py-3 text-sm">
       {(run.error || run.dashboard_message) && (
@@ -121,7 +147,7 @@ export function RunDetail({ run }: { run: SyncRun }) {
       )}
       <dl className="grid gap-1 text-xs sm:grid-cols-3">
         <IdLine label="Run id" value={run.run_id} />
-        <IdLine label="Temporal workflow id" value={run.temporal_workflow_id} />
+        <IdLine label="Temporal workflow id" value={run.temporal_workflow_id} href={workflowUrl} />
         <IdLine label="Temporal run id" value={run.temporal_run_id} />
       </dl>
       {run.activities.length === 0 ? (
