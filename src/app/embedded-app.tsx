@@ -10,6 +10,7 @@ import type { AppConfig } from '../lib/config/app-config';
 import { accountIdFromToken, createHostTokenSource } from '../lib/embed/host-token';
 import { startResizeReporter } from '../lib/embed/resize-reporter';
 import { AppRoutes } from './app-routes';
+import { Shortcuts } from '../features/shortcuts/shortcuts-dialog';
 import { EmbedHeader } from './embed-header';
 
 type EmbedAuth =
@@ -112,6 +113,7 @@ export function EmbeddedApp({ config }: { config: AppConfig }) {
         {session && (
           <ApiSessionContext.Provider key={session.accountId} value={session}>
             <AppRoutes config={config} />
+            <Shortcuts />
           </ApiSessionContext.Provider>
         )}
       </main>

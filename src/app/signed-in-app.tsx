@@ -10,6 +10,7 @@ import { createTokenProvider } from '../lib/auth/token-provider';
 import type { AppConfig } from '../lib/config/app-config';
 import { AppHeader } from './app-header';
 import { AppRoutes } from './app-routes';
+import { Shortcuts } from '../features/shortcuts/shortcuts-dialog';
 import { SessionExpiredBanner } from './session-expired-banner';
 
 export function SignedInApp({ config, account }: { config: AppConfig; account: AccountInfo }) {
@@ -50,6 +51,11 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
       <main className="mx-auto max-w-7xl px-4 py-6">
         <AppRoutes config={config} />
       </main>
+      <footer className="mx-auto max-w-7xl px-4 pb-6 text-xs text-slate-600">
+        Press <kbd className="rounded border border-slate-300 px-1 font-mono">?</kbd> for keyboard
+        shortcuts.
+      </footer>
+      <Shortcuts />
     </ApiSessionContext.Provider>
   );
 }

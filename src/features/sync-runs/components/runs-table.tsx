@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SyncRun } from '../../../lib/api/schemas';
 import { formatDuration } from '../../../lib/format/time';
 import { toRunRows, type RunRow } from '../model/run-rows';
+import { isShortcutEvent } from '../../shortcuts/shortcuts';
 import { RunDetail } from './run-detail';
 import { StatusBadge } from './status-badge';
 import { TimeText } from './time-text';
@@ -116,6 +117,31 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
         ?.querySelector(`[data-run-id="${CSS.escape(selectedRunId)}"]`)
         ?.scrollIntoView?.({ block: 'nearest' });
   }, [selectedIndex, selectedRunId, virtualizer, virtualize]);
+
+  // j / k walk the runs in the order shown (sorting included); Esc lets go of the open run.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (!isShortcutEvent(event)) return;
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      if ((event.key === 'j' || event.key === 'k') && rows.length > 0) {
+        const step = event.key === 'j' ? 1 : -1;
+        const from = selectedIndex < 0 ? (step > 0 ? -1 : rows.length) : selectedIndex;
+        const next = rows[Math.min(rows.length - 1, Math.max(0, from + step))];
+        event.preventDefault();
+        if (next) onSelectRun(next.id);
+      } else if (event.key === 'Escape' && selectedRunId) {
+        event.preventDefault();
+        setExpanded((prev) => {
+          const rest = new Set(prev);
+          rest.delete(selectedRunId);
+          return rest;
+        });
+        onSelectRun(null);
+      }
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [rows, selectedIndex, selectedRunId, onSelectRun]);
 
   function toggle(id: string) {
     setExpanded((prev) => {
