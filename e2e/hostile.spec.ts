@@ -75,7 +75,7 @@ function hostileBody() {
 function watchConsole(page: Page) {
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
+    if (m.type() === 'error') problems.push(`${m.text()} ${m.location().url}`);
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return problems;
@@ -92,12 +92,12 @@ test('API text full of markup and script payloads shows as text and runs nothing
       value: { writeText: async (text: string) => void w.__copied.push(text) },
     });
   });
-  await signIn(page, '/integrations/autotask');
+  // Signed in on a page that asks the API nothing, so every console line after is this page's.
+  await signIn(page, '/no-such-page');
+  const problems = watchConsole(page);
   await page.route('**/public-api/integrations/halopsa/sync-runs?*', (route) =>
     route.fulfill({ json: hostileBody() }),
   );
-  // From here on (the sign-in page's own 404s for a not-connected integration are not ours).
-  const problems = watchConsole(page);
   await page.goto('/integrations/halopsa?range=24h&run=hostile-run');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
 

@@ -2,6 +2,7 @@
 // is valid but odd (nulls, extremes, huge and foreign strings, unknown fields). Seeded, so a failing
 // case can be replayed. Test code only; it reads the contract the app is built against.
 import { parse } from 'yaml';
+import { createRng, type Rng } from '../../../neo-standin/core/random.ts';
 
 export type JsonSchema = {
   $ref?: string;
@@ -31,17 +32,9 @@ export function syncRunsResponseSchema(contract: OpenApi): JsonSchema {
   return get.responses['200']!.content['application/json']!.schema;
 }
 
-export type Rng = () => number;
-
+/** The stand-in's seeded generator (mulberry32), under this module's own key. */
 export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng('schema-instances', seed);
 }
 
 /** Strings a careless renderer gets wrong: empty, huge, right-to-left, combining, emoji, controls. */

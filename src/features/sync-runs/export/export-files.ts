@@ -96,20 +96,35 @@ export function exportStem(
   return `sync-${kind}_${safe(integration)}_${stamp(window.since)}_${stamp(window.until)}`;
 }
 
+function exportFile<T>(
+  kind: 'runs' | 'failures',
+  format: ExportFormat,
+  integration: string,
+  window: { since: string; until: string },
+  items: readonly T[],
+  table: { key: string; columns: readonly string[]; row: (item: T) => Cell[] },
+): ExportFile {
+  const name = `${exportStem(kind, integration, window)}.${format}`;
+  if (format === 'json')
+    return {
+      name,
+      type: 'application/json',
+      content: `${JSON.stringify({ integration, window, [table.key]: items }, null, 2)}\n`,
+    };
+  return { name, type: 'text/csv', content: toCsv(table.columns, items.map(table.row)) };
+}
+
 export function runsExport(
   format: ExportFormat,
   integration: string,
   window: { since: string; until: string },
   runs: readonly SyncRun[],
 ): ExportFile {
-  const name = `${exportStem('runs', integration, window)}.${format}`;
-  if (format === 'json')
-    return {
-      name,
-      type: 'application/json',
-      content: `${JSON.stringify({ integration, window, runs }, null, 2)}\n`,
-    };
-  return { name, type: 'text/csv', content: toCsv(RUN_COLUMNS, runs.map(runRow)) };
+  return exportFile('runs', format, integration, window, runs, {
+    key: 'runs',
+    columns: RUN_COLUMNS,
+    row: runRow,
+  });
 }
 
 export function signaturesExport(
@@ -118,16 +133,9 @@ export function signaturesExport(
   window: { since: string; until: string },
   signatures: readonly FailureSignature[],
 ): ExportFile {
-  const name = `${exportStem('failures', integration, window)}.${format}`;
-  if (format === 'json')
-    return {
-      name,
-      type: 'application/json',
-      content: `${JSON.stringify({ integration, window, signatures }, null, 2)}\n`,
-    };
-  return {
-    name,
-    type: 'text/csv',
-    content: toCsv(SIGNATURE_COLUMNS, signatures.map(signatureRow)),
-  };
+  return exportFile('failures', format, integration, window, signatures, {
+    key: 'signatures',
+    columns: SIGNATURE_COLUMNS,
+    row: signatureRow,
+  });
 }

@@ -17,27 +17,27 @@ const BUTTON =
 
 export function ExportMenu({ integration, window, runs, signatures }: ExportMenuProps) {
   const formats: ExportFormat[] = ['csv', 'json'];
+  const choices = [
+    ...formats.map((format) => ({
+      label: `Runs (${format.toUpperCase()}, ${runs.length})`,
+      file: () => runsExport(format, integration, window, runs),
+    })),
+    ...formats.map((format) => ({
+      label: `Failures (${format.toUpperCase()}, ${signatures.length})`,
+      file: () => signaturesExport(format, integration, window, signatures),
+    })),
+  ];
   return (
     <div role="group" aria-label="Export" className="flex flex-wrap items-center gap-1 text-xs">
       <span className="text-slate-700">Export:</span>
-      {formats.map((format) => (
+      {choices.map((choice) => (
         <button
-          key={`runs-${format}`}
+          key={choice.label}
           type="button"
           className={BUTTON}
-          onClick={() => download(runsExport(format, integration, window, runs))}
+          onClick={() => download(choice.file())}
         >
-          {`Runs (${format.toUpperCase()}, ${runs.length})`}
-        </button>
-      ))}
-      {formats.map((format) => (
-        <button
-          key={`failures-${format}`}
-          type="button"
-          className={BUTTON}
-          onClick={() => download(signaturesExport(format, integration, window, signatures))}
-        >
-          {`Failures (${format.toUpperCase()}, ${signatures.length})`}
+          {choice.label}
         </button>
       ))}
     </div>
