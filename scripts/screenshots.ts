@@ -55,7 +55,13 @@ try {
   await page.waitForTimeout(500);
   await answer.screenshot({ path: `${OUT}/answer-panel.png` });
 
-  const host = await context.newPage();
+  // A portal user of their own (no single sign-on from the pages above).
+  const portal = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    timezoneId: 'UTC',
+  });
+  const host = await portal.newPage();
   await host.goto(`${demoHostOrigin(PORTS.demoPort)}/embed-demo.html`);
   await host.getByRole('button', { name: 'Sign in to the portal' }).click();
   await host.getByLabel('Email').fill(DEMO_USER.username);
