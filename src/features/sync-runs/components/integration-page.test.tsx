@@ -120,6 +120,42 @@ describe('IntegrationPage', () => {
     expect(screen.getByText(/2 runs loaded\./)).toBeInTheDocument();
   });
 
+  it('retries a page that failed with a 503 on its own, keeps every run, and says so', async () => {
+    let failures = 1;
+    const seen: string[] = [];
+    let baseSince: string | null = null;
+    server.use(
+      http.get(PATH, ({ request }) => {
+        const url = new URL(request.url);
+        const cursor = url.searchParams.get('cursor') ?? '';
+        // The window's listing only (a live refresh asks from a later `since`).
+        baseSince ??= url.searchParams.get('since');
+        if (url.searchParams.get('since') === baseSince) seen.push(cursor);
+        if (cursor === 'c1' && failures > 0) {
+          failures -= 1;
+          return HttpResponse.json(
+            {
+              error: { code: 'unavailable', message: 'Try later.' },
+              meta: { request_id: REQUEST_ID },
+            },
+            { status: 503 },
+          );
+        }
+        return HttpResponse.json(
+          cursor === '' ? page([run('r1', 10), run('r2', 20)], 'c1') : page([run('r3', 30)], null),
+        );
+      }),
+    );
+    renderWithApp(<IntegrationPage integration={integration} />, {
+      route: '/integrations/halopsa?range=24h',
+    });
+    const loaded = await screen.findByText(/runs loaded\./, undefined, { timeout: 10_000 });
+    expect(loaded).toHaveTextContent('3 runs loaded. 1 request was retried.');
+    // Only the failed page was asked again, not the whole window.
+    expect(seen.filter((c) => c === '')).toHaveLength(1);
+    expect(seen.filter((c) => c === 'c1')).toHaveLength(2);
+  });
+
   it('keeps loaded runs when a page fails and resumes from the failed cursor', async () => {
     let fail = true;
     let baseSince: string | null = null;

@@ -18,13 +18,25 @@ export function useSyncRuns(
 ) {
   const session = useApiSession();
   const autoPage = options.autoPage ?? true;
-  // Retries of single pages happen inside a round: kept here so the page can say so.
-  const [lastRetry, setLastRetry] = useState<{ event: RetryEvent; at: number } | null>(null);
-  const [retries, setRetries] = useState(0);
-  const onRetry = useCallback((event: RetryEvent) => {
-    setLastRetry({ event, at: Date.now() });
-    setRetries((n) => n + 1);
-  }, []);
+  // Retries of single pages happen inside a round: counted here, per window, so the page can say so.
+  const windowKey = `${name} ${window.since} ${window.until}`;
+  const [retryLog, setRetryLog] = useState<{
+    key: string;
+    count: number;
+    last: { event: RetryEvent; at: number };
+  } | null>(null);
+  const onRetry = useCallback(
+    (event: RetryEvent) =>
+      setRetryLog((prev) => ({
+        key: windowKey,
+        count: prev?.key === windowKey ? prev.count + 1 : 1,
+        last: { event, at: Date.now() },
+      })),
+    [windowKey],
+  );
+  const log = retryLog?.key === windowKey ? retryLog : null;
+  const lastRetry = log?.last ?? null;
+  const retries = log?.count ?? 0;
   const query = useInfiniteQuery(
     syncRunsInfiniteOptions(session, name, window, { ...options, onRetry }),
   );
