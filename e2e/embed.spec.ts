@@ -24,34 +24,41 @@ test('a portal on another site embeds the widget and hands it a token', async ({
     .toBeGreaterThan(500);
 });
 
-test('when the host does not answer, the widget signs in through a popup and the relay page', async ({
-  page,
-}) => {
-  // A page on the allowed portal origin that frames the widget but never answers token requests.
-  await page.goto(`${E2E_DEMO_ORIGIN}/redirect.html`);
-  await page.evaluate((src) => {
-    document.body.innerHTML = '';
-    const frame = document.createElement('iframe');
-    frame.src = src;
-    frame.title = 'Silent host widget';
-    frame.style.width = '1000px';
-    frame.style.height = '800px';
-    document.body.append(frame);
-  }, `${E2E_APP_ORIGIN}/integrations/halopsa?range=24h`);
-  const widget = page.frameLocator('iframe[title="Silent host widget"]');
-  await expect(widget.getByText(/did not answer the token request/)).toBeVisible({
-    timeout: 15_000,
-  });
+test.describe('without a host token', () => {
+  // Known flake, not yet understood: in about 1 of 8 runs MSAL's relay never hands the identity
+  // provider's answer back to the iframe (no token request follows the login). One retry, which
+  // Playwright reports as "flaky", so it stays visible instead of hidden.
+  test.describe.configure({ retries: 1 });
 
-  const [relay] = await Promise.all([
-    page.waitForEvent('popup'),
-    widget.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-  await expect(relay).toHaveURL(/popup-relay\.html/);
-  const [idp] = await Promise.all([
-    relay.waitForEvent('popup'),
-    relay.getByRole('button', { name: 'Continue to sign in' }).click(),
-  ]);
-  await submitLogin(idp, DEMO_USER.username, DEMO_USER.password);
-  await expect(widget.getByText(/runs loaded\./)).toBeVisible({ timeout: 20_000 });
+  test('when the host does not answer, the widget signs in through a popup and the relay page', async ({
+    page,
+  }) => {
+    // A page on the allowed portal origin that frames the widget but never answers token requests.
+    await page.goto(`${E2E_DEMO_ORIGIN}/redirect.html`);
+    await page.evaluate((src) => {
+      document.body.innerHTML = '';
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      frame.title = 'Silent host widget';
+      frame.style.width = '1000px';
+      frame.style.height = '800px';
+      document.body.append(frame);
+    }, `${E2E_APP_ORIGIN}/integrations/halopsa?range=24h`);
+    const widget = page.frameLocator('iframe[title="Silent host widget"]');
+    await expect(widget.getByText(/did not answer the token request/)).toBeVisible({
+      timeout: 15_000,
+    });
+
+    const [relay] = await Promise.all([
+      page.waitForEvent('popup'),
+      widget.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    await expect(relay).toHaveURL(/popup-relay\.html/);
+    const [idp] = await Promise.all([
+      relay.waitForEvent('popup'),
+      relay.getByRole('button', { name: 'Continue to sign in' }).click(),
+    ]);
+    await submitLogin(idp, DEMO_USER.username, DEMO_USER.password);
+    await expect(widget.getByText(/runs loaded\./)).toBeVisible({ timeout: 20_000 });
+  });
 });
