@@ -18,6 +18,11 @@ export type WindowFetchOptions = {
   onRetry?: (event: RetryEvent) => void;
 };
 
+/** Nothing fetched yet: the newest slice (index 0) has not had its first page. */
+function isFirstRound(frontier: readonly SliceCursor[]): boolean {
+  return frontier.some((entry) => entry.index === 0 && entry.cursor === null);
+}
+
 export function syncRunsInfiniteOptions(
   session: ApiSession,
   name: string,
@@ -34,7 +39,9 @@ export function syncRunsInfiniteOptions(
       { slices },
     ] as const,
     queryFn: ({ pageParam, signal }) =>
-      runRound(pageParam, concurrency, (entry) =>
+      // The first round asks for the newest slice alone, so the first runs show after one request
+      // instead of after the slowest of six; every later round keeps `concurrency` in flight.
+      runRound(pageParam, isFirstRound(pageParam) ? 1 : concurrency, (entry) =>
         // A failed page is retried on its own; the round fails only when retrying does not help.
         withRetries(
           () =>
