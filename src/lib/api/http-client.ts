@@ -105,6 +105,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? (() => Date.now());
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   // The tenant's shared budget as last reported, counted down by what we send meanwhile.
   let budget: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
 
@@ -121,7 +122,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     await waitForBudget();
     if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
     const token = await options.getAccessToken({ forceRefresh });
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
       return await doFetch(url, {
         method: 'GET',
@@ -135,7 +136,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw new ApiError({
           kind: 'network',
           code: 'timeout',
-          message: `The Neo API did not answer within ${Math.round((options.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s; we will retry.`,
+          message: `The Neo API did not answer within ${Math.round(timeoutMs / 1000)} s; we will retry.`,
         });
       throw new ApiError({
         kind: 'network',

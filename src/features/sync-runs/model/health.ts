@@ -34,10 +34,6 @@ export const HEALTH_LABEL: Record<HealthState, { label: string; className: strin
 
 const NOT_RUNNING_CADENCES = 3;
 
-function startMs(run: SyncRun): number {
-  return runStartMs(run);
-}
-
 function minutes(ms: number): string {
   const m = Math.round(ms / 60_000);
   return m < 120 ? `${m} min` : `${Math.round(m / 60)} h`;
@@ -45,10 +41,8 @@ function minutes(ms: number): string {
 
 export function integrationHealth(runs: readonly SyncRun[], now: number): Health {
   const started = runs
-    .map((run) => ({ run, start: startMs(run) }))
-    .filter((r) => !Number.isNaN(r.start))
-    .sort((a, b) => b.start - a.start)
-    .map((r) => r.run);
+    .filter((r) => !Number.isNaN(runStartMs(r)))
+    .sort((a, b) => runStartMs(b) - runStartMs(a));
   const learned = learnCadence(started);
   if (started.length === 0) return { state: 'not-running', reason: 'No runs in the window.' };
   if (!learned.ok)
@@ -61,17 +55,17 @@ export function integrationHealth(runs: readonly SyncRun[], now: number): Health
   const stuck = started.find(
     (r) =>
       r.status === 'RUNNING' &&
-      now - startMs(r) > Math.max(NOT_RUNNING_CADENCES * intervalHighMs, 4 * durationHighMs),
+      now - runStartMs(r) > Math.max(NOT_RUNNING_CADENCES * intervalHighMs, 4 * durationHighMs),
   );
   if (stuck)
     return {
       state: 'not-running',
-      reason: `A run has been running for ${minutes(now - startMs(stuck))}; later runs are skipped.`,
+      reason: `A run has been running for ${minutes(now - runStartMs(stuck))}; later runs are skipped.`,
     };
-  if (!lastWorking || now - startMs(lastWorking) > NOT_RUNNING_CADENCES * intervalHighMs) {
+  if (!lastWorking || now - runStartMs(lastWorking) > NOT_RUNNING_CADENCES * intervalHighMs) {
     return {
       state: 'not-running',
-      reason: `No sync for ${minutes(now - startMs(lastWorking ?? (started[0] as SyncRun)))} (normally every ${minutes(learned.cadence.intervalMs)}).`,
+      reason: `No sync for ${minutes(now - runStartMs(lastWorking ?? (started[0] as SyncRun)))} (normally every ${minutes(learned.cadence.intervalMs)}).`,
     };
   }
   const open = failureSignatures(started).filter((s) => s.state === 'open');
@@ -85,10 +79,10 @@ export function integrationHealth(runs: readonly SyncRun[], now: number): Health
   const latest = started[0]!;
   if (latest.status === 'FAILURE')
     return { state: 'failing', reason: latest.error ?? 'The latest run failed.' };
-  if (now - startMs(latest) > intervalHighMs + durationHighMs) {
+  if (now - runStartMs(latest) > intervalHighMs + durationHighMs) {
     return {
       state: 'delayed',
-      reason: `Last run ${minutes(now - startMs(latest))} ago; expected every ${minutes(learned.cadence.intervalMs)}.`,
+      reason: `Last run ${minutes(now - runStartMs(latest))} ago; expected every ${minutes(learned.cadence.intervalMs)}.`,
     };
   }
   return {

@@ -10,6 +10,11 @@ export const MAX_EMPTY_PAGES = 3;
 export type PagingState =
   { kind: 'more'; cursor: string } | { kind: 'complete' } | { kind: 'halted'; reason: PagingHalt };
 
+/** A page with no runs at all, not even unreadable ones. */
+export function isEmptyPage(page: Pick<SyncRunsPage, 'runs' | 'problems'>): boolean {
+  return page.runs.length === 0 && page.problems.length === 0;
+}
+
 export function pagingState(pages: readonly SyncRunsPage[]): PagingState {
   const last = pages.at(-1);
   if (!last || !last.hasMore) return { kind: 'complete' };
@@ -17,8 +22,7 @@ export function pagingState(pages: readonly SyncRunsPage[]): PagingState {
   const used = pages.slice(0, -1).map((page) => page.nextCursor);
   if (used.includes(last.nextCursor)) return { kind: 'halted', reason: 'cursor-repeated' };
   const trailing = pages.slice(-MAX_EMPTY_PAGES);
-  const isEmpty = (page: SyncRunsPage) => page.runs.length === 0 && page.problems.length === 0;
-  if (trailing.length === MAX_EMPTY_PAGES && trailing.every(isEmpty))
+  if (trailing.length === MAX_EMPTY_PAGES && trailing.every(isEmptyPage))
     return { kind: 'halted', reason: 'empty-pages' };
   return { kind: 'more', cursor: last.nextCursor };
 }

@@ -3,7 +3,7 @@
 // work as for a single cursor chain.
 import type { SyncRun } from '../../../lib/api/schemas';
 import type { RunProblem, SyncRunsPage } from '../../../lib/api/sync-runs';
-import { MAX_EMPTY_PAGES, type PagingHalt } from './paging';
+import { isEmptyPage, MAX_EMPTY_PAGES, type PagingHalt } from './paging';
 import type { Slice } from './slices';
 
 export type SliceCursor = Slice & {
@@ -36,8 +36,7 @@ export function advance(
   if (!page.nextCursor) return { kind: 'halt', reason: 'missing-cursor' };
   if (entry.seen.includes(page.nextCursor) || page.nextCursor === entry.cursor)
     return { kind: 'halt', reason: 'cursor-repeated' };
-  const empty = page.runs.length === 0 && page.problems.length === 0;
-  const emptyPages = empty ? entry.emptyPages + 1 : 0;
+  const emptyPages = isEmptyPage(page) ? entry.emptyPages + 1 : 0;
   if (emptyPages >= MAX_EMPTY_PAGES) return { kind: 'halt', reason: 'empty-pages' };
   return {
     kind: 'next',

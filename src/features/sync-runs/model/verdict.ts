@@ -26,10 +26,6 @@ export type Verdict =
 /** Several missed cadences in a row mean the sync is not running. */
 const NOT_RUNNING_CADENCES = 3;
 
-function start(run: SyncRun): number {
-  return runStartMs(run);
-}
-
 function matchesResource(signature: FailureSignature, resource: string): boolean {
   const q = resource.trim().toLowerCase();
   if (!q) return true;
@@ -46,8 +42,8 @@ export function answerRecordQuestion(
 ): Verdict {
   const withActivity = runs
     .filter((run) => run.activities.some((a) => a.activity_label === question.activity))
-    .filter((run) => !Number.isNaN(start(run)))
-    .sort((a, b) => start(b) - start(a));
+    .filter((run) => !Number.isNaN(runStartMs(run)))
+    .sort((a, b) => runStartMs(b) - runStartMs(a));
   const learned = learnCadence(withActivity);
   if (!learned.ok) {
     const skipped = runs.filter((r) => r.status === 'SKIPPED');
@@ -62,13 +58,13 @@ export function answerRecordQuestion(
   }
   const cadence = learned.cadence;
   const latest = withActivity[0] as SyncRun;
-  const latestStart = start(latest);
+  const latestStart = runStartMs(latest);
 
   // Not running: no run of this activity for several cadences (SKIPPED runs do not sync anything).
   if (now - latestStart > NOT_RUNNING_CADENCES * cadence.intervalHighMs) {
     const newestSkipped = runs
-      .filter((r) => r.status === 'SKIPPED' && start(r) > latestStart)
-      .sort((a, b) => start(b) - start(a))[0];
+      .filter((r) => r.status === 'SKIPPED' && runStartMs(r) > latestStart)
+      .sort((a, b) => runStartMs(b) - runStartMs(a))[0];
     return {
       kind: 'not-running',
       lastRunStart: latest.started_at,
@@ -90,9 +86,11 @@ export function answerRecordQuestion(
   const covering = withActivity
     .filter(
       (run) =>
-        start(run) > question.createdAt && run.status !== 'RUNNING' && run.finished_at !== null,
+        runStartMs(run) > question.createdAt &&
+        run.status !== 'RUNNING' &&
+        run.finished_at !== null,
     )
-    .sort((a, b) => start(a) - start(b))[0];
+    .sort((a, b) => runStartMs(a) - runStartMs(b))[0];
   if (covering) {
     if (open.length > 0) return { kind: 'blocked', signatures: open };
     return { kind: 'should-be-there', coveringRun: covering, cadence };
@@ -100,10 +98,10 @@ export function answerRecordQuestion(
   if (open.length > 0) return { kind: 'blocked', signatures: open };
   // A run already in progress that started after the record was created will bring it.
   const inProgress = withActivity.find(
-    (run) => run.status === 'RUNNING' && start(run) > question.createdAt,
+    (run) => run.status === 'RUNNING' && runStartMs(run) > question.createdAt,
   );
   if (inProgress) {
-    const s = start(inProgress);
+    const s = runStartMs(inProgress);
     return {
       kind: 'not-synced-yet',
       expected: {
