@@ -9,6 +9,7 @@ import { DEMO_USER } from '../local-idp/settings.ts';
 import { findChromium } from '../scripts/chromium-path.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
 import { bundleSizes } from './bundle-size.ts';
+import { fetchWindowInSlices } from './fetch-window.ts';
 import {
   LONG_TASK_PROBE,
   longestTask,
@@ -221,39 +222,13 @@ async function interactions(path: string) {
  */
 async function browserTransportFloor(token: string) {
   const until = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
-  return page.evaluate(
-    async ({ base, token, until }) => {
-      const slices = 6;
-      const since = until - 30 * 86_400_000;
-      const step = Math.ceil((until - since) / slices / 1000) * 1000;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: slices }, async (_, i) => {
-          const sliceUntil = until - i * step;
-          const sliceSince = i === slices - 1 ? since : Math.max(since, sliceUntil - step);
-          let cursor: string | null = null;
-          do {
-            const q = new URLSearchParams({
-              since: new Date(sliceSince).toISOString(),
-              until: new Date(sliceUntil).toISOString(),
-              page_size: '200',
-            });
-            if (cursor) q.set('cursor', cursor);
-            const response = await fetch(
-              `${base}/public-api/integrations/connectwise/sync-runs?${q}`,
-              { headers: { Authorization: `Bearer ${token}` } },
-            );
-            const body = (await response.json()) as {
-              meta: { pagination: { has_more: boolean; next_cursor: string | null } };
-            };
-            cursor = body.meta.pagination.has_more ? body.meta.pagination.next_cursor : null;
-          } while (cursor);
-        }),
-      );
-      return performance.now() - started;
-    },
-    { base: stack.standin.url, token, until },
-  );
+  const floor = await page.evaluate(fetchWindowInSlices, {
+    base: stack.standin.url,
+    token,
+    until,
+    slices: 6,
+  });
+  return floor.ms;
 }
 
 async function heapAfterFiveIntegrations() {
@@ -280,37 +255,13 @@ async function heapAfterFiveIntegrations() {
  */
 async function transportFloor(slices: number) {
   const until = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
-  const since = until - 30 * 86_400_000;
-  const step = Math.ceil((until - since) / slices / 1000) * 1000;
-  const started = Date.now();
-  let requests = 0;
-  await Promise.all(
-    Array.from({ length: slices }, async (_, i) => {
-      const sliceUntil = until - i * step;
-      const sliceSince = i === slices - 1 ? since : Math.max(since, sliceUntil - step);
-      let cursor: string | null = null;
-      do {
-        const q = new URLSearchParams({
-          since: new Date(sliceSince).toISOString(),
-          until: new Date(sliceUntil).toISOString(),
-          page_size: '200',
-        });
-        if (cursor) q.set('cursor', cursor);
-        const response = await fetch(
-          `${stack.standin.url}/public-api/integrations/connectwise/sync-runs?${q}`,
-          {
-            headers: { Authorization: `Bearer ${BENCH_KEY}` },
-          },
-        );
-        requests += 1;
-        const body = (await response.json()) as {
-          meta: { pagination: { has_more: boolean; next_cursor: string | null } };
-        };
-        cursor = body.meta.pagination.has_more ? body.meta.pagination.next_cursor : null;
-      } while (cursor);
-    }),
-  );
-  return { ms: Date.now() - started, requests };
+  const floor = await fetchWindowInSlices({
+    base: stack.standin.url,
+    token: BENCH_KEY,
+    until,
+    slices,
+  });
+  return { ms: Math.round(floor.ms), requests: floor.requests };
 }
 
 const ms = (n: number) => Math.round(n);
