@@ -70,17 +70,14 @@ export function IntegrationWindowView({
     [includesNow, base.isComplete, base.runs, since],
   );
   const live = useLiveRuns(integration.name, refreshSince, running);
-  const mergedRuns = useMemo(
-    () => withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS),
-    [base.runs, live.data],
-  );
+  const mergedRuns = withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS);
   // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
   // the first runs show at once, the rest when complete (progress counts stay live).
   const runs = useThrottledValue(mergedRuns, 1000, base.isComplete);
   const now = useNow(hasRunning(runs) ? 1000 : 30_000);
   const chartUntil = includesNow ? Math.max(until, now) : until;
 
-  const signatures = useMemo(() => signaturesOf(runs), [runs]);
+  const signatures = signaturesOf(runs);
   const selectedSignature = signatures.find((sig) => sig.id === params.sig) ?? null;
   const signatureRuns = useMemo(
     () => (selectedSignature ? new Set(selectedSignature.runIds) : null),
@@ -92,7 +89,7 @@ export function IntegrationWindowView({
     () => (signatureRuns ? chartRuns.filter((run) => signatureRuns.has(run.run_id)) : chartRuns),
     [chartRuns, signatureRuns],
   );
-  const cadence = useMemo(() => cadenceOf(runs), [runs]);
+  const cadence = cadenceOf(runs);
   const missed = useMemo(
     () =>
       cadence.ok && base.isComplete
@@ -100,12 +97,12 @@ export function IntegrationWindowView({
         : [],
     [cadence, base.isComplete, runs, since, chartUntil, now],
   );
-  const freshness = useMemo(() => freshnessOf(runs), [runs]);
+  const freshness = freshnessOf(runs);
   const activities = useMemo(() => freshness.map((f) => f.activity), [freshness]);
-  const lastStart = useMemo(() => latestStartOf(runs), [runs]);
+  const lastStart = latestStartOf(runs);
   const requestIds = base.requestIds;
-  const counts = useMemo(() => countsOf(runs), [runs]);
-  const latest = useMemo(() => latestRunOf(runs), [runs]);
+  const counts = countsOf(runs);
+  const latest = latestRunOf(runs);
   const summaryId = useId();
   const unavailable = integrationUnavailable(base.query.error);
   const problems = useMemo(

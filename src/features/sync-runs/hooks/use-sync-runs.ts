@@ -41,7 +41,7 @@ export function useSyncRuns(
     syncRunsInfiniteOptions(session, name, window, { ...options, onRetry }),
   );
   const pages = useMemo(() => query.data?.pages ?? NO_PAGES, [query.data]);
-  const merged = useMemo(() => mergedRoundsOf(pages), [pages]);
+  const merged = mergedRoundsOf(pages);
   const paging = useMemo<PagingState>(() => {
     if (!merged.done) return { kind: 'more', cursor: '' };
     const halt = merged.halts[0];

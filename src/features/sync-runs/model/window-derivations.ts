@@ -1,5 +1,6 @@
 // What the integration page derives from a window's runs, remembered per runs array: leaving the
 // page and coming back (or another view of the same cached data) does not walk the runs again.
+// Callers use them directly: a second memo (useMemo) around them adds nothing.
 import type { SyncRun } from '../../../lib/api/schemas';
 import { byIdentity, byIdentityPair } from '../../../lib/memo/by-identity';
 import { learnCadence } from './cadence';
