@@ -90,6 +90,48 @@ test('the embedded widget has no serious axe violations', async ({ page }) => {
   await expect(widget.getByText(/runs loaded\./)).toBeVisible();
   // axe checks the frames of the page too.
   expect(await seriousViolations(page)).toEqual([]);
+
+  // The host asks for the dark theme.
+  await page.getByLabel('Dark theme').check();
+  await expect(widget.locator('html')).toHaveClass(/dark/);
+  await expect(widget.getByText(/runs loaded\./)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the dark theme follows the system, is remembered, and keeps its contrast', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signIn(page, '/integrations/halopsa?range=24h&status=FAILURE');
+  const html = page.locator('html');
+  await expect(html).toHaveClass(/dark/);
+  await expect(page.getByRole('radio', { name: 'System' })).toBeChecked();
+  await expect(page.getByText(/runs loaded\./)).toBeVisible();
+  await page
+    .getByRole('button', { name: /Details of run/ })
+    .first()
+    .click();
+  // Chart marks take the dark theme's status colours, not the light ones.
+  await expect(page.getByTestId('timeline-mark').first()).toHaveCSS('fill', 'rgb(248, 113, 113)');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // An explicit choice wins over the system setting and survives a reload.
+  await page.getByRole('radio', { name: 'Light' }).check();
+  await expect(html).not.toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.getByText(/runs loaded\./)).toBeVisible();
+  await expect(html).not.toHaveClass(/dark/);
+  await expect(page.getByRole('radio', { name: 'Light' })).toBeChecked();
+  await expect(page.getByTestId('timeline-mark').first()).toHaveCSS('fill', 'rgb(185, 28, 28)');
+
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveClass(/dark/);
+  await page.goto('/');
+  await expect(
+    page.getByRole('article', { name: 'ConnectWise PSA' }).getByText('Latest run'),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the chart and table work from the keyboard', async ({ page }) => {

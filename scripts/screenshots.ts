@@ -47,6 +47,11 @@ try {
     .click();
   await page.waitForTimeout(1000);
   await page.screenshot({ path: `${OUT}/integration-failure.png`, fullPage: true });
+  // The same page in the dark theme (followed from the system setting, as a user would have it).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/integration-failure-dark.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.goto(`${APP}/integrations/halopsa?range=7d`);
   await page.getByText(/runs loaded\./).waitFor({ timeout: 60_000 });

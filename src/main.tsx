@@ -5,6 +5,12 @@ import { ConfigErrorPage } from './app/config-error-page';
 import { StartupShell } from './app/startup-shell';
 import './index.css';
 import { loadAppConfig } from './lib/config/app-config';
+import { detectEmbed } from './lib/embed/embed-mode';
+import { installTheme } from './lib/theme/use-theme';
+
+// The theme before anything paints: the host's choice for a widget, else the remembered or system one.
+const embed = detectEmbed();
+installTheme(embed.embedded ? embed.theme : undefined);
 
 const root = createRoot(document.getElementById('root')!);
 root.render(<StartupShell />);

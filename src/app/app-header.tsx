@@ -1,6 +1,7 @@
-// The app chrome: product name, signed-in account and tenant, sign-out.
+// The app chrome: product name, theme, signed-in account and tenant, sign-out.
 import type { AccountInfo } from '@azure/msal-browser';
 import { Link } from 'react-router';
+import { ThemeSwitch } from './theme-switch';
 
 export function AppHeader({ account, onSignOut }: { account: AccountInfo; onSignOut: () => void }) {
   return (
@@ -9,7 +10,8 @@ export function AppHeader({ account, onSignOut }: { account: AccountInfo; onSign
         <Link to="/" className="text-lg font-semibold">
           Sync Runs
         </Link>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <ThemeSwitch />
           <div className="text-right">
             <p className="font-medium">{account.name ?? account.username}</p>
             <p className="text-xs text-slate-600">

@@ -83,7 +83,7 @@ export function EmbeddedApp({ config }: { config: AppConfig }) {
   }
 
   return (
-    <div className="bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+    <div className="bg-white text-slate-900">
       <EmbedHeader />
       <main className="p-3">
         {auth.kind === 'asking-host' && (

@@ -12,7 +12,6 @@ export async function startApp(root: Root, config: AppConfig) {
   configureErrorReporting({ endpoint: config.errorReporting?.endpoint ?? null });
   if (config.errorReporting) installGlobalErrorReporting();
   const embed = detectEmbed();
-  document.documentElement.classList.toggle('dark', embed.theme === 'dark');
   try {
     const { instance, redirectError } = await bootstrapMsal(config, embed.embedded);
     root.render(

@@ -1,6 +1,8 @@
 // Whether the app runs as an embedded widget, and the host's display wishes.
+import { parsePreference, type ThemePreference } from '../theme/theme';
 
-export type EmbedSettings = { embedded: boolean; theme: 'light' | 'dark' };
+/** theme: the host's ?theme=light|dark|system; light when absent (the widget's first behaviour). */
+export type EmbedSettings = { embedded: boolean; theme: ThemePreference };
 
 export function detectEmbed(win: Window = window): EmbedSettings {
   const params = new URLSearchParams(win.location.search);
@@ -12,7 +14,7 @@ export function detectEmbed(win: Window = window): EmbedSettings {
   }
   return {
     embedded: params.get('embed') === '1' || framed,
-    theme: params.get('theme') === 'dark' ? 'dark' : 'light',
+    theme: parsePreference(params.get('theme')) ?? 'light',
   };
 }
 

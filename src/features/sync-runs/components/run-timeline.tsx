@@ -189,7 +189,8 @@ export default function RunTimeline(props: RunTimelineProps) {
             allowDataOverflow
             tickFormatter={tickFormatter(until - since, timeZone)}
             height={AXIS_HEIGHT}
-            tick={{ fontSize: 11 }}
+            tick={{ fontSize: 11, fill: 'var(--color-slate-600)' }}
+            stroke="var(--color-slate-400)"
           />
           <YAxis type="number" domain={[0, LANES.length]} hide />
           <TimelineMarks
@@ -204,9 +205,14 @@ export default function RunTimeline(props: RunTimelineProps) {
           {now >= since && now <= until && (
             <ReferenceLine
               x={now}
-              stroke="#0f172a"
+              stroke="var(--color-slate-900)"
               strokeDasharray="4 3"
-              label={{ value: 'now', position: 'insideTopRight', fontSize: 11, fill: '#0f172a' }}
+              label={{
+                value: 'now',
+                position: 'insideTopRight',
+                fontSize: 11,
+                fill: 'var(--color-slate-900)',
+              }}
             />
           )}
         </ComposedChart>

@@ -52,7 +52,7 @@ export function TimelineMarks({
           y={area.y + lane * laneHeight}
           width={area.width}
           height={laneHeight}
-          fill={lane % 2 === 0 ? '#f8fafc' : '#ffffff'}
+          style={{ fill: lane % 2 === 0 ? 'var(--color-slate-50)' : 'var(--color-white)' }}
         />
       ))}
       <rect
@@ -107,11 +107,13 @@ export function TimelineMarks({
             width={Math.min(width, area.x + area.width - left)}
             height={laneHeight * 0.6}
             rx={1}
-            fill={STATUS_FILL[mark.status]}
             fillOpacity={opacity}
-            stroke={isSelected || index === activeIndex ? '#0f172a' : 'none'}
             strokeWidth={isSelected ? 2.5 : 1.5}
-            style={{ cursor: 'pointer' }}
+            style={{
+              cursor: 'pointer',
+              fill: STATUS_FILL[mark.status],
+              stroke: isSelected || index === activeIndex ? 'var(--color-slate-900)' : 'none',
+            }}
             onPointerEnter={(event) => onHover(index, event.clientX, event.clientY)}
             onPointerLeave={() => onHover(null, 0, 0)}
             onClick={() => onActivate(index)}
@@ -131,7 +133,7 @@ export function TimelineMarks({
             width={4}
             height={laneHeight * 0.6}
             fill="none"
-            stroke="#b45309"
+            style={{ stroke: 'var(--color-amber-700)' }}
             strokeDasharray="2 1.5"
             pointerEvents="none"
           />
@@ -143,9 +145,8 @@ export function TimelineMarks({
           y={area.y}
           width={Math.abs(drag.to - drag.from)}
           height={area.height}
-          fill="#1d4ed8"
           fillOpacity={0.15}
-          stroke="#1d4ed8"
+          style={{ fill: 'var(--color-blue-700)', stroke: 'var(--color-blue-700)' }}
           pointerEvents="none"
         />
       )}

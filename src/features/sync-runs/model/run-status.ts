@@ -23,12 +23,12 @@ export const STATUS_PRESENTATION: Record<
   },
 };
 
-/** Chart and strip colours (the same hues as the badges, dark enough for contrast on white). */
+/** Chart and strip colours (the badges' hues; per theme in index.css, 3:1 or more on the surface). */
 export const STATUS_FILL: Record<RunStatus, string> = {
-  SUCCESS: '#15803d',
-  FAILURE: '#b91c1c',
-  RUNNING: '#1d4ed8',
-  SKIPPED: '#6b7280',
+  SUCCESS: 'var(--status-success)',
+  FAILURE: 'var(--status-failure)',
+  RUNNING: 'var(--status-running)',
+  SKIPPED: 'var(--status-skipped)',
 };
 
 export function failureCount(run: { activities: { failures: unknown[] }[] }): number {

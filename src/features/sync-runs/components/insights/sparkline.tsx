@@ -1,5 +1,13 @@
 // A tiny bar sparkline (decorative: the text next to it says the same).
-export function Sparkline({ values, color = '#b91c1c' }: { values: number[]; color?: string }) {
+import { STATUS_FILL } from '../../model/run-status';
+
+export function Sparkline({
+  values,
+  color = STATUS_FILL.FAILURE,
+}: {
+  values: number[];
+  color?: string;
+}) {
   const max = Math.max(1, ...values);
   const width = values.length * 3;
   return (
@@ -18,11 +26,18 @@ export function Sparkline({ values, color = '#b91c1c' }: { values: number[]; col
             y={16 - Math.max(2, (v / max) * 16)}
             width={2}
             height={Math.max(2, (v / max) * 16)}
-            fill={color}
+            style={{ fill: color }}
           />
         ) : null,
       )}
-      <line x1={0} x2={width} y1={15.5} y2={15.5} stroke="#cbd5e1" strokeWidth={1} />
+      <line
+        x1={0}
+        x2={width}
+        y1={15.5}
+        y2={15.5}
+        style={{ stroke: 'var(--color-slate-300)' }}
+        strokeWidth={1}
+      />
     </svg>
   );
 }

@@ -1,0 +1,83 @@
+// The page's theme as a small store: applied to <html> at once, followed when the system setting
+// changes (while the preference is "system") and when another tab changes the remembered choice.
+import {
+  applyTheme,
+  DARK_QUERY,
+  parsePreference,
+  readPreference,
+  resolveTheme,
+  THEME_STORAGE_KEY,
+  writePreference,
+  type Theme,
+  type ThemePreference,
+} from './theme';
+
+export type ThemeState = { preference: ThemePreference; theme: Theme };
+
+export type ThemeController = {
+  get(): ThemeState;
+  subscribe(listener: () => void): () => void;
+  setPreference(preference: ThemePreference): void;
+  /** False for an embedded widget: its host chooses through the URL, nothing is stored. */
+  readonly adjustable: boolean;
+  dispose(): void;
+};
+
+type Options = {
+  win?: Window;
+  /** A fixed preference (the embedding host's); otherwise the stored one, adjustable. */
+  fixed?: ThemePreference;
+};
+
+function safeStorage(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createThemeController({ win = window, fixed }: Options = {}): ThemeController {
+  const storage = fixed ? undefined : safeStorage(win);
+  const media = typeof win.matchMedia === 'function' ? win.matchMedia(DARK_QUERY) : null;
+  const listeners = new Set<() => void>();
+  let preference: ThemePreference = fixed ?? readPreference(storage);
+  let state: ThemeState = { preference, theme: 'light' };
+
+  function update() {
+    const theme = resolveTheme(preference, media?.matches ?? false);
+    applyTheme(win.document.documentElement, theme);
+    if (theme === state.theme && preference === state.preference) return;
+    state = { preference, theme };
+    listeners.forEach((listener) => listener());
+  }
+
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== THEME_STORAGE_KEY) return;
+    preference = parsePreference(event.newValue) ?? 'system';
+    update();
+  };
+  media?.addEventListener('change', update);
+  if (!fixed) win.addEventListener('storage', onStorage);
+  update();
+
+  return {
+    get: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setPreference(next) {
+      if (fixed) return;
+      preference = next;
+      writePreference(storage, next);
+      update();
+    },
+    adjustable: !fixed,
+    dispose() {
+      media?.removeEventListener('change', update);
+      win.removeEventListener('storage', onStorage);
+      listeners.clear();
+    },
+  };
+}
