@@ -3,29 +3,49 @@
 // Creating an Intl.DateTimeFormat costs far more than formatting with one: one per style and zone.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+const STYLES = {
+  // "Nov 29, 2026, 9:01 AM UTC": every absolute time names its zone.
+  'date-time': {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  },
+  // "Sunday, November 29, 2026 at 9:01:23 AM UTC": the exact time, on hover.
+  exact: { dateStyle: 'full', timeStyle: 'long' },
+  'zone-name': { timeZoneName: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 function cachedFormat(
-  style: 'date-time' | 'zone-name',
+  style: keyof typeof STYLES,
   timeZone: string | undefined,
 ): Intl.DateTimeFormat {
   const key = `${style} ${timeZone ?? ''}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(
-      undefined,
-      style === 'date-time'
-        ? { dateStyle: 'medium', timeStyle: 'short', timeZone }
-        : { timeZoneName: 'short', timeZone },
-    );
+    format = new Intl.DateTimeFormat(undefined, { ...STYLES[style], timeZone });
     formats.set(key, format);
   }
   return format;
 }
 
-export function formatDateTime(iso: string | null, timeZone?: string): string {
+function formatWith(style: keyof typeof STYLES, iso: string | null, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return cachedFormat('date-time', timeZone).format(date);
+  return cachedFormat(style, timeZone).format(date);
+}
+
+/** A time as people read it, with its zone: "Nov 29, 2026, 9:01 AM UTC". */
+export function formatDateTime(iso: string | null, timeZone?: string): string {
+  return formatWith('date-time', iso, timeZone);
+}
+
+/** To the second, weekday and zone included: for hover text and support tickets. */
+export function formatExact(iso: string | null, timeZone?: string): string {
+  return formatWith('exact', iso, timeZone);
 }
 
 export function timeZoneLabel(timeZone?: string): string {
@@ -59,15 +79,27 @@ export function formatDuration(ms: number | null): string {
   return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
 
+let relativeFormat: Intl.RelativeTimeFormat | null = null;
+
+/** "12 minutes ago", "in 3 hours", "yesterday": relative to `now`. */
 export function formatRelative(iso: string | null, now: number): string {
   if (!iso) return 'never';
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return iso;
+  relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
   const diffSeconds = Math.round((then - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
   const abs = Math.abs(diffSeconds);
-  if (abs < 60) return rtf.format(diffSeconds, 'second');
-  if (abs < 3600) return rtf.format(Math.round(diffSeconds / 60), 'minute');
-  if (abs < 86400) return rtf.format(Math.round(diffSeconds / 3600), 'hour');
-  return rtf.format(Math.round(diffSeconds / 86400), 'day');
+  if (abs < 60) return relativeFormat.format(diffSeconds, 'second');
+  if (abs < 3600) return relativeFormat.format(Math.round(diffSeconds / 60), 'minute');
+  if (abs < 86400) return relativeFormat.format(Math.round(diffSeconds / 3600), 'hour');
+  return relativeFormat.format(Math.round(diffSeconds / 86400), 'day');
+}
+
+/** The hover text of every shown time: exact in the view's zone, relative, and UTC. */
+export function timeTitle(iso: string, now: number, timeZone?: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const parts = [formatExact(iso, timeZone), formatRelative(iso, now)];
+  if (timeZone !== 'UTC') parts.push(`${new Date(ms).toISOString()} (UTC)`);
+  return parts.join(' · ');
 }

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../../components/error-panel';
-import { formatDuration, formatRelative, durationMs } from '../../../lib/format/time';
+import { formatDuration, durationMs } from '../../../lib/format/time';
 import type { IntegrationInfo } from '../../../lib/integrations/catalog';
 import { useSyncRuns } from '../hooks/use-sync-runs';
 import { integrationUnavailable } from '../model/integration-state';
@@ -13,6 +13,7 @@ import { summarizeRuns } from '../model/summary';
 import { DAY_MS, windowEndingAt } from '../model/window';
 import { RecentStrip } from './recent-strip';
 import { StatusBadge } from './status-badge';
+import { TimeText } from './time-text';
 
 export const OVERVIEW_WINDOW_DAYS = 7;
 
@@ -93,7 +94,7 @@ export function IntegrationCard({ integration, onHealth }: IntegrationCardProps)
             {summary.latest ? (
               <span className="inline-flex flex-wrap items-center gap-2">
                 <StatusBadge status={summary.latest.status} />
-                {formatRelative(summary.latest.started_at, now)} ·{' '}
+                <TimeText iso={summary.latest.started_at} show="relative" /> ·{' '}
                 {formatDuration(
                   durationMs(summary.latest.started_at, summary.latest.finished_at, now),
                 )}
@@ -103,14 +104,24 @@ export function IntegrationCard({ integration, onHealth }: IntegrationCardProps)
             )}
           </dd>
           <dt className="text-slate-600">Last success</dt>
-          <dd>{formatRelative(summary.lastSuccess?.started_at ?? null, now)}</dd>
+          <dd>
+            <TimeText
+              iso={summary.lastSuccess?.started_at ?? null}
+              show="relative"
+              empty={`None in ${OVERVIEW_WINDOW_DAYS} days`}
+            />
+          </dd>
           <dt className="text-slate-600">Fresh as of</dt>
           <dd>
-            {!stalest
-              ? '—'
-              : stalest.freshAsOf
-                ? `${formatRelative(stalest.freshAsOf, now)} (stalest: ${stalest.activity})`
-                : `${stalest.activity} has not succeeded in ${OVERVIEW_WINDOW_DAYS} days`}
+            {!stalest ? (
+              '—'
+            ) : stalest.freshAsOf ? (
+              <>
+                <TimeText iso={stalest.freshAsOf} show="relative" /> (stalest: {stalest.activity})
+              </>
+            ) : (
+              `${stalest.activity} has not succeeded in ${OVERVIEW_WINDOW_DAYS} days`
+            )}
           </dd>
           <dt className="text-slate-600">Recent runs</dt>
           <dd>

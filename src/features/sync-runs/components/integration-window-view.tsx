@@ -308,7 +308,7 @@ export function IntegrationWindowView({
                   onSelect={selectSignature}
                 />
               </div>
-              <FreshnessList items={freshness} now={now} />
+              <FreshnessList items={freshness} />
               <RunFilters
                 statuses={params.statuses}
                 counts={counts}

@@ -1,9 +1,12 @@
 // A compact strip of the most recent runs' statuses, oldest to newest, with a text equivalent.
 import type { SyncRun } from '../../../lib/api/schemas';
+import { timeTitle } from '../../../lib/format/time';
+import { useClock } from '../../../lib/time/use-clock';
 import { countByStatus } from '../model/filter-runs';
 import { STATUS_FILL, STATUS_PRESENTATION } from '../model/run-status';
 
 export function RecentStrip({ runs, size = 30 }: { runs: readonly SyncRun[]; size?: number }) {
+  const now = useClock();
   const recent = runs.slice(0, size).reverse();
   if (recent.length === 0) return null;
   const counts = countByStatus(recent);
@@ -20,7 +23,7 @@ export function RecentStrip({ runs, size = 30 }: { runs: readonly SyncRun[]; siz
       {recent.map((run) => (
         <span
           key={run.run_id}
-          title={`${STATUS_PRESENTATION[run.status].label} · ${run.started_at ?? 'no start time'}`}
+          title={`${STATUS_PRESENTATION[run.status].label} · ${run.started_at ? timeTitle(run.started_at, now) : 'no start time'}`}
           className="w-1.5 rounded-sm"
           style={{
             background: STATUS_FILL[run.status],

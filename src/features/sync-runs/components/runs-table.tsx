@@ -11,7 +11,8 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SyncRun } from '../../../lib/api/schemas';
-import { formatDuration } from '../../../lib/format/time';
+import { formatDateTime, formatDuration } from '../../../lib/format/time';
+import { useTimeZone } from '../hooks/use-time-zone';
 import { toRunRows, type RunRow } from '../model/run-rows';
 import { isShortcutEvent } from '../../shortcuts/shortcuts';
 import { RunDetail } from './run-detail';
@@ -34,7 +35,9 @@ const columns = helper.columns([
   helper.accessor('startedMs', {
     header: 'Started',
     sortUndefined: 'last',
-    cell: (c) => <TimeText iso={c.row.original.run.started_at} empty="No start time" />,
+    cell: (c) => (
+      <TimeText iso={c.row.original.run.started_at} show="both" stacked empty="No start time" />
+    ),
   }),
   helper.accessor('finishedMs', {
     header: 'Finished',
@@ -78,6 +81,7 @@ const VIRTUALIZE_ABOVE = 150;
 const SORT_LABEL = { asc: 'ascending', desc: 'descending' } as const;
 
 export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTableProps) {
+  const timeZone = useTimeZone();
   const data = useMemo(() => toRunRows(runs, now), [runs, now]);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'startedMs', desc: true }]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(
@@ -241,7 +245,7 @@ export function RunsTable({ runs, now, selectedRunId, onSelectRun }: RunsTablePr
                     type="button"
                     aria-expanded={isOpen}
                     aria-controls={isOpen ? detailId : undefined}
-                    aria-label={`Details of run started ${row.original.run.started_at ?? 'at an unknown time'}`}
+                    aria-label={`Details of run started ${row.original.run.started_at ? formatDateTime(row.original.run.started_at, timeZone) : 'at an unknown time'}`}
                     onClick={() => toggle(row.id)}
                     className="h-6 w-6 rounded text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-600"
                   >

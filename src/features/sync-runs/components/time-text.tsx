@@ -1,13 +1,32 @@
-// A timestamp in the chosen zone, with the exact UTC value one hover away.
-import { formatDateTime } from '../../../lib/format/time';
+// Every time on screen: absolute (with its zone) or relative ("12 minutes ago"), or both; the other
+// forms (exact to the second, relative, UTC) on hover. Relative texts move on with a shared clock.
+import { formatDateTime, formatRelative, timeTitle } from '../../../lib/format/time';
+import { useClock } from '../../../lib/time/use-clock';
 import { useTimeZone } from '../hooks/use-time-zone';
 
-export function TimeText({ iso, empty = '—' }: { iso: string | null; empty?: string }) {
+export type TimeTextProps = {
+  iso: string | null;
+  /** What is shown: absolute by default; "both" adds the relative time after it. */
+  show?: 'absolute' | 'relative' | 'both';
+  /** With "both": the relative time on a line of its own (table cells). */
+  stacked?: boolean;
+  empty?: string;
+};
+
+export function TimeText({ iso, show = 'absolute', stacked = false, empty = '—' }: TimeTextProps) {
   const timeZone = useTimeZone();
-  if (!iso) return <span className="text-slate-500">{empty}</span>;
+  const now = useClock();
+  if (!iso) return <span className="text-slate-600">{empty}</span>;
+  const relative = formatRelative(iso, now);
   return (
-    <time dateTime={iso} title={`${iso} (UTC)`} className="whitespace-nowrap">
-      {formatDateTime(iso, timeZone)}
+    <time dateTime={iso} title={timeTitle(iso, now, timeZone)} className="whitespace-nowrap">
+      {show === 'relative' ? relative : formatDateTime(iso, timeZone)}
+      {show === 'both' &&
+        (stacked ? (
+          <span className="block text-xs text-slate-600">{relative}</span>
+        ) : (
+          <span className="text-slate-600"> ({relative})</span>
+        ))}
     </time>
   );
 }

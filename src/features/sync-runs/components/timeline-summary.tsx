@@ -1,8 +1,7 @@
 // The chart's text alternative: counts by status and the latest run, readable without the chart.
 import type { RunStatus, SyncRun } from '../../../lib/api/schemas';
-import { formatDateTime } from '../../../lib/format/time';
 import { STATUS_PRESENTATION } from '../model/run-status';
-import { useTimeZone } from '../hooks/use-time-zone';
+import { TimeText } from './time-text';
 
 const count = new Intl.NumberFormat();
 
@@ -17,7 +16,6 @@ export function TimelineSummary({
   latest: SyncRun | null;
   total: number;
 }) {
-  const timeZone = useTimeZone();
   const parts = (Object.keys(counts) as RunStatus[])
     .filter((status) => counts[status] > 0)
     .map(
@@ -33,7 +31,7 @@ export function TimelineSummary({
         <>
           {' '}
           Latest run: {STATUS_PRESENTATION[latest.status].label.toLowerCase()}, started{' '}
-          {formatDateTime(latest.started_at, timeZone)}.
+          <TimeText iso={latest.started_at} show="both" />.
         </>
       )}
     </p>

@@ -1,6 +1,11 @@
 // What hovering (or focusing) a mark tells: times, duration, counts, the first failure.
 import type { SyncRun } from '../../../lib/api/schemas';
-import { durationMs, formatDateTime, formatDuration } from '../../../lib/format/time';
+import {
+  durationMs,
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+} from '../../../lib/format/time';
 import type { BucketMark, RunMark } from '../model/timeline';
 import { STATUS_PRESENTATION, failureCount, syncedTotals } from '../model/run-status';
 
@@ -45,7 +50,10 @@ export function TimelineTooltip({
         <span aria-hidden="true">{status.symbol} </span>
         {status.label}
       </p>
-      <p>Started {formatDateTime(run.started_at, timeZone)}</p>
+      <p>
+        Started {formatDateTime(run.started_at, timeZone)}
+        {run.started_at && ` (${formatRelative(run.started_at, now)})`}
+      </p>
       <p>
         {run.finished_at ? `Finished ${formatDateTime(run.finished_at, timeZone)}` : 'Not finished'}
       </p>

@@ -2,7 +2,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { CopyButton } from '../../../../components/copy-button';
 import type { SyncRun } from '../../../../lib/api/schemas';
-import { formatDateTime, formatDuration } from '../../../../lib/format/time';
+import { formatDuration } from '../../../../lib/format/time';
 import { useTimeZone } from '../../hooks/use-time-zone';
 import { readLocalInput, toLocalInput } from '../../model/custom-range';
 import { adviceForReason } from '../../model/reason-advice';
@@ -10,6 +10,7 @@ import type { FailureSignature } from '../../model/signatures';
 import { buildSupportEvidence } from '../../model/support-evidence';
 import { answerRecordQuestion, type Verdict } from '../../model/verdict';
 import type { IntegrationUnavailable } from '../../model/integration-state';
+import { TimeText } from '../time-text';
 
 export type AnswerPanelProps = {
   integrationName: string;
@@ -34,16 +35,15 @@ function VerdictView({
   now: number;
   onShowRun: (id: string) => void;
 }) {
-  const timeZone = useTimeZone();
-  const at = (ms: number) => formatDateTime(new Date(ms).toISOString(), timeZone);
+  const at = (ms: number) => <TimeText iso={new Date(ms).toISOString()} />;
   switch (verdict.kind) {
     case 'not-synced-yet':
       return (
         <>
           <p className="text-base font-semibold text-blue-900">Not synced yet</p>
           <p>
-            It was created after the last run of this activity began (
-            {formatDateTime(verdict.lastRunStart, timeZone)}). Expect it between{' '}
+            It was created after the last run of this activity began, at{' '}
+            <TimeText iso={verdict.lastRunStart} show="both" />. Expect it between{' '}
             <strong>{at(verdict.expected.earliest)}</strong> and{' '}
             <strong>{at(verdict.expected.latest)}</strong>
             {verdict.expected.latest > now
@@ -59,8 +59,8 @@ function VerdictView({
         <>
           <p className="text-base font-semibold text-green-900">Should already be there</p>
           <p>
-            A run that started {formatDateTime(verdict.coveringRun.started_at, timeZone)} — after it
-            was created — finished without failures for this activity. If the record is still
+            A run that started <TimeText iso={verdict.coveringRun.started_at} show="both" /> — after
+            it was created — finished without failures for this activity. If the record is still
             missing, it is probably filtered out or mapped differently (for example a board, company
             or type the integration does not sync).
           </p>
@@ -85,8 +85,7 @@ function VerdictView({
                 <p>
                   <strong>{sig.resource}</strong>
                   {sig.parent ? ` (${sig.parent})` : ''} fails with <code>{sig.reason}</code> since{' '}
-                  {formatDateTime(sig.firstSeen, timeZone)} ({sig.runCount} runs):{' '}
-                  {sig.exampleMessage}
+                  <TimeText iso={sig.firstSeen} /> ({sig.runCount} runs): {sig.exampleMessage}
                 </p>
                 <p className="text-slate-700">
                   What usually fixes it: {adviceForReason(sig.reason)}
@@ -101,9 +100,17 @@ function VerdictView({
         <>
           <p className="text-base font-semibold text-amber-900">Sync not running</p>
           <p>
-            {verdict.lastRunStart
-              ? `No run of this activity since ${formatDateTime(verdict.lastRunStart, timeZone)}${verdict.cadence ? `, although it normally runs every ${formatDuration(verdict.cadence.intervalMs)}` : ''}.`
-              : 'This activity has not run in the selected window.'}
+            {verdict.lastRunStart ? (
+              <>
+                No run of this activity since <TimeText iso={verdict.lastRunStart} show="both" />
+                {verdict.cadence
+                  ? `, although it normally runs every ${formatDuration(verdict.cadence.intervalMs)}`
+                  : ''}
+                .
+              </>
+            ) : (
+              'This activity has not run in the selected window.'
+            )}
             {verdict.skippedMessage && ` Recent runs were skipped: “${verdict.skippedMessage}”.`}{' '}
             Nothing new arrives until syncing resumes: a Neo admin can check the integration's
             connection in Neo, or contact Neo support with the details below.

@@ -1,9 +1,8 @@
 // "Fresh as of" per activity: the start of the last run in which it finished without failures.
-import { formatRelative } from '../../../../lib/format/time';
 import type { ActivityFreshness } from '../../model/freshness';
 import { TimeText } from '../time-text';
 
-export function FreshnessList({ items, now }: { items: ActivityFreshness[]; now: number }) {
+export function FreshnessList({ items }: { items: ActivityFreshness[] }) {
   return (
     <section
       aria-labelledby="freshness-heading"
@@ -38,12 +37,7 @@ export function FreshnessList({ items, now }: { items: ActivityFreshness[]; now:
                 </th>
                 <td className="py-1 pr-2">
                   {item.freshAsOf ? (
-                    <>
-                      <TimeText iso={item.freshAsOf} />{' '}
-                      <span className="text-slate-600">
-                        ({formatRelative(item.freshAsOf, now)})
-                      </span>
-                    </>
+                    <TimeText iso={item.freshAsOf} show="both" />
                   ) : (
                     <span className="font-medium text-red-800">Never succeeded in this window</span>
                   )}

@@ -1,9 +1,8 @@
 // Failures grouped across runs: "still failing since Tuesday 09:12 (41 runs)" without opening a run.
 import type { SyncRun } from '../../../../lib/api/schemas';
-import { formatDateTime } from '../../../../lib/format/time';
-import { useTimeZone } from '../../hooks/use-time-zone';
 import { adviceForReason } from '../../model/reason-advice';
 import { sparkline, type FailureSignature } from '../../model/signatures';
+import { TimeText } from '../time-text';
 import { Sparkline } from './sparkline';
 
 export type SignatureListProps = {
@@ -14,14 +13,7 @@ export type SignatureListProps = {
   onSelect: (id: string | null) => void;
 };
 
-function since(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(new Date(iso));
-}
+const runsText = (n: number) => `${n} ${n === 1 ? 'run' : 'runs'}`;
 
 export function SignatureList({
   signatures,
@@ -30,7 +22,6 @@ export function SignatureList({
   selectedId,
   onSelect,
 }: SignatureListProps) {
-  const timeZone = useTimeZone();
   const open = signatures.filter((s) => s.state === 'open').length;
   return (
     <section
@@ -70,9 +61,17 @@ export function SignatureList({
                       <span className="font-normal text-slate-600">({sig.activity})</span>
                     </p>
                     <p className="text-slate-800">
-                      {sig.state === 'open'
-                        ? `Still failing since ${since(sig.firstSeen, timeZone)} (${sig.runCount} ${sig.runCount === 1 ? 'run' : 'runs'})`
-                        : `Failed in ${sig.runCount} ${sig.runCount === 1 ? 'run' : 'runs'}, last ${formatDateTime(sig.lastSeen, timeZone)}; fine again from ${formatDateTime(sig.resolvedAt, timeZone)}`}
+                      {sig.state === 'open' ? (
+                        <>
+                          Still failing since <TimeText iso={sig.firstSeen} show="both" />, in{' '}
+                          {runsText(sig.runCount)}
+                        </>
+                      ) : (
+                        <>
+                          Failed in {runsText(sig.runCount)}, last <TimeText iso={sig.lastSeen} />;
+                          fine again from <TimeText iso={sig.resolvedAt} show="both" />
+                        </>
+                      )}
                     </p>
                     <p className="break-words text-slate-700" title={sig.exampleMessage}>
                       <code>{sig.reason}</code>: {sig.exampleMessage}
