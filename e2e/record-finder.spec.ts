@@ -31,7 +31,10 @@ test('answers "where is my record?" in plain words for each situation', async ({
 
   // Failures are visible across runs without opening one, and filter the table.
   const signatures = page.getByRole('region', { name: /Failures across runs/ });
-  await expect(signatures).toContainText(/Still failing since \w+day \d\d?:\d\d.*\(\d+ runs\)/);
+  // An absolute time with its zone, how long ago, and for how many runs.
+  await expect(signatures).toContainText(
+    /Still failing since \w{3} \d+, \d{4}, \d+:\d\d [AP]M [A-Z]\S* \(\d+ \w+ ago\), in \d+ runs/,
+  );
   await signatures.getByRole('button', { name: 'Show these runs' }).first().click();
   await expect(page).toHaveURL(/sig=/);
   await expect(page.getByText(/Showing the \d+ runs where Ticket Types failed/)).toBeVisible();

@@ -13,7 +13,7 @@ import type { useViewParams } from '../hooks/use-view-params';
 import { useSyncRuns } from '../hooks/use-sync-runs';
 import { filterRuns } from '../model/filter-runs';
 import { integrationUnavailable } from '../model/integration-state';
-import { hasRunning, liveSince } from '../model/live';
+import { hasRunning, LIVE_POLL_MS, LIVE_POLL_RUNNING_MS, liveSince } from '../model/live';
 import { uniqueProblems } from '../model/paging';
 import { resolveWindow, serializeViewParams, type ViewParams } from '../model/view-params';
 import { ChartSkeleton, TableSkeleton } from './skeletons';
@@ -178,9 +178,9 @@ export function IntegrationWindowView({
           {includesNow && base.isComplete && (
             <LiveIndicator
               fetchedAt={live.data?.fetchedAt ?? base.query.dataUpdatedAt}
+              intervalMs={running ? LIVE_POLL_RUNNING_MS : LIVE_POLL_MS}
               isFetching={live.isFetching}
               error={live.error}
-              now={now}
               running={running}
             />
           )}
@@ -234,6 +234,7 @@ export function IntegrationWindowView({
         <>
           <LoadProgress
             loaded={base.runs.length}
+            progress={base.progress}
             retries={base.retries}
             isComplete={base.isComplete}
             isFetchingMore={base.query.isFetchingNextPage}

@@ -1,34 +1,46 @@
-// A quiet "live" indicator: when data was last refreshed, and whether a refresh is failing.
+// A quiet "live" indicator: when data was last refreshed, when the next check is, and whether
+// refreshing is failing. It ticks every second; only changes of state are announced.
 import { isApiError } from '../../../lib/api/api-error';
 import { formatRelative, timeTitle } from '../../../lib/format/time';
+import { useNow } from '../hooks/use-now';
 import { useTimeZone } from '../hooks/use-time-zone';
+
+export type LiveIndicatorProps = {
+  fetchedAt: number;
+  /** How often the live query polls. */
+  intervalMs: number;
+  isFetching: boolean;
+  error: unknown;
+  running: boolean;
+};
 
 export function LiveIndicator({
   fetchedAt,
+  intervalMs,
   isFetching,
   error,
-  now,
   running,
-}: {
-  fetchedAt: number;
-  isFetching: boolean;
-  error: unknown;
-  now: number;
-  running: boolean;
-}) {
+}: LiveIndicatorProps) {
+  const now = useNow(1000);
   const timeZone = useTimeZone();
   const fetchedIso = fetchedAt ? new Date(fetchedAt).toISOString() : null;
+  const nextInSeconds = fetchedAt ? Math.ceil((fetchedAt + intervalMs - now) / 1000) : null;
+  const paused = error
+    ? `Live updates paused: ${isApiError(error) ? error.message : 'refresh failed'} Retrying.`
+    : null;
   return (
-    <p className="flex items-center gap-2 text-xs text-slate-700" aria-live="polite">
+    <p className="flex items-center gap-2 text-xs text-slate-700">
       <span
         className={`inline-block h-2 w-2 rounded-full ${error ? 'bg-amber-500' : 'bg-green-600'}`}
         aria-hidden="true"
       />
-      {error ? (
-        `Live updates paused: ${isApiError(error) ? error.message : 'refresh failed'} Retrying.`
-      ) : (
+      {/* Announced when it changes; the ticking text beside it is not. */}
+      <span role="status" className={paused ? '' : 'sr-only'}>
+        {paused ?? (running ? 'Live: a run is in progress' : 'Live')}
+      </span>
+      {!paused && (
         <span>
-          Live · updated{' '}
+          <span aria-hidden="true">Live · </span>updated{' '}
           {fetchedIso ? (
             <time dateTime={fetchedIso} title={timeTitle(fetchedIso, now, timeZone)}>
               {formatRelative(fetchedIso, now)}
@@ -36,10 +48,13 @@ export function LiveIndicator({
           ) : (
             'not yet'
           )}
-          {running ? ' · a run is in progress, refreshing every 15 s' : ''}
+          {' · '}
+          {isFetching || nextInSeconds === null || nextInSeconds <= 0
+            ? 'checking now…'
+            : `next check in ${nextInSeconds} s`}
+          {running ? ` (every ${Math.round(intervalMs / 1000)} s while a run is in progress)` : ''}
         </span>
       )}
-      {isFetching && <span className="text-slate-500">(refreshing…)</span>}
     </p>
   );
 }

@@ -6,6 +6,8 @@ import { HALT_MESSAGES, type PagingState } from '../model/paging';
 
 export type LoadProgressProps = {
   loaded: number;
+  /** Share of the window's time read so far, 0–1. */
+  progress?: number;
   /** Single pages that needed a retry (429, 5xx, lost connection) on the way. */
   retries?: number;
   isComplete: boolean;
@@ -22,6 +24,7 @@ const count = new Intl.NumberFormat();
 export function LoadProgress(props: LoadProgressProps) {
   const { loaded, isComplete, paging, nextPageError, problems, warnings } = props;
   const retries = props.retries ?? 0;
+  const percent = props.progress === undefined ? null : Math.floor(props.progress * 100);
   const retried =
     retries > 0
       ? ` ${count.format(retries)} ${retries === 1 ? 'request was' : 'requests were'} retried.`
@@ -31,8 +34,23 @@ export function LoadProgress(props: LoadProgressProps) {
       <p role="status" className="text-sm text-slate-700">
         {isComplete
           ? `${count.format(loaded)} runs loaded.${retried}`
-          : `Loaded ${count.format(loaded)} runs…${retried}`}
+          : `Loaded ${count.format(loaded)} runs…${percent !== null ? ` (${percent} % of the window)` : ''}${retried}`}
       </p>
+      {!isComplete && percent !== null && paging.kind !== 'halted' && (
+        <div
+          role="progressbar"
+          aria-label="Window loaded"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          className="h-1.5 w-full max-w-md overflow-hidden rounded bg-slate-200"
+        >
+          <div
+            className="h-full bg-blue-600 transition-[width] duration-300"
+            style={{ width: `${percent}%` }}
+          />
+        </div>
+      )}
       {paging.kind === 'halted' && (
         <p role="alert" className={NOTICE.warning}>
           {HALT_MESSAGES[paging.reason]}

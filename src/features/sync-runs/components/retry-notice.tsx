@@ -1,7 +1,10 @@
-// While the query client retries a transient failure, or waits for the network, say so.
+// While a transient failure is retried, or the network is awaited, say so: the cause, and when the
+// next try starts, counting down (Neo's Retry-After, or the backoff chosen for this page).
+import { useState } from 'react';
 import { NOTICE } from '../../../components/notice-styles';
 import { isApiError, type ApiError } from '../../../lib/api/api-error';
 import type { RetryEvent } from '../../../lib/api/retry';
+import { useNow } from '../hooks/use-now';
 
 export type RetryNoticeProps = {
   failureReason: unknown;
@@ -9,14 +12,27 @@ export type RetryNoticeProps = {
   paused: boolean;
   fetching: boolean;
   /** A single page being retried inside a round of parallel requests. */
-  pageRetry?: RetryEvent | null;
+  pageRetry?: (RetryEvent & { at: number }) | null;
 };
 
-function describe(error: ApiError, waitSeconds: number | null): string {
+function cause(error: ApiError): string {
   if (error.status === 429)
-    return `Neo's rate limit for your tenant was reached${waitSeconds !== null ? `; waiting ${waitSeconds} s as Neo asked` : ''} before trying again.`;
-  if (error.kind === 'network') return 'The connection to Neo was lost; retrying.';
-  return `Neo answered with an error (${error.code}${error.requestId ? `, request ${error.requestId}` : ''}); retrying.`;
+    return `Neo's rate limit for your tenant was reached${error.retryAfterSeconds !== null ? `; Neo asked to wait ${error.retryAfterSeconds} s` : ''}.`;
+  if (error.kind === 'network') return 'The connection to Neo was lost.';
+  return `Neo answered with an error (${error.code}${error.requestId ? `, request ${error.requestId}` : ''}).`;
+}
+
+/** "Trying again in 12 s", counting down to `until`. */
+function Countdown({ until }: { until: number }) {
+  const now = useNow(1000);
+  const left = Math.ceil((until - now) / 1000);
+  return <>{left > 0 ? `Trying again in ${left} s.` : 'Trying again now.'}</>;
+}
+
+/** The query's own retry: the wait starts when this attempt's notice first shows (keyed per try). */
+function CountdownFromNow({ ms }: { ms: number | null }) {
+  const [until] = useState(() => (ms === null ? null : Date.now() + ms));
+  return until === null ? <>Trying again.</> : <Countdown until={until} />;
 }
 
 export function RetryNotice(props: RetryNoticeProps) {
@@ -29,17 +45,22 @@ export function RetryNotice(props: RetryNoticeProps) {
     );
   }
   if (fetching && isApiError(failureReason) && failureReason.isTransient && failureCount > 0) {
+    const wait = failureReason.retryAfterSeconds;
     return (
       <p role="status" className={NOTICE.warning}>
-        {describe(failureReason, failureReason.retryAfterSeconds)} Attempt {failureCount + 1}.
+        {cause(failureReason)}{' '}
+        <CountdownFromNow
+          key={failureCount}
+          ms={wait === null ? null : Math.min(wait, 120) * 1000}
+        />{' '}
+        Attempt {failureCount + 1}.
       </p>
     );
   }
   if (fetching && pageRetry && isApiError(pageRetry.error)) {
-    const waitSeconds = Math.ceil(pageRetry.delayMs / 1000);
     return (
       <p role="status" className={NOTICE.warning}>
-        {describe(pageRetry.error, pageRetry.error.status === 429 ? waitSeconds : null)} Retry{' '}
+        {cause(pageRetry.error)} <Countdown until={pageRetry.at + pageRetry.delayMs} /> Retry{' '}
         {pageRetry.attempt} of one page; the runs already loaded stay.
       </p>
     );

@@ -6,6 +6,7 @@ import { useApiSession } from '../../../lib/api/api-session-context';
 import { syncRunsInfiniteOptions, type WindowFetchOptions } from '../api/sync-runs-query';
 import type { RunWindow } from '../api/sync-runs-keys';
 import type { PagingState } from '../model/paging';
+import { windowProgress } from '../model/progress';
 import type { RoundPage } from '../model/rounds';
 import { mergedRoundsOf } from '../model/window-derivations';
 
@@ -52,7 +53,9 @@ export function useSyncRuns(
   const pageCount = pages.length;
   // A round that lands after the retry, or a load that stops, ends the wait being reported.
   const retrying =
-    lastRetry && lastRetry.at >= query.dataUpdatedAt && !query.isError ? lastRetry.event : null;
+    lastRetry && lastRetry.at >= query.dataUpdatedAt && !query.isError
+      ? { ...lastRetry.event, at: lastRetry.at }
+      : null;
   // Follow the cursors as fast as the network allows: each next round starts when the previous one
   // lands, not after React has rendered it. Stops on an error (the user retries from there).
   useEffect(() => {
@@ -76,6 +79,8 @@ export function useSyncRuns(
     query,
     ...merged,
     pagesLoaded: pages.length,
+    /** Share of the window's time read so far, 0–1. */
+    progress: windowProgress(window, pages),
     /** The retry being waited for now, if any. */
     retrying,
     /** Single pages retried since this window was opened. */
