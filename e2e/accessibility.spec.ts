@@ -203,3 +203,44 @@ test('the whole journey works by keyboard alone, with a visible focus ring', asy
   await page.keyboard.press('Enter');
   await expect(details).toHaveAttribute('aria-expanded', 'true');
 });
+
+test('every control reached by Tab shows where the focus is, in both themes', async ({ page }) => {
+  await signIn(page, '/integrations/halopsa?range=24h');
+  await expect(page.getByText(/runs loaded\./)).toBeVisible();
+  await page
+    .getByRole('button', { name: /Details of run/ })
+    .first()
+    .click();
+  for (const theme of ['Light', 'Dark']) {
+    await page.getByRole('radio', { name: theme }).check();
+    await page.locator('body').focus();
+    const unmarked = new Set<string>();
+    const visited = new Set<string>();
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press('Tab');
+      const found = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        // A visually hidden radio shows its ring on its label.
+        const shown = el.matches('input[type=radio]') ? el.closest('label') : el;
+        const style = getComputedStyle(shown ?? el);
+        const ring =
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+          style.boxShadow !== 'none';
+        const name = (
+          el.getAttribute('aria-label') ??
+          el.getAttribute('placeholder') ??
+          el.getAttribute('type') ??
+          el.textContent ??
+          el.tagName
+        ).trim();
+        return { name: `${el.tagName.toLowerCase()} "${name.slice(0, 40)}"`, ring };
+      });
+      if (!found) continue;
+      visited.add(found.name);
+      if (!found.ring) unmarked.add(found.name);
+    }
+    expect(visited.size).toBeGreaterThan(20);
+    expect([...unmarked], `${theme}: focused without a visible ring`).toEqual([]);
+  }
+});

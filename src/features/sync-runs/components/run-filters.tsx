@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { RUN_STATUSES, type RunStatus } from '../../../lib/api/schemas';
 import { STATUS_PRESENTATION } from '../model/run-status';
+import { FIELD } from '../../../components/field-styles';
 
 export type RunFiltersProps = {
   statuses: readonly RunStatus[];
@@ -59,7 +60,7 @@ export function RunFilters({
           value={text}
           onChange={(event) => setText(event.target.value)}
           placeholder="Activity, resource, reason or error text"
-          className="w-full rounded border border-slate-300 px-2 py-1"
+          className={`w-full ${FIELD}`}
         />
       </label>
     </div>

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { checkCustomRange, toLocalInput } from '../model/custom-range';
 import { RANGE_PRESETS, type RangePreset, type ViewWindow } from '../model/view-params';
+import { FIELD } from '../../../components/field-styles';
 
 export type WindowPickerProps = {
   value: ViewWindow;
@@ -29,7 +30,7 @@ function DateTimeField({ label, value, onChange, describedBy }: DateTimeFieldPro
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={describedBy}
-        className="rounded border border-slate-300 px-2 py-1 text-sm"
+        className={`${FIELD} text-sm`}
       />
     </label>
   );

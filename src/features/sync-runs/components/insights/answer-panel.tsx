@@ -11,6 +11,7 @@ import { buildSupportEvidence } from '../../model/support-evidence';
 import { answerRecordQuestion, type Verdict } from '../../model/verdict';
 import type { IntegrationUnavailable } from '../../model/integration-state';
 import { TimeText } from '../time-text';
+import { FIELD } from '../../../../components/field-styles';
 
 export type AnswerPanelProps = {
   integrationName: string;
@@ -203,7 +204,7 @@ export const AnswerPanel = memo(function AnswerPanel({
                 id={ids.activity}
                 value={chosen}
                 onChange={(e) => setActivity(e.target.value)}
-                className="rounded border border-slate-300 px-2 py-1"
+                className={FIELD}
               >
                 {activities.map((a) => (
                   <option key={a} value={a}>
@@ -219,7 +220,7 @@ export const AnswerPanel = memo(function AnswerPanel({
                 value={resource}
                 onChange={(e) => setResource(e.target.value)}
                 placeholder="e.g. a board or company"
-                className="rounded border border-slate-300 px-2 py-1"
+                className={FIELD}
               />
             </label>
             <label htmlFor={ids.created} className="flex flex-col gap-1">
@@ -230,7 +231,7 @@ export const AnswerPanel = memo(function AnswerPanel({
                 value={created}
                 max={toLocalInput(new Date(now).toISOString(), utc)}
                 onChange={(e) => setCreated(e.target.value)}
-                className="rounded border border-slate-300 px-2 py-1"
+                className={FIELD}
               />
             </label>
           </form>
