@@ -36,5 +36,7 @@ export function localStackConfig(env: NodeJS.ProcessEnv = process.env) {
     embed: { allowedParentOrigins: [env.EMBED_DEMO_ORIGIN ?? 'http://127.0.0.1:5174'] },
     // The benchmark switches this to 1 to measure the one-cursor-chain baseline.
     fetch: { maxParallelSlices: Number(env.SYNC_RUNS_PARALLEL_SLICES ?? 6) },
+    // Off by default (there is no Temporal Web UI locally): set it to see workflow ids as links.
+    ...(env.SYNC_RUNS_TEMPORAL_UI_URL ? { temporalUiUrl: env.SYNC_RUNS_TEMPORAL_UI_URL } : {}),
   };
 }
