@@ -91,9 +91,13 @@ test('the embedded widget has no serious axe violations', async ({ page }) => {
   // axe checks the frames of the page too.
   expect(await seriousViolations(page)).toEqual([]);
 
-  // The host asks for the dark theme.
+  // The portal switches to its dark theme and tells the widget (a message, not a reload).
   await page.getByLabel('Dark theme').check();
   await expect(widget.locator('html')).toHaveClass(/dark/);
+  await expect(page.locator('iframe[title="Sync Runs widget"]')).not.toHaveAttribute(
+    'src',
+    /theme=/,
+  );
   await expect(widget.getByText(/runs loaded\./)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

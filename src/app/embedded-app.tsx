@@ -8,6 +8,8 @@ import { createHttpClient, type GetAccessToken } from '../lib/api/http-client';
 import { createTokenProvider } from '../lib/auth/token-provider';
 import type { AppConfig } from '../lib/config/app-config';
 import { accountIdFromToken, createHostTokenSource } from '../lib/embed/host-token';
+import { listenForHostTheme } from '../lib/embed/host-theme';
+import { themeController } from '../lib/theme/use-theme';
 import { startResizeReporter } from '../lib/embed/resize-reporter';
 import { AppRoutes } from './app-routes';
 import { Shortcuts } from '../features/shortcuts/shortcuts-dialog';
@@ -26,6 +28,10 @@ export function EmbeddedApp({ config }: { config: AppConfig }) {
   const [signInError, setSignInError] = useState<string | null>(null);
 
   useEffect(() => startResizeReporter(origins), [origins]);
+  useEffect(
+    () => listenForHostTheme(origins, (theme) => themeController().setHostPreference(theme)),
+    [origins],
+  );
   useEffect(() => {
     let cancelled = false;
     hostSource.getAccessToken().then(

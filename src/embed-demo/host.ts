@@ -83,7 +83,13 @@ async function start() {
 
 signInButton.addEventListener('click', () => void msal.loginRedirect({ scopes: [API_SCOPE] }));
 integration.addEventListener('change', () => (iframe.src = widgetUrl()));
-dark.addEventListener('change', () => (iframe.src = widgetUrl()));
+// The portal's own theme switch: tell the widget, no reload (it keeps its state).
+dark.addEventListener('change', () =>
+  iframe.contentWindow?.postMessage(
+    { type: 'sync-runs:theme', version: 1, theme: dark.checked ? 'dark' : 'light' },
+    DASHBOARD_ORIGIN,
+  ),
+);
 void start().catch((error: unknown) => {
   status.textContent = `Portal sign-in failed: ${error instanceof Error ? error.message : String(error)}`;
 });

@@ -1,4 +1,5 @@
 // The postMessage protocol between the embedded widget and its host page (documented in the README).
+import { parsePreference, type ThemePreference } from '../theme/theme';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -37,6 +38,13 @@ export type ResizeMessage = {
 
 export type HostMessage = TokenResponseMessage | TokenErrorMessage;
 
+/** Host → widget, at any time: follow the portal's theme without reloading the frame. */
+export type ThemeMessage = {
+  type: 'sync-runs:theme';
+  version: typeof PROTOCOL_VERSION;
+  theme: ThemePreference;
+};
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -66,6 +74,13 @@ export function parseHostMessage(data: unknown): HostMessage | null {
     };
   }
   return null;
+}
+
+/** Validates a theme message from the host; anything else is null. */
+export function parseThemeMessage(data: unknown): ThemeMessage | null {
+  if (!isRecord(data) || data.type !== 'sync-runs:theme') return null;
+  const theme = parsePreference(data.theme);
+  return theme ? { type: data.type, version: PROTOCOL_VERSION, theme } : null;
 }
 
 export function expiryMs(expiresOn: number | string): number | null {

@@ -18,8 +18,10 @@ export type ThemeController = {
   get(): ThemeState;
   subscribe(listener: () => void): () => void;
   setPreference(preference: ThemePreference): void;
-  /** False for an embedded widget: its host chooses through the URL, nothing is stored. */
+  /** False for an embedded widget: its host chooses (URL, then messages), nothing is stored. */
   readonly adjustable: boolean;
+  /** The embedding host's new choice; ignored unless the controller is the host's. */
+  setHostPreference(preference: ThemePreference): void;
   dispose(): void;
 };
 
@@ -74,6 +76,11 @@ export function createThemeController({ win = window, fixed }: Options = {}): Th
       update();
     },
     adjustable: !fixed,
+    setHostPreference(next) {
+      if (!fixed) return;
+      preference = next;
+      update();
+    },
     dispose() {
       media?.removeEventListener('change', update);
       win.removeEventListener('storage', onStorage);

@@ -107,6 +107,10 @@ describe('theme controller', () => {
       new StorageEvent('storage', { key: THEME_STORAGE_KEY, newValue: 'light' }),
     );
     expect(html()).toHaveClass('dark');
+    // The host changes its mind at run time (a message): applied, and the stored value untouched.
+    controller.setHostPreference('system');
+    expect(html()).not.toHaveClass('dark');
+    expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('light');
   });
 
   it('still applies the choice when storage refuses to remember it', () => {

@@ -11,7 +11,7 @@ export function installTheme(fixed?: ThemePreference): ThemeController {
   return installed;
 }
 
-function controller(): ThemeController {
+export function themeController(): ThemeController {
   return installed ?? installTheme();
 }
 
@@ -19,7 +19,7 @@ export function useTheme(): ThemeState & {
   adjustable: boolean;
   setPreference: (p: ThemePreference) => void;
 } {
-  const c = controller();
+  const c = themeController();
   const state = useSyncExternalStore(c.subscribe, c.get);
   return { ...state, adjustable: c.adjustable, setPreference: c.setPreference };
 }
