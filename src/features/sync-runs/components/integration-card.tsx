@@ -25,7 +25,7 @@ export type IntegrationCardProps = {
 
 export function IntegrationCard({ integration, onHealth }: IntegrationCardProps) {
   const [window] = useState(() => windowEndingAt(Date.now(), OVERVIEW_WINDOW_DAYS * DAY_MS));
-  const { query, runs, isComplete } = useSyncRuns(integration.name, window);
+  const { query, runs, isComplete, progress } = useSyncRuns(integration.name, window);
   const [now] = useState(() => Date.now());
   const unavailable = integrationUnavailable(query.error);
   const judged = useMemo(
@@ -71,7 +71,14 @@ export function IntegrationCard({ integration, onHealth }: IntegrationCardProps)
           <span className="text-slate-700">{health.reason}</span>
         </p>
       )}
-      {query.isPending && <p className="mt-3 text-sm text-slate-600">Loading runs…</p>}
+      {!health && !query.isError && (
+        // Until the health is known: how much of the week has been read.
+        <p role="status" className="mt-3 text-sm text-slate-600">
+          {query.isPending
+            ? 'Loading runs…'
+            : `Reading the last ${OVERVIEW_WINDOW_DAYS} days… ${Math.floor(progress * 100)} %`}
+        </p>
+      )}
       {unavailable && (
         <div className="mt-3 text-sm">
           <p className="font-medium">{unavailable.title}</p>
