@@ -49,6 +49,9 @@ export function useSyncRuns(
     return halt ? { kind: 'halted', reason: halt.reason } : { kind: 'complete' };
   }, [merged]);
 
+  // Only the last round matters, and only when a round lands: not on every render while loading.
+  const progress = useMemo(() => windowProgress(window, pages), [window, pages]);
+
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
   const pageCount = pages.length;
   // A round that lands after the retry, or a load that stops, ends the wait being reported.
@@ -80,7 +83,7 @@ export function useSyncRuns(
     ...merged,
     pagesLoaded: pages.length,
     /** Share of the window's time read so far, 0–1. */
-    progress: windowProgress(window, pages),
+    progress,
     /** The retry being waited for now, if any. */
     retrying,
     /** Single pages retried since this window was opened. */

@@ -1,13 +1,14 @@
 // How much of the window has been loaded, for a progress bar that means something: each slice is
 // read newest first, so what is left of an open slice runs from its start to the oldest run seen.
 import type { RoundPage } from './rounds';
+import { runStartMs } from './run-times';
 
 function oldestStart(round: RoundPage, slice: number): number {
   let oldest = Infinity;
   for (const entry of round.bySlice) {
     if (entry.slice !== slice) continue;
     for (const run of entry.runs) {
-      const ms = run.started_at ? Date.parse(run.started_at) : NaN;
+      const ms = runStartMs(run);
       if (ms < oldest) oldest = ms;
     }
   }
