@@ -1,9 +1,8 @@
 // A quiet "live" indicator: when data was last refreshed, when the next check is, and whether
 // refreshing is failing. It ticks every second; only changes of state are announced.
 import { isApiError } from '../../../lib/api/api-error';
-import { formatRelative, timeTitle } from '../../../lib/format/time';
 import { useNow } from '../hooks/use-now';
-import { useTimeZone } from '../hooks/use-time-zone';
+import { TimeText } from './time-text';
 
 export type LiveIndicatorProps = {
   fetchedAt: number;
@@ -22,7 +21,6 @@ export function LiveIndicator({
   running,
 }: LiveIndicatorProps) {
   const now = useNow(1000);
-  const timeZone = useTimeZone();
   const fetchedIso = fetchedAt ? new Date(fetchedAt).toISOString() : null;
   const nextInSeconds = fetchedAt ? Math.ceil((fetchedAt + intervalMs - now) / 1000) : null;
   const paused = error
@@ -41,13 +39,7 @@ export function LiveIndicator({
       {!paused && (
         <span>
           <span aria-hidden="true">Live · </span>updated{' '}
-          {fetchedIso ? (
-            <time dateTime={fetchedIso} title={timeTitle(fetchedIso, now, timeZone)}>
-              {formatRelative(fetchedIso, now)}
-            </time>
-          ) : (
-            'not yet'
-          )}
+          {fetchedIso ? <TimeText iso={fetchedIso} show="relative" now={now} /> : 'not yet'}
           {' · '}
           {isFetching || nextInSeconds === null || nextInSeconds <= 0
             ? 'checking now…'
