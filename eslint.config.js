@@ -1,11 +1,92 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import prettier from 'eslint-config-prettier';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+// The architecture, as import rules (README, "Architecture"): app → features → shared (components,
+// lib) and the platform-neutral domain. Features do not import each other; shared code imports no
+// feature; server code imports only what runs anywhere.
+const LAYERS = [
+  {
+    target: './src/lib',
+    from: ['./src/app', './src/features', './src/components', './src/domain'],
+    message: 'lib is shared code: it imports no app, feature, component or domain module.',
+  },
+  {
+    target: './src/components',
+    from: ['./src/app', './src/features'],
+    message: 'Shared components import no app or feature module.',
+  },
+  {
+    target: './src/domain',
+    from: ['./src/app', './src/features', './src/components'],
+    message: 'The domain model is platform-neutral: it imports no app, feature or component.',
+  },
+  {
+    target: './src/domain',
+    from: './src/lib',
+    except: ['./api', './format', './memo'],
+    message: 'The domain model may use only the platform-neutral lib/api, lib/format and lib/memo.',
+  },
+  {
+    target: './src/features',
+    from: './src/app',
+    message: 'Features do not import the app that composes them.',
+  },
+  ...FEATURES.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: './src/features',
+    except: [`./${feature}`],
+    message:
+      'Features do not import each other: move what both need to src/components, src/lib or src/domain.',
+  })),
+  {
+    target: './prod-server',
+    from: './src',
+    except: ['./domain', './lib/api', './lib/config/config-schema.ts'],
+    message:
+      'Server code may import only the platform-neutral domain, API layer and config schema.',
+  },
+];
+
+/** React, the DOM and browser state: none of it exists on a server. */
+const BROWSER_ONLY_IMPORTS = {
+  patterns: [
+    {
+      group: [
+        'react',
+        'react-dom',
+        'react-dom/*',
+        'react-router',
+        '@tanstack/*',
+        '@azure/*',
+        'recharts',
+      ],
+      message: 'This code runs on servers too: no React, router, query or browser libraries.',
+    },
+  ],
+};
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+].map((name) => ({ name, message: 'This code runs on servers too: no browser globals.' }));
 
 export default defineConfig([
   globalIgnores([
@@ -46,6 +127,42 @@ export default defineConfig([
           message: 'Render API text as text.',
         },
       ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'prod-server/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: LAYERS }],
+    },
+  },
+  {
+    // Inside src, a module elsewhere in src is `@/…`: paths that climb folders break when files move.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^\.\./(?!.*\b(?:neo-standin|local-idp|contract)/)`,
+              message:
+                'Import from src as @/… (only the stand-in, the local IdP and the contract sit outside src).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/lib/api/**/*.ts', 'prod-server/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', BROWSER_ONLY_IMPORTS],
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
     },
   },
   {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -9,6 +10,10 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), localConfigJson()],
+  // `@/…` is `src/…` (same alias in tsconfig.*.json).
+  resolve: {
+    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }],
+  },
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

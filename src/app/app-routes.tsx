@@ -1,8 +1,8 @@
 // The route table shared by the full dashboard and the embedded widget.
 import { Route, Routes } from 'react-router';
-import { ErrorBoundary } from '../components/error-boundary';
-import type { AppConfig } from '../lib/config/app-config';
-import { TemporalUiContext } from '../features/sync-runs/model/temporal-link';
+import { ErrorBoundary } from '@/components/error-boundary';
+import type { AppConfig } from '@/lib/config/app-config';
+import { TemporalUiContext } from '@/features/sync-runs/hooks/use-temporal-ui';
 import { IntegrationRoute, NotFoundRoute, OverviewRoute } from './routes';
 
 export function AppRoutes({ config }: { config: AppConfig }) {

@@ -1,5 +1,5 @@
 // Explains an unreachable or untrusted identity provider, with the exact fix for local development.
-import type { AuthorityStatus } from '../lib/auth/authority-check';
+import type { AuthorityStatus } from '@/lib/auth/authority-check';
 
 export function AuthorityWarning({
   status,

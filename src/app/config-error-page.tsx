@@ -1,5 +1,5 @@
 // Shown instead of a blank screen when config.json is missing or invalid.
-import { ConfigError } from '../lib/config/app-config';
+import { ConfigError } from '@/lib/config/app-config';
 
 export function ConfigErrorPage({ error }: { error: unknown }) {
   const problems = error instanceof ConfigError ? error.problems : [];

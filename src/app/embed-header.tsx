@@ -1,7 +1,7 @@
 // The widget's only chrome: which integration it shows, and a way out to the full dashboard at the same view.
 import { matchPath, useLocation } from 'react-router';
-import { fullDashboardUrl } from '../lib/embed/embed-mode';
-import { describeIntegration } from '../lib/integrations/catalog';
+import { fullDashboardUrl } from '@/lib/embed/embed-mode';
+import { describeIntegration } from '@/lib/integrations/catalog';
 
 export function EmbedHeader() {
   const location = useLocation();

@@ -3,16 +3,16 @@
 import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiSessionContext, type ApiSession } from '../lib/api/api-session-context';
-import { createHttpClient, type GetAccessToken } from '../lib/api/http-client';
-import { createTokenProvider } from '../lib/auth/token-provider';
-import type { AppConfig } from '../lib/config/app-config';
-import { accountIdFromToken, createHostTokenSource } from '../lib/embed/host-token';
-import { listenForHostTheme } from '../lib/embed/host-theme';
-import { themeController } from '../lib/theme/use-theme';
-import { startResizeReporter } from '../lib/embed/resize-reporter';
+import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
+import { createHttpClient, type GetAccessToken } from '@/lib/api/http-client';
+import { createTokenProvider } from '@/lib/auth/token-provider';
+import type { AppConfig } from '@/lib/config/app-config';
+import { accountIdFromToken, createHostTokenSource } from '@/lib/embed/host-token';
+import { listenForHostTheme } from '@/lib/embed/host-theme';
+import { themeController } from '@/lib/theme/use-theme';
+import { startResizeReporter } from '@/lib/embed/resize-reporter';
 import { AppRoutes } from './app-routes';
-import { Shortcuts } from '../features/shortcuts/shortcuts-dialog';
+import { Shortcuts } from '@/features/shortcuts/shortcuts-dialog';
 import { EmbedHeader } from './embed-header';
 
 type EmbedAuth =

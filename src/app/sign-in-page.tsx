@@ -3,8 +3,8 @@ import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { checkAuthority } from '../lib/auth/authority-check';
-import type { AppConfig } from '../lib/config/app-config';
+import { checkAuthority } from '@/lib/auth/authority-check';
+import type { AppConfig } from '@/lib/config/app-config';
 import { AuthorityWarning } from './authority-warning';
 
 function describeSignInError(error: unknown): string {

@@ -3,14 +3,14 @@ import type { AccountInfo } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { ApiSessionContext, type ApiSession } from '../lib/api/api-session-context';
-import { createHttpClient } from '../lib/api/http-client';
-import { clearSignInRequired, useSignInRequired } from '../lib/auth/sign-in-required';
-import { createTokenProvider } from '../lib/auth/token-provider';
-import type { AppConfig } from '../lib/config/app-config';
+import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
+import { createHttpClient } from '@/lib/api/http-client';
+import { clearSignInRequired, useSignInRequired } from '@/lib/auth/sign-in-required';
+import { createTokenProvider } from '@/lib/auth/token-provider';
+import type { AppConfig } from '@/lib/config/app-config';
 import { AppHeader } from './app-header';
 import { AppRoutes } from './app-routes';
-import { Shortcuts } from '../features/shortcuts/shortcuts-dialog';
+import { Shortcuts } from '@/features/shortcuts/shortcuts-dialog';
 import { SessionExpiredBanner } from './session-expired-banner';
 
 export function SignedInApp({ config, account }: { config: AppConfig; account: AccountInfo }) {
@@ -31,8 +31,8 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   // Fetch the integration page and chart code while the user looks at the overview.
   useEffect(() => {
     const prefetch = () => {
-      void import('../features/sync-runs/components/integration-page');
-      void import('../features/sync-runs/components/run-timeline');
+      void import('@/features/sync-runs/components/integration-page/integration-page');
+      void import('@/features/sync-runs/components/timeline/run-timeline');
     };
     const id = window.setTimeout(prefetch, 1500);
     return () => window.clearTimeout(id);

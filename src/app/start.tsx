@@ -1,10 +1,10 @@
 // The signed-in app, loaded right after the shell paints: MSAL, the router and the features.
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
-import { bootstrapMsal } from '../lib/auth/msal';
-import type { AppConfig } from '../lib/config/app-config';
-import { detectEmbed } from '../lib/embed/embed-mode';
-import { configureErrorReporting, installGlobalErrorReporting } from '../lib/errors/error-reporter';
+import { bootstrapMsal } from '@/lib/auth/msal';
+import type { AppConfig } from '@/lib/config/app-config';
+import { detectEmbed } from '@/lib/embed/embed-mode';
+import { configureErrorReporting, installGlobalErrorReporting } from '@/lib/errors/error-reporter';
 import { App } from './app';
 import { ConfigErrorPage } from './config-error-page';
 

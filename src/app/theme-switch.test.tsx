@@ -2,8 +2,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, expect, it } from 'vitest';
-import { THEME_STORAGE_KEY } from '../lib/theme/theme';
-import { installTheme } from '../lib/theme/use-theme';
+import { THEME_STORAGE_KEY } from '@/lib/theme/theme';
+import { installTheme } from '@/lib/theme/use-theme';
 import { ThemeSwitch } from './theme-switch';
 
 afterEach(() => {

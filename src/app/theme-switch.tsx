@@ -1,8 +1,8 @@
 // Light, dark or the system's setting: remembered on this device. Hidden in an embedded widget,
 // whose host chooses the theme.
 import { useId } from 'react';
-import type { ThemePreference } from '../lib/theme/theme';
-import { useTheme } from '../lib/theme/use-theme';
+import type { ThemePreference } from '@/lib/theme/theme';
+import { useTheme } from '@/lib/theme/use-theme';
 
 const OPTIONS: { value: ThemePreference; label: string; symbol: string }[] = [
   { value: 'system', label: 'System', symbol: '◐' },

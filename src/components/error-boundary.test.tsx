@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { configureErrorReporting } from '../lib/errors/error-reporter';
+import { configureErrorReporting } from '@/lib/errors/error-reporter';
 import { ErrorBoundary } from './error-boundary';
 
 afterEach(() => {

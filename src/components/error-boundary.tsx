@@ -1,7 +1,7 @@
 // Keeps a failure inside one panel: the rest of the page stays usable, the error is reported (when
 // a deployment asked for reports) and the panel can be tried again.
 import { Component, type ReactNode } from 'react';
-import { reportError } from '../lib/errors/error-reporter';
+import { reportError } from '@/lib/errors/error-reporter';
 
 type Props = {
   /** What the panel shows, for the message: "The run timeline". */

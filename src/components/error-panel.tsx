@@ -1,5 +1,5 @@
 // An inline error with what to do: the API's code, message and request_id (copyable), and a retry.
-import { isApiError } from '../lib/api/api-error';
+import { isApiError } from '@/lib/api/api-error';
 import { CopyButton } from './copy-button';
 
 function adviceFor(error: unknown): string {

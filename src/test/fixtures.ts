@@ -1,6 +1,6 @@
 // Small builders for runs and pages in unit tests.
-import type { SyncRun } from '../lib/api/schemas';
-import type { SyncRunsPage } from '../lib/api/sync-runs';
+import type { SyncRun } from '@/lib/api/schemas';
+import type { SyncRunsPage } from '@/lib/api/sync-runs';
 
 export function makeRun(overrides: Partial<SyncRun> = {}): SyncRun {
   return {

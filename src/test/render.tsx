@@ -3,8 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { ApiSessionContext } from '../lib/api/api-session-context';
-import { createHttpClient } from '../lib/api/http-client';
+import { ApiSessionContext } from '@/lib/query/api-session-context';
+import { createHttpClient } from '@/lib/api/http-client';
 
 export const TEST_API = 'https://api.test';
 

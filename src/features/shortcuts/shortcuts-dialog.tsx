@@ -1,6 +1,7 @@
 // `?` opens a dialog listing the shortcuts; `/` and `w` jump to search and the time window.
 import { useEffect, useId, useRef, useState } from 'react';
-import { focusPageControl, isShortcutEvent, SHORTCUTS } from './shortcuts';
+import { focusTarget, isShortcutEvent } from '@/lib/keyboard/shortcut-keys';
+import { SHORTCUTS } from './shortcuts';
 
 export function Shortcuts() {
   const [open, setOpen] = useState(false);
@@ -26,8 +27,8 @@ export function Shortcuts() {
         event.preventDefault();
         returnTo.current = document.activeElement as HTMLElement | null;
         setOpen(true);
-      } else if (event.key === '/' && focusPageControl('search')) event.preventDefault();
-      else if (event.key === 'w' && focusPageControl('window')) event.preventDefault();
+      } else if (event.key === '/' && focusTarget('run-search')) event.preventDefault();
+      else if (event.key === 'w' && focusTarget('time-window')) event.preventDefault();
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

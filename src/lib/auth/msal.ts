@@ -5,7 +5,7 @@ import {
   type AuthenticationResult,
   type Configuration,
 } from '@azure/msal-browser';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@/lib/config/app-config';
 
 export function appUrl(path: string): string {
   return new URL(`${import.meta.env.BASE_URL}${path}`, window.location.origin).toString();

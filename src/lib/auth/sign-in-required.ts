@@ -1,6 +1,6 @@
 // A tiny store that remembers "the API needs the user to sign in again", set from the query cache.
 import { useSyncExternalStore } from 'react';
-import { isApiError } from '../api/api-error';
+import { isApiError } from '@/lib/api/api-error';
 
 let required = false;
 const listeners = new Set<() => void>();

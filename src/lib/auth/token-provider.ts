@@ -1,7 +1,7 @@
 // The app's one way to get an access token: silent first; interaction is the UI's decision.
 import { InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
-import { ApiError } from '../api/api-error';
-import type { GetAccessToken } from '../api/http-client';
+import { ApiError } from '@/lib/api/api-error';
+import type { GetAccessToken } from '@/lib/api/http-client';
 
 export function signInRequiredError(message: string, code = 'sign_in_required'): ApiError {
   return new ApiError({ kind: 'sign-in-required', status: 401, code, message });

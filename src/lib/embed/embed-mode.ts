@@ -1,5 +1,5 @@
 // Whether the app runs as an embedded widget, and the host's display wishes.
-import { parsePreference, type ThemePreference } from '../theme/theme';
+import { parsePreference, type ThemePreference } from '@/lib/theme/theme';
 
 /** theme: the host's ?theme=light|dark|system; light when absent (the widget's first behaviour). */
 export type EmbedSettings = { embedded: boolean; theme: ThemePreference };

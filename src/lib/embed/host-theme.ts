@@ -1,6 +1,6 @@
 // Theme changes from the embedding page: accepted only from window.parent on an allowed origin.
 import { parseThemeMessage } from './protocol';
-import type { ThemePreference } from '../theme/theme';
+import type { ThemePreference } from '@/lib/theme/theme';
 
 export function listenForHostTheme(
   allowedOrigins: readonly string[],

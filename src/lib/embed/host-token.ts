@@ -1,6 +1,6 @@
 // Gets access tokens from the embedding page with postMessage: only to and from allowed origins,
 // only from window.parent, only with the matching nonce. Tokens stay in memory.
-import type { TokenRequest } from '../api/http-client';
+import type { TokenRequest } from '@/lib/api/http-client';
 import { expiryMs, parseHostMessage, PROTOCOL_VERSION, type TokenRequestMessage } from './protocol';
 
 export type HostTokenOptions = {

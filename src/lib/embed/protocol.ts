@@ -1,5 +1,5 @@
 // The postMessage protocol between the embedded widget and its host page (documented in the README).
-import { parsePreference, type ThemePreference } from '../theme/theme';
+import { parsePreference, type ThemePreference } from '@/lib/theme/theme';
 
 export const PROTOCOL_VERSION = 1;
 

@@ -1,5 +1,5 @@
 // Display names and kinds of the integrations Neo documents; the slugs are ours (see contract/neo-api-facts.md).
-import type { IntegrationRef } from '../config/app-config';
+import type { IntegrationRef } from '@/lib/config/app-config';
 
 export type IntegrationKind = 'PSA' | 'RMM' | 'Documentation' | 'Other';
 

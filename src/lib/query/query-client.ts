@@ -1,22 +1,8 @@
-// Retry and refetch policy, decided once: transient failures only, honouring Retry-After.
+// The query client: React Query runs the HTTP layer's retry policy (lib/api/retry.ts), and refetches
+// only when asked.
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../api/api-error';
-import { reportAuthError } from '../auth/sign-in-required';
-
-const MAX_RETRIES = 4;
-
-export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (!isApiError(error)) return false;
-  return error.isTransient && failureCount < MAX_RETRIES;
-}
-
-export function retryDelay(failureCount: number, error: unknown): number {
-  if (isApiError(error) && error.retryAfterSeconds !== null) {
-    return Math.min(error.retryAfterSeconds, 120) * 1000;
-  }
-  const exponential = 1000 * 2 ** failureCount;
-  return Math.min(exponential, 30_000) * (0.75 + Math.random() * 0.5);
-}
+import { retryDelay, shouldRetry } from '@/lib/api/retry';
+import { reportAuthError } from '@/lib/auth/sign-in-required';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -1,6 +1,6 @@
 // A run status as colour plus symbol plus word.
-import type { RunStatus } from '../../../lib/api/schemas';
-import { STATUS_PRESENTATION } from '../model/run-status';
+import type { RunStatus } from '@/lib/api/schemas';
+import { STATUS_PRESENTATION } from '@/domain/sync-runs/run-status';
 
 export function StatusBadge({ status }: { status: RunStatus }) {
   const p = STATUS_PRESENTATION[status];

@@ -1,9 +1,10 @@
 // Exports of the current view: its runs (one row per run) and the window's failure signatures, as
 // CSV and JSON. Timestamps are the API's own (UTC), every column is present, and every CSV cell of
 // API text is neutralised against spreadsheet formulas.
-import type { SyncRun } from '../../../lib/api/schemas';
-import { safeCell } from '../../../lib/format/spreadsheet-safe';
-import type { FailureSignature } from '../model/signatures';
+import type { SyncRun } from '@/lib/api/schemas';
+import { safeCell } from '@/lib/format/spreadsheet-safe';
+import type { FailureSignature } from '@/domain/sync-runs/signatures';
+import type { RunWindow } from '@/domain/sync-runs/window';
 
 export type ExportFile = { name: string; type: string; content: string };
 export type ExportFormat = 'csv' | 'json';
@@ -89,7 +90,7 @@ function signatureRow(sig: FailureSignature): Cell[] {
 export function exportStem(
   kind: 'runs' | 'failures',
   integration: string,
-  window: { since: string; until: string },
+  window: RunWindow,
 ): string {
   const safe = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60);
   const stamp = (iso: string) => iso.replace(/:\d\d(\.\d+)?Z$/, 'Z').replace(/[:]/g, '');
@@ -100,7 +101,7 @@ function exportFile<T>(
   kind: 'runs' | 'failures',
   format: ExportFormat,
   integration: string,
-  window: { since: string; until: string },
+  window: RunWindow,
   items: readonly T[],
   table: { key: string; columns: readonly string[]; row: (item: T) => Cell[] },
 ): ExportFile {
@@ -117,7 +118,7 @@ function exportFile<T>(
 export function runsExport(
   format: ExportFormat,
   integration: string,
-  window: { since: string; until: string },
+  window: RunWindow,
   runs: readonly SyncRun[],
 ): ExportFile {
   return exportFile('runs', format, integration, window, runs, {
@@ -130,7 +131,7 @@ export function runsExport(
 export function signaturesExport(
   format: ExportFormat,
   integration: string,
-  window: { since: string; until: string },
+  window: RunWindow,
   signatures: readonly FailureSignature[],
 ): ExportFile {
   return exportFile('failures', format, integration, window, signatures, {

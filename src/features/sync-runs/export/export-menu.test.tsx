@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeRun } from '../../../test/fixtures';
+import { makeRun } from '@/test/fixtures';
 import { ExportMenu } from './export-menu';
 
 const window = { since: '2026-11-01T00:00:00.000Z', until: '2026-11-08T00:00:00.000Z' };

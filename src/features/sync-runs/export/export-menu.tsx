@@ -1,12 +1,13 @@
 // Download buttons for the current view: its runs and the window's failure signatures, CSV or JSON.
-import type { SyncRun } from '../../../lib/api/schemas';
-import type { FailureSignature } from '../model/signatures';
+import type { SyncRun } from '@/lib/api/schemas';
+import type { FailureSignature } from '@/domain/sync-runs/signatures';
 import { download } from './download';
 import { runsExport, signaturesExport, type ExportFormat } from './export-files';
+import type { RunWindow } from '@/domain/sync-runs/window';
 
 export type ExportMenuProps = {
   integration: string;
-  window: { since: string; until: string };
+  window: RunWindow;
   /** The runs the table shows (filters applied). */
   runs: readonly SyncRun[];
   signatures: readonly FailureSignature[];

@@ -1,14 +1,17 @@
 // Loads every run of a window: follows the cursors without the user clicking, and reports progress.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { RetryEvent } from '../../../lib/api/retry';
-import { useApiSession } from '../../../lib/api/api-session-context';
-import { syncRunsInfiniteOptions, type WindowFetchOptions } from '../api/sync-runs-query';
-import type { RunWindow } from '../api/sync-runs-keys';
-import type { PagingState } from '../model/paging';
-import { windowProgress } from '../model/progress';
-import type { RoundPage } from '../model/rounds';
-import { mergedRoundsOf } from '../model/window-derivations';
+import type { RetryEvent } from '@/lib/api/retry';
+import { useApiSession } from '@/lib/query/api-session-context';
+import {
+  syncRunsQueries,
+  type WindowFetchOptions,
+} from '@/features/sync-runs/api/sync-runs-queries';
+import type { RunWindow } from '@/domain/sync-runs/window';
+import type { PagingState } from '@/domain/sync-runs/paging';
+import { windowProgress } from '@/domain/sync-runs/progress';
+import type { RoundPage } from '@/domain/sync-runs/rounds';
+import { mergedRoundsOf } from '@/domain/sync-runs/window-derivations';
 
 const NO_PAGES: RoundPage[] = [];
 
@@ -39,7 +42,7 @@ export function useSyncRuns(
   const lastRetry = log?.last ?? null;
   const retries = log?.count ?? 0;
   const query = useInfiniteQuery(
-    syncRunsInfiniteOptions(session, name, window, { ...options, onRetry }),
+    syncRunsQueries.window(session, name, window, { ...options, onRetry }),
   );
   const pages = useMemo(() => query.data?.pages ?? NO_PAGES, [query.data]);
   const merged = mergedRoundsOf(pages);

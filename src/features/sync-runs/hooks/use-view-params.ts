@@ -1,7 +1,17 @@
 // Binds the integration view to the URL: parse (correcting and reporting invalid input), update.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { parseViewParams, serializeViewParams, type ViewParams } from '../model/view-params';
+import {
+  parseViewParams,
+  serializeViewParams,
+  type ViewParams,
+} from '@/domain/sync-runs/view-params';
+
+/** Changes the view: a patch of params (or one computed from the current view), pushed or replaced. */
+export type ViewUpdate = (
+  change: Partial<ViewParams> | ((current: ViewParams) => Partial<ViewParams>),
+  options?: { replace?: boolean },
+) => void;
 
 export function useViewParams() {
   const [search, setSearch] = useSearchParams();
@@ -24,11 +34,8 @@ export function useViewParams() {
     if (notices.length > 0) setSearch(new URLSearchParams(canonical), { replace: true });
   }, [notices, canonical, setSearch]);
 
-  const update = useCallback(
-    (
-      change: Partial<ViewParams> | ((current: ViewParams) => Partial<ViewParams>),
-      options: { replace?: boolean } = {},
-    ) => {
+  const update = useCallback<ViewUpdate>(
+    (change, options = {}) => {
       // Computed from the address bar as it is now (the router's own copy can lag a render behind),
       // so two quick clicks never act on a stale view.
       setSearch(

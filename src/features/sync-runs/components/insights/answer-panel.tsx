@@ -1,17 +1,17 @@
 // "I created X — where is it?": the user says what and when; the history answers in plain words.
 import { memo, useId, useMemo, useState } from 'react';
-import { CopyButton } from '../../../../components/copy-button';
-import type { SyncRun } from '../../../../lib/api/schemas';
-import { formatDuration } from '../../../../lib/format/time';
-import { useTimeZone } from '../../hooks/use-time-zone';
-import { readLocalInput, toLocalInput } from '../../model/custom-range';
-import { adviceForReason } from '../../model/reason-advice';
-import type { FailureSignature } from '../../model/signatures';
-import { buildSupportEvidence } from '../../model/support-evidence';
-import { answerRecordQuestion, type Verdict } from '../../model/verdict';
-import type { IntegrationUnavailable } from '../../model/integration-state';
-import { TimeText } from '../time-text';
-import { FIELD } from '../../../../components/field-styles';
+import { CopyButton } from '@/components/copy-button';
+import type { SyncRun } from '@/lib/api/schemas';
+import { formatDuration } from '@/lib/format/time';
+import { useTimeZone } from '@/lib/time/use-time-zone';
+import { readLocalInput, toLocalInput } from '@/domain/sync-runs/custom-range';
+import { adviceForReason } from '@/domain/sync-runs/reason-advice';
+import type { FailureSignature } from '@/domain/sync-runs/signatures';
+import { buildSupportEvidence } from '@/domain/sync-runs/support-evidence';
+import { answerRecordQuestion, type Verdict } from '@/domain/sync-runs/verdict';
+import type { IntegrationUnavailable } from '@/domain/sync-runs/integration-state';
+import { TimeText } from '@/components/time-text';
+import { FIELD } from '@/components/field-styles';
 
 export type AnswerPanelProps = {
   integrationName: string;

@@ -1,8 +1,8 @@
 // What the history says about the rhythm of this sync: interval, duration, next run, missed runs.
-import { formatDuration } from '../../../../lib/format/time';
-import type { CadenceResult } from '../../model/cadence';
-import { nextRunExpected } from '../../model/cadence';
-import { TimeText } from '../time-text';
+import { formatDuration } from '@/lib/format/time';
+import type { CadenceResult } from '@/domain/sync-runs/cadence';
+import { nextRunExpected } from '@/domain/sync-runs/cadence';
+import { TimeText } from '@/components/time-text';
 
 export type CadenceSummaryProps = {
   result: CadenceResult;

@@ -1,6 +1,6 @@
 // "Fresh as of" per activity: the start of the last run in which it finished without failures.
-import type { ActivityFreshness } from '../../model/freshness';
-import { TimeText } from '../time-text';
+import type { ActivityFreshness } from '@/domain/sync-runs/freshness';
+import { TimeText } from '@/components/time-text';
 
 export function FreshnessList({ items }: { items: ActivityFreshness[] }) {
   return (

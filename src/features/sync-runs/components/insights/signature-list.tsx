@@ -1,14 +1,15 @@
 // Failures grouped across runs: "still failing since Tuesday 09:12 (41 runs)" without opening a run.
-import type { SyncRun } from '../../../../lib/api/schemas';
-import { adviceForReason } from '../../model/reason-advice';
-import { sparkline, type FailureSignature } from '../../model/signatures';
-import { TimeText } from '../time-text';
+import type { SyncRun } from '@/lib/api/schemas';
+import { adviceForReason } from '@/domain/sync-runs/reason-advice';
+import { sparkline, type FailureSignature } from '@/domain/sync-runs/signatures';
+import { TimeText } from '@/components/time-text';
 import { Sparkline } from './sparkline';
+import type { RunWindowMs } from '@/domain/sync-runs/window';
 
 export type SignatureListProps = {
   signatures: FailureSignature[];
   runs: readonly SyncRun[];
-  window: { since: number; until: number };
+  window: RunWindowMs;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
 };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncRun } from '@/lib/api/schemas';
+import { makeRun } from '@/test/fixtures';
+import { integrationHealth } from './health';
+
+const MIN = 60_000;
+const T0 = Date.parse('2026-11-28T00:00:00Z');
+const failure = {
+  resource_label: 'Ticket Types',
+  parent_label: 'Board 444',
+  reason: 'permission_denied',
+  error_message: '403',
+};
+
+function run(
+  i: number,
+  status: SyncRun['status'] = 'SUCCESS',
+  failures: (typeof failure)[] = [],
+): SyncRun {
+  const start = T0 + i * 15 * MIN;
+  return makeRun({
+    run_id: `r${i}`,
+    status,
+    started_at: new Date(start).toISOString(),
+    finished_at: status === 'RUNNING' ? null : new Date(start + 2 * MIN).toISOString(),
+    activities: [{ activity_label: 'PSA Metadata', synced_count: 1, total_count: 9, failures }],
+  });
+}
+
+const healthy = Array.from({ length: 12 }, (_, i) => run(i));
+const lastStart = T0 + 11 * 15 * MIN;
+
+describe('integrationHealth', () => {
+  it('is healthy when runs keep their cadence without open failures', () => {
+    expect(integrationHealth(healthy, lastStart + 5 * MIN)).toMatchObject({ state: 'healthy' });
+  });
+
+  it('is delayed when the next run is overdue, and not running after several cadences', () => {
+    expect(integrationHealth(healthy, lastStart + 25 * MIN).state).toBe('delayed');
+    expect(integrationHealth(healthy, lastStart + 120 * MIN).state).toBe('not-running');
+  });
+
+  it('is failing with the open failure as the reason', () => {
+    const runs = healthy.map((r, i) => (i >= 9 ? run(i, 'FAILURE', [failure]) : r));
+    const h = integrationHealth(runs, lastStart + 5 * MIN);
+    expect(h.state).toBe('failing');
+    expect(h.reason).toContain('Ticket Types (Board 444): permission_denied in 3 runs');
+  });
+
+  it('is not running when a run is stuck and the later ones are skipped', () => {
+    const runs = [
+      ...healthy.slice(0, 4),
+      run(4, 'RUNNING'),
+      ...Array.from({ length: 7 }, (_, i) => run(5 + i, 'SKIPPED')),
+    ];
+    expect(integrationHealth(runs, lastStart + 5 * MIN)).toMatchObject({
+      state: 'not-running',
+      reason: expect.stringMatching(/running for/),
+    });
+  });
+});

@@ -1,0 +1,92 @@
+// One health state per integration for the overview, with its reason in one line.
+import type { SyncRun } from '@/lib/api/schemas';
+import { learnCadence } from './cadence';
+import { failureSignatures } from './signatures';
+import { runStartMs } from './run-times';
+
+/** `inactive`: not connected or no scheduled syncs: nothing to fix in the sync itself. */
+export type HealthState =
+  'not-running' | 'failing' | 'delayed' | 'healthy' | 'unknown' | 'inactive';
+
+export type Health = { state: HealthState; reason: string };
+
+/** Worst first: the overview sorts by this. */
+export const HEALTH_RANK: Record<HealthState, number> = {
+  'not-running': 0,
+  failing: 1,
+  delayed: 2,
+  unknown: 3,
+  healthy: 4,
+  inactive: 5,
+};
+
+export const HEALTH_LABEL: Record<HealthState, { label: string; className: string }> = {
+  'not-running': {
+    label: 'Not running',
+    className: 'bg-amber-100 text-amber-950 ring-amber-700/40',
+  },
+  failing: { label: 'Failing', className: 'bg-red-100 text-red-900 ring-red-700/30' },
+  delayed: { label: 'Delayed', className: 'bg-yellow-100 text-yellow-950 ring-yellow-700/40' },
+  unknown: { label: 'Unknown', className: 'bg-slate-100 text-slate-800 ring-slate-600/30' },
+  healthy: { label: 'Healthy', className: 'bg-green-100 text-green-900 ring-green-700/30' },
+  inactive: { label: 'Inactive', className: 'bg-slate-100 text-slate-700 ring-slate-500/30' },
+};
+
+const NOT_RUNNING_CADENCES = 3;
+
+function minutes(ms: number): string {
+  const m = Math.round(ms / 60_000);
+  return m < 120 ? `${m} min` : `${Math.round(m / 60)} h`;
+}
+
+export function integrationHealth(runs: readonly SyncRun[], now: number): Health {
+  const started = runs
+    .filter((r) => !Number.isNaN(runStartMs(r)))
+    .sort((a, b) => runStartMs(b) - runStartMs(a));
+  const learned = learnCadence(started);
+  if (started.length === 0) return { state: 'not-running', reason: 'No runs in the window.' };
+  if (!learned.ok)
+    return { state: 'unknown', reason: `Only ${started.length} runs: too few to judge.` };
+  const { intervalHighMs, durationHighMs } = learned.cadence;
+
+  // Runs that did something (SKIPPED ones do not sync).
+  const working = started.filter((r) => r.status !== 'SKIPPED');
+  const lastWorking = working[0];
+  const stuck = started.find(
+    (r) =>
+      r.status === 'RUNNING' &&
+      now - runStartMs(r) > Math.max(NOT_RUNNING_CADENCES * intervalHighMs, 4 * durationHighMs),
+  );
+  if (stuck)
+    return {
+      state: 'not-running',
+      reason: `A run has been running for ${minutes(now - runStartMs(stuck))}; later runs are skipped.`,
+    };
+  if (!lastWorking || now - runStartMs(lastWorking) > NOT_RUNNING_CADENCES * intervalHighMs) {
+    return {
+      state: 'not-running',
+      reason: `No sync for ${minutes(now - runStartMs(lastWorking ?? (started[0] as SyncRun)))} (normally every ${minutes(learned.cadence.intervalMs)}).`,
+    };
+  }
+  const open = failureSignatures(started).filter((s) => s.state === 'open');
+  if (open.length > 0) {
+    const first = open[0]!;
+    return {
+      state: 'failing',
+      reason: `${first.resource}${first.parent ? ` (${first.parent})` : ''}: ${first.reason} in ${first.runCount} runs${open.length > 1 ? `, and ${open.length - 1} more` : ''}.`,
+    };
+  }
+  const latest = started[0]!;
+  if (latest.status === 'FAILURE')
+    return { state: 'failing', reason: latest.error ?? 'The latest run failed.' };
+  if (now - runStartMs(latest) > intervalHighMs + durationHighMs) {
+    return {
+      state: 'delayed',
+      reason: `Last run ${minutes(now - runStartMs(latest))} ago; expected every ${minutes(learned.cadence.intervalMs)}.`,
+    };
+  }
+  return {
+    state: 'healthy',
+    reason: `Syncing every ${minutes(learned.cadence.intervalMs)}, no open failures.`,
+  };
+}

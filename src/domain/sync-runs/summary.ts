@@ -1,0 +1,28 @@
+// Derives an integration's at-a-glance summary from its runs (newest first).
+import type { SyncRun } from '@/lib/api/schemas';
+import { runStartMs } from './run-times';
+
+export type IntegrationSummary = {
+  latest: SyncRun | null;
+  lastSuccess: SyncRun | null;
+  failingRuns: number;
+  total: number;
+};
+
+function startedAtMs(run: SyncRun): number {
+  const start = runStartMs(run);
+  return Number.isNaN(start) ? Number.NEGATIVE_INFINITY : start;
+}
+
+export function summarizeRuns(runs: readonly SyncRun[]): IntegrationSummary {
+  let latest: SyncRun | null = null;
+  let lastSuccess: SyncRun | null = null;
+  let failingRuns = 0;
+  for (const run of runs) {
+    if (!latest || startedAtMs(run) > startedAtMs(latest)) latest = run;
+    if (run.status === 'SUCCESS' && (!lastSuccess || startedAtMs(run) > startedAtMs(lastSuccess)))
+      lastSuccess = run;
+    if (run.status === 'FAILURE') failingRuns += 1;
+  }
+  return { latest, lastSuccess, failingRuns, total: runs.length };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { makeRun } from '@/test/fixtures';
+import { failureSignatures } from './signatures';
+import { buildSupportEvidence } from './support-evidence';
+
+describe('buildSupportEvidence', () => {
+  const covering = makeRun({
+    run_id: 'run-42',
+    started_at: '2026-11-29T09:00:00Z',
+    finished_at: '2026-11-29T09:02:00Z',
+    temporal_workflow_id: 'wf-7',
+    temporal_run_id: 'tr-9',
+    activities: [
+      { activity_label: 'PSA Contacts', synced_count: 3, total_count: 10, failures: [] },
+    ],
+  });
+  const failing = makeRun({
+    run_id: 'run-43',
+    status: 'FAILURE',
+    started_at: '2026-11-29T09:15:00Z',
+    activities: [
+      {
+        activity_label: 'PSA Contacts',
+        synced_count: 0,
+        total_count: 10,
+        failures: [
+          {
+            resource_label: 'Contacts',
+            parent_label: 'Fabrikam',
+            reason: 'permission_denied',
+            error_message: '403',
+          },
+        ],
+      },
+    ],
+  });
+
+  it('lists the question, verdict, runs with temporal ids in UTC, open failures and request ids', () => {
+    const text = buildSupportEvidence({
+      integration: 'halopsa',
+      question: {
+        activity: 'PSA Contacts',
+        resource: '',
+        createdAt: Date.parse('2026-11-29T08:30:00Z'),
+      },
+      verdict: { kind: 'should-be-there', coveringRun: covering, cadence: null },
+      runs: [covering, failing],
+      openSignatures: failureSignatures([covering, failing]).filter((s) => s.state === 'open'),
+      requestIds: ['9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+      now: Date.parse('2026-11-29T10:00:00Z'),
+    });
+    expect(text).toContain('Integration: halopsa');
+    expect(text).toContain('Verdict: Should already be there');
+    expect(text).toContain('Record created at: 2026-11-29T08:30:00.000Z');
+    expect(text).toContain('run run-42, status SUCCESS, started 2026-11-29T09:00:00Z');
+    expect(text).toContain('temporal_workflow_id wf-7, temporal_run_id tr-9');
+    expect(text).toContain('PSA Contacts / Contacts / Fabrikam: permission_denied');
+    expect(text).toContain('API request ids: 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d');
+    expect(text).not.toMatch(/Bearer|eyJ/);
+  });
+
+  it('cannot become a formula or extra cells when pasted into a spreadsheet', () => {
+    const hostile = makeRun({
+      run_id: '=HYPERLINK("http://evil.example")',
+      status: 'FAILURE',
+      started_at: '2026-11-29T09:15:00Z',
+      temporal_workflow_id: '+cmd|" /C calc"!A0',
+      activities: [
+        {
+          activity_label: '@SUM(1)',
+          synced_count: 0,
+          total_count: 1,
+          failures: [
+            {
+              resource_label: '-2+3',
+              parent_label: 'a\tb',
+              reason: 'x\n=1+1',
+              error_message: '\t=IMPORTXML("http://evil.example")',
+            },
+          ],
+        },
+      ],
+    });
+    const text = buildSupportEvidence({
+      integration: 'halopsa',
+      question: {
+        activity: '@SUM(1)',
+        resource: '=1',
+        createdAt: Date.parse('2026-11-29T08:30:00Z'),
+      },
+      verdict: { kind: 'should-be-there', coveringRun: hostile, cadence: null },
+      runs: [hostile],
+      openSignatures: failureSignatures([hostile]).filter((s) => s.state === 'open'),
+      requestIds: [],
+      now: Date.parse('2026-11-29T10:00:00Z'),
+    });
+    expect(text).not.toContain('\t');
+    for (const line of text.split('\n')) expect(line).not.toMatch(/^\s*[=+\-@]/);
+    // The values are still there, as text.
+    expect(text).toContain('run =HYPERLINK("http://evil.example")');
+  });
+});

@@ -1,0 +1,182 @@
+// The URL owns the integration view. Parsing corrects invalid input to the nearest valid view and
+// says what it changed; serialising drops defaults so links stay short and stable.
+import { RUN_STATUSES, type RunStatus } from '@/lib/api/schemas';
+import { DAY_MS, MAX_WINDOW_MS, windowEndingAt, type RunWindow } from './window';
+
+export const RANGE_PRESETS = {
+  '24h': { label: 'Last 24 hours', ms: DAY_MS },
+  '7d': { label: 'Last 7 days', ms: 7 * DAY_MS },
+  '30d': { label: 'Last 30 days', ms: 30 * DAY_MS },
+} as const;
+export type RangePreset = keyof typeof RANGE_PRESETS;
+export const DEFAULT_PRESET: RangePreset = '30d';
+
+export type ViewWindow = { kind: 'preset'; preset: RangePreset } | ({ kind: 'custom' } & RunWindow);
+
+export type TimeZoneMode = 'local' | 'utc';
+
+export type ViewParams = {
+  window: ViewWindow;
+  statuses: RunStatus[];
+  q: string;
+  run: string | null;
+  /** A failure signature (its short id) whose runs the table shows and the chart highlights. */
+  sig: string | null;
+  tz: TimeZoneMode;
+};
+
+export const DEFAULT_VIEW: ViewParams = {
+  window: { kind: 'preset', preset: DEFAULT_PRESET },
+  statuses: [],
+  q: '',
+  run: null,
+  sig: null,
+  tz: 'local',
+};
+
+const MAX_QUERY_LENGTH = 200;
+
+/** A value from the URL, echoed in a notice: quoted, and cut short (links can be very long). */
+function quoted(raw: string | null): string {
+  const value = raw ?? '';
+  return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+}
+
+function isPreset(value: string): value is RangePreset {
+  return Object.hasOwn(RANGE_PRESETS, value);
+}
+
+function isStatus(value: string): value is RunStatus {
+  return (RUN_STATUSES as readonly string[]).includes(value);
+}
+
+/** Accepts ISO-8601 with a zone (or a bare date, read as UTC midnight). */
+export function parseInstant(value: string): number | null {
+  const trimmed = value.trim();
+  if (
+    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i.test(trimmed)
+  )
+    return null;
+  const ms = Date.parse(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function parseWindow(search: URLSearchParams, now: number, notices: string[]): ViewWindow {
+  const rawSince = search.get('since');
+  const rawUntil = search.get('until');
+  const rawRange = search.get('range');
+
+  if (rawSince === null && rawUntil === null) {
+    if (rawRange === null) return DEFAULT_VIEW.window;
+    if (isPreset(rawRange)) return { kind: 'preset', preset: rawRange };
+    notices.push(`${quoted(rawRange)} is not a known range; showing the last 30 days.`);
+    return DEFAULT_VIEW.window;
+  }
+
+  let since = rawSince === null ? null : parseInstant(rawSince);
+  let until = rawUntil === null ? null : parseInstant(rawUntil);
+  if (rawSince !== null && since === null)
+    notices.push(`"since" (${quoted(rawSince)}) is not a valid date and time.`);
+  if (rawUntil !== null && until === null)
+    notices.push(`"until" (${quoted(rawUntil)}) is not a valid date and time.`);
+
+  if (since === null && until === null) {
+    notices.push('Showing the last 30 days instead.');
+    return DEFAULT_VIEW.window;
+  }
+  if (until === null) {
+    until = Math.min(now, (since as number) + MAX_WINDOW_MS);
+    notices.push(
+      `No valid "until": the window ends ${until === now ? 'now' : '30 days after "since"'}.`,
+    );
+  }
+  if (since === null) {
+    since = until - MAX_WINDOW_MS;
+    notices.push('No valid "since": the window starts 30 days before "until".');
+  }
+  if (since > until) {
+    [since, until] = [until, since];
+    notices.push('"since" was after "until"; the two were swapped.');
+  }
+  if (until - since > MAX_WINDOW_MS) {
+    since = until - MAX_WINDOW_MS;
+    notices.push(
+      'The API allows at most 30 days; the window was shortened to the 30 days before "until".',
+    );
+  }
+  if (since === until) {
+    since = until - 60 * 60 * 1000;
+    notices.push('The window was empty; it now covers the hour before "until".');
+  }
+  return { kind: 'custom', since: iso(since), until: iso(until) };
+}
+
+export function parseViewParams(
+  search: URLSearchParams,
+  now: number,
+): { params: ViewParams; notices: string[] } {
+  const notices: string[] = [];
+  const window = parseWindow(search, now, notices);
+
+  const statuses: RunStatus[] = [];
+  for (const raw of search.getAll('status').flatMap((s) => s.split(','))) {
+    const value = raw.trim().toUpperCase();
+    if (value === '') continue;
+    if (isStatus(value)) {
+      if (!statuses.includes(value)) statuses.push(value);
+    } else notices.push(`${quoted(raw)} is not a run status; it was ignored.`);
+  }
+
+  let q = search.get('q') ?? '';
+  if (q.length > MAX_QUERY_LENGTH) {
+    q = q.slice(0, MAX_QUERY_LENGTH);
+    notices.push(`The search text was cut to ${MAX_QUERY_LENGTH} characters.`);
+  }
+
+  const rawTz = search.get('tz');
+  let tz: TimeZoneMode = 'local';
+  if (rawTz !== null) {
+    if (rawTz === 'utc' || rawTz === 'local') tz = rawTz;
+    else notices.push(`${quoted(rawTz)} is not a time-zone mode; showing local time.`);
+  }
+
+  const run = search.get('run')?.trim() || null;
+  const rawSig = search.get('sig')?.trim() || null;
+  let sig: string | null = null;
+  if (rawSig !== null) {
+    if (/^[0-9a-z]{1,13}$/.test(rawSig)) sig = rawSig;
+    else notices.push(`${quoted(rawSig)} is not a failure signature id; it was ignored.`);
+  }
+  return { params: { window, statuses, q, run, sig, tz }, notices };
+}
+
+export function serializeViewParams(params: ViewParams): URLSearchParams {
+  const search = new URLSearchParams();
+  if (params.window.kind === 'custom') {
+    search.set('since', params.window.since);
+    search.set('until', params.window.until);
+  } else if (params.window.preset !== DEFAULT_PRESET) {
+    search.set('range', params.window.preset);
+  }
+  if (params.statuses.length > 0) search.set('status', params.statuses.join(','));
+  if (params.q !== '') search.set('q', params.q);
+  if (params.run) search.set('run', params.run);
+  if (params.sig) search.set('sig', params.sig);
+  if (params.tz !== 'local') search.set('tz', params.tz);
+  return search;
+}
+
+/** The absolute window to ask the API for. Presets end at the next whole minute after `now`. */
+export function resolveWindow(window: ViewWindow, now: number): RunWindow {
+  if (window.kind === 'custom') return { since: window.since, until: window.until };
+  return windowEndingAt(now, RANGE_PRESETS[window.preset].ms);
+}
+
+/** What makes a new listing: the window alone (filters, selection and time zone carry over). */
+export function windowKeyOf(params: ViewParams): string {
+  return serializeViewParams({ ...DEFAULT_VIEW, window: params.window }).toString();
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ApiSession } from '@/lib/query/api-session-context';
+import type { HttpClient } from '@/lib/api/http-client';
+import { syncRunsQueries } from './sync-runs-queries';
+
+const WINDOW = { since: '2026-10-30T00:00:00.000Z', until: '2026-11-29T00:00:00.000Z' };
+
+function session(getJson: HttpClient['getJson']): ApiSession {
+  return { accountId: 'a', client: { getJson } };
+}
+
+describe('syncRunsQueries.window', () => {
+  it('asks for the newest slice alone first, then keeps six slices in flight', async () => {
+    const asked: string[] = [];
+    const getJson = vi.fn<HttpClient['getJson']>(async (_path, query) => {
+      asked.push(query.until ?? '');
+      return {
+        body: {
+          data: [],
+          meta: {
+            request_id: '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9',
+            pagination: { has_more: true, next_cursor: `c-${query.until}-${query.cursor ?? 0}` },
+          },
+        },
+        requestId: null,
+        rateLimit: { limit: null, remaining: null, resetAt: null },
+      };
+    });
+    const options = syncRunsQueries.window(session(getJson), 'halopsa', WINDOW);
+    const queryFn = options.queryFn as (context: unknown) => Promise<{ next: unknown[] }>;
+    const signal = new AbortController().signal;
+    const first = await queryFn({ pageParam: options.initialPageParam, signal });
+    expect(asked).toEqual([WINDOW.until]);
+    await queryFn({ pageParam: first.next, signal });
+    expect(asked).toHaveLength(1 + 6);
+  });
+});

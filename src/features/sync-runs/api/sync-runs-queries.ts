@@ -1,0 +1,128 @@
+// Every query of the sync-runs endpoint (a window, its live refresh, the route's prefetch) comes from
+// this one factory: keys, page fetching and the retry path cannot differ between callers. Keys are
+// scoped to the signed-in account, so caches never cross accounts.
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { LIVE_POLL_MS, LIVE_POLL_RUNNING_MS } from '@/domain/sync-runs/live';
+import {
+  initialFrontier,
+  mergeRounds,
+  runRound,
+  type RoundPage,
+  type SliceCursor,
+} from '@/domain/sync-runs/rounds';
+import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/slices';
+import { nextWholeMinute, type RunWindow } from '@/domain/sync-runs/window';
+import { withRetries, type RetryEvent } from '@/lib/api/retry';
+import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
+import type { ApiSession } from '@/lib/query/api-session-context';
+
+export type WindowFetchOptions = {
+  pageSize?: number;
+  /** At most this many slices (about one per 5 days of window; default 6). */
+  maxSlices?: number;
+  /** Requests in flight at once (the browser allows 6 per host over HTTP/1.1). */
+  concurrency?: number;
+  /** Told about each retry of a single page (429, 5xx, lost connection). */
+  onRetry?: (event: RetryEvent) => void;
+};
+
+/** Pages one live refresh may follow before it waits for the next poll. */
+const MAX_LIVE_PAGES = 5;
+
+/** Nothing fetched yet: the newest slice (index 0) has not had its first page. */
+function isFirstRound(frontier: readonly SliceCursor[]): boolean {
+  return frontier.some((entry) => entry.index === 0 && entry.cursor === null);
+}
+
+/**
+ * The next page of one slice. A failed page is retried on its own (Retry-After, backoff), so one
+ * failure among parallel pages costs that page, not the whole round.
+ */
+function fetchSlicePage(
+  session: ApiSession,
+  name: string,
+  entry: SliceCursor,
+  options: { pageSize: number; signal: AbortSignal; onRetry?: (event: RetryEvent) => void },
+) {
+  return withRetries(
+    () =>
+      getSyncRunsPage(
+        session.client,
+        {
+          name,
+          since: entry.since,
+          until: entry.until,
+          pageSize: options.pageSize,
+          cursor: entry.cursor,
+        },
+        options.signal,
+      ),
+    { signal: options.signal, onRetry: options.onRetry },
+  );
+}
+
+export const syncRunsQueries = {
+  all: (accountId: string) => ['account', accountId, 'sync-runs'] as const,
+  integration: (accountId: string, name: string) =>
+    [...syncRunsQueries.all(accountId), name] as const,
+
+  /** Every run of a window: its time slices followed in parallel, one round per query page. */
+  window(session: ApiSession, name: string, window: RunWindow, options: WindowFetchOptions = {}) {
+    const pageSize = options.pageSize ?? MAX_PAGE_SIZE;
+    const span = Date.parse(window.until) - Date.parse(window.since);
+    const slices = sliceCount(span, options.maxSlices ?? MAX_SLICES);
+    const concurrency = options.concurrency ?? MAX_SLICES;
+    return infiniteQueryOptions({
+      queryKey: [
+        ...syncRunsQueries.integration(session.accountId, name),
+        'infinite',
+        { ...window, pageSize },
+        { slices },
+      ] as const,
+      queryFn: ({ pageParam, signal }) =>
+        // The first round asks for the newest slice alone, so the first runs show after one request
+        // instead of after the slowest of six; every later round keeps `concurrency` in flight.
+        runRound(pageParam, isFirstRound(pageParam) ? 1 : concurrency, (entry) =>
+          fetchSlicePage(session, name, entry, { pageSize, signal, onRetry: options.onRetry }),
+        ),
+      initialPageParam: initialFrontier(splitWindow(window, slices)) as SliceCursor[],
+      getNextPageParam: (last: RoundPage) => (last.next.length > 0 ? last.next : undefined),
+      // Pages are never edited in place, so deep-comparing thousands of runs after every page is waste.
+      structuralSharing: false,
+    });
+  },
+
+  /**
+   * Runs that started (or may have finished) since `since`, polled while the window includes now:
+   * one cursor chain up to the next whole minute, by the same paging rules and retry path as the
+   * window. `since` comes from the initial load only, so it stays put while new runs arrive.
+   */
+  live(session: ApiSession, name: string, since: number | null, fastPoll: boolean) {
+    return queryOptions({
+      queryKey: [...syncRunsQueries.integration(session.accountId, name), 'live', since] as const,
+      enabled: since !== null,
+      refetchInterval: fastPoll ? LIVE_POLL_RUNNING_MS : LIVE_POLL_MS,
+      refetchIntervalInBackground: false,
+      staleTime: 0,
+      placeholderData: keepPreviousData,
+      queryFn: async ({ signal }) => {
+        const chain = {
+          index: 0,
+          since: new Date(since ?? 0).toISOString(),
+          until: new Date(nextWholeMinute(Date.now())).toISOString(),
+        };
+        const rounds: RoundPage[] = [];
+        let frontier = initialFrontier([chain]);
+        while (frontier.length > 0 && rounds.length < MAX_LIVE_PAGES) {
+          const round = await runRound(frontier, 1, (entry) =>
+            fetchSlicePage(session, name, entry, { pageSize: MAX_PAGE_SIZE, signal }),
+          );
+          rounds.push(round);
+          frontier = round.next;
+        }
+        const { runs, problems } = mergeRounds(rounds);
+        return { runs, problems, fetchedAt: Date.now() };
+      },
+    });
+  },
+};

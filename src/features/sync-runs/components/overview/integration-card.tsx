@@ -1,0 +1,146 @@
+// One integration on the overview: latest run, last success, failing runs in the window.
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorPanel } from '@/components/error-panel';
+import { formatDuration, durationMs } from '@/lib/format/time';
+import type { IntegrationInfo } from '@/lib/integrations/catalog';
+import { useSyncRuns } from '@/features/sync-runs/hooks/use-sync-runs';
+import { integrationUnavailable } from '@/domain/sync-runs/integration-state';
+import { stalestActivity } from '@/domain/sync-runs/freshness';
+import { freshnessOf } from '@/domain/sync-runs/window-derivations';
+import { HEALTH_LABEL, integrationHealth, type HealthState } from '@/domain/sync-runs/health';
+import { summarizeRuns } from '@/domain/sync-runs/summary';
+import { DAY_MS, windowEndingAt } from '@/domain/sync-runs/window';
+import { RecentStrip } from './recent-strip';
+import { StatusBadge } from '@/features/sync-runs/components/status-badge';
+import { TimeText } from '@/components/time-text';
+
+export const OVERVIEW_WINDOW_DAYS = 7;
+
+export type IntegrationCardProps = {
+  integration: IntegrationInfo;
+  /** Reports the card's health so the overview can put the worst first. */
+  onHealth?: (name: string, state: HealthState) => void;
+};
+
+export function IntegrationCard({ integration, onHealth }: IntegrationCardProps) {
+  const [window] = useState(() => windowEndingAt(Date.now(), OVERVIEW_WINDOW_DAYS * DAY_MS));
+  const { query, runs, isComplete, progress } = useSyncRuns(integration.name, window);
+  const [now] = useState(() => Date.now());
+  const unavailable = integrationUnavailable(query.error);
+  const judged = useMemo(
+    () => (isComplete ? integrationHealth(runs, now) : null),
+    [isComplete, runs, now],
+  );
+  const summary = useMemo(() => summarizeRuns(runs), [runs]);
+  const stalest = useMemo(() => stalestActivity(freshnessOf(runs)), [runs]);
+  const health = unavailable
+    ? { state: 'inactive' as const, reason: unavailable.title }
+    : query.isError && !query.data
+      ? { state: 'unknown' as const, reason: 'Runs could not be loaded.' }
+      : judged;
+  const healthState = health?.state;
+  useEffect(() => {
+    if (healthState) onHealth?.(integration.name, healthState);
+  }, [healthState, integration.name, onHealth]);
+  const headingId = `integration-${integration.name}`;
+
+  return (
+    <article
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <header className="flex items-baseline justify-between gap-2">
+        <h2 id={headingId} className="text-base font-semibold">
+          <Link
+            to={`/integrations/${encodeURIComponent(integration.name)}`}
+            className="hover:underline"
+          >
+            {integration.displayName}
+          </Link>
+        </h2>
+        <span className="text-xs tracking-wide text-slate-600 uppercase">{integration.kind}</span>
+      </header>
+      {health && (
+        <p className="mt-1 text-sm">
+          <span
+            className={`mr-2 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${HEALTH_LABEL[health.state].className}`}
+          >
+            {HEALTH_LABEL[health.state].label}
+          </span>
+          <span className="text-slate-700">{health.reason}</span>
+        </p>
+      )}
+      {!health && !query.isError && (
+        // Until the health is known: how much of the week has been read.
+        <p role="status" className="mt-3 text-sm text-slate-600">
+          {query.isPending
+            ? 'Loading runs…'
+            : `Reading the last ${OVERVIEW_WINDOW_DAYS} days… ${Math.floor(progress * 100)} %`}
+        </p>
+      )}
+      {unavailable && (
+        <div className="mt-3 text-sm">
+          <p className="font-medium">{unavailable.title}</p>
+          <p className="text-slate-600">{unavailable.explanation}</p>
+        </div>
+      )}
+      {query.isError && !unavailable && !query.data && (
+        <div className="mt-3">
+          <ErrorPanel
+            title="Runs could not be loaded"
+            error={query.error}
+            onRetry={() => void query.refetch()}
+          />
+        </div>
+      )}
+      {query.data && (
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+          <dt className="text-slate-600">Latest run</dt>
+          <dd>
+            {summary.latest ? (
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <StatusBadge status={summary.latest.status} />
+                <TimeText iso={summary.latest.started_at} show="relative" /> ·{' '}
+                {formatDuration(
+                  durationMs(summary.latest.started_at, summary.latest.finished_at, now),
+                )}
+              </span>
+            ) : (
+              `No runs in the last ${OVERVIEW_WINDOW_DAYS} days`
+            )}
+          </dd>
+          <dt className="text-slate-600">Last success</dt>
+          <dd>
+            <TimeText
+              iso={summary.lastSuccess?.started_at ?? null}
+              show="relative"
+              empty={`None in ${OVERVIEW_WINDOW_DAYS} days`}
+            />
+          </dd>
+          <dt className="text-slate-600">Fresh as of</dt>
+          <dd>
+            {!stalest ? (
+              '—'
+            ) : stalest.freshAsOf ? (
+              <>
+                <TimeText iso={stalest.freshAsOf} show="relative" /> (stalest: {stalest.activity})
+              </>
+            ) : (
+              `${stalest.activity} has not succeeded in ${OVERVIEW_WINDOW_DAYS} days`
+            )}
+          </dd>
+          <dt className="text-slate-600">Recent runs</dt>
+          <dd>
+            <RecentStrip runs={runs} />
+          </dd>
+          <dt className="text-slate-600">Failing runs</dt>
+          <dd>
+            {summary.failingRuns} of {summary.total}
+            {!isComplete && '…'} in {OVERVIEW_WINDOW_DAYS} days
+          </dd>
+        </dl>
+      )}
+    </article>
+  );
+}

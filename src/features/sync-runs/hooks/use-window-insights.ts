@@ -1,0 +1,67 @@
+// What the integration page derives from its runs and the URL: the filtered lists for the chart and
+// the table, failure signatures, cadence and missed runs, freshness, and what the selection refers to.
+import { useMemo } from 'react';
+import { findMissedRuns } from '@/domain/sync-runs/cadence';
+import { filterRuns } from '@/domain/sync-runs/filter-runs';
+import type { ViewParams } from '@/domain/sync-runs/view-params';
+import {
+  cadenceOf,
+  countsOf,
+  freshnessOf,
+  latestRunOf,
+  latestStartOf,
+  signaturesOf,
+} from '@/domain/sync-runs/window-derivations';
+import type { RunWindowMs } from '@/domain/sync-runs/window';
+import type { SyncRun } from '@/lib/api/schemas';
+
+export function useWindowInsights(
+  runs: readonly SyncRun[],
+  params: ViewParams,
+  { shown, isComplete, now }: { shown: RunWindowMs; isComplete: boolean; now: number },
+) {
+  const signatures = signaturesOf(runs);
+  const selectedSignature = signatures.find((sig) => sig.id === params.sig) ?? null;
+  const signatureRuns = useMemo(
+    () => (selectedSignature ? new Set(selectedSignature.runIds) : null),
+    [selectedSignature],
+  );
+  // The chart shows the status/text filters and highlights a selected signature; the table lists only it.
+  const chartRuns = useMemo(() => filterRuns(runs, params), [runs, params]);
+  const filtered = useMemo(
+    () => (signatureRuns ? chartRuns.filter((run) => signatureRuns.has(run.run_id)) : chartRuns),
+    [chartRuns, signatureRuns],
+  );
+  const cadence = cadenceOf(runs);
+  const missed = useMemo(
+    () => (cadence.ok && isComplete ? findMissedRuns(runs, cadence.cadence, shown, now) : []),
+    [cadence, isComplete, runs, shown, now],
+  );
+  const freshness = freshnessOf(runs);
+  const activities = useMemo(() => freshness.map((f) => f.activity), [freshness]);
+  const selectedMissing =
+    params.run !== null && isComplete && !runs.some((run) => run.run_id === params.run);
+  return {
+    signatures,
+    selectedSignature,
+    /** `sig` names a failure that this window does not have. */
+    signatureMissing: params.sig !== null && !selectedSignature && isComplete,
+    signatureRuns,
+    chartRuns,
+    filtered,
+    cadence,
+    missed,
+    freshness,
+    activities,
+    lastStart: latestStartOf(runs),
+    counts: countsOf(runs),
+    latest: latestRunOf(runs),
+    /** The selected run did not start in this window. */
+    selectedMissing,
+    /** The selected run is in the window but the filters hide it. */
+    selectedHidden:
+      params.run !== null && !selectedMissing && !filtered.some((run) => run.run_id === params.run),
+  };
+}
+
+export type WindowInsights = ReturnType<typeof useWindowInsights>;

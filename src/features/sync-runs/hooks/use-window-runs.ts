@@ -1,0 +1,40 @@
+// A window's runs as the page shows them: every page loaded, kept live while the window includes
+// now, unreadable runs reported once.
+import { useMemo } from 'react';
+import { hasRunning, liveSince } from '@/domain/sync-runs/live';
+import { uniqueProblems } from '@/domain/sync-runs/paging';
+import { withLiveRuns } from '@/domain/sync-runs/window-derivations';
+import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
+import type { SyncRun } from '@/lib/api/schemas';
+import { useLiveRuns } from './use-live-runs';
+import { useSyncRuns } from './use-sync-runs';
+import { useThrottledValue } from './use-throttled-value';
+
+const NO_RUNS: readonly SyncRun[] = [];
+
+export function useWindowRuns(
+  name: string,
+  { window, openedAt }: OpenedWindow,
+  maxSlices?: number,
+) {
+  const base = useSyncRuns(name, window, { maxSlices });
+  const since = Date.parse(window.since);
+  const includesNow = Date.parse(window.until) >= openedAt - 60_000;
+  const running = hasRunning(base.runs);
+  const refreshSince = useMemo(
+    () => (includesNow && base.isComplete ? liveSince(base.runs, since) : null),
+    [includesNow, base.isComplete, base.runs, since],
+  );
+  const live = useLiveRuns(name, refreshSince, running);
+  const merged = withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS);
+  // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
+  // the first runs show at once, the rest when complete (progress counts stay live).
+  const runs = useThrottledValue(merged, 1000, base.isComplete);
+  const problems = useMemo(
+    () => uniqueProblems([...base.problems, ...(live.data?.problems ?? [])]),
+    [base.problems, live.data],
+  );
+  return { base, live, runs, running, includesNow, problems };
+}
+
+export type WindowRuns = ReturnType<typeof useWindowRuns>;
