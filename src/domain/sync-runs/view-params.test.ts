@@ -25,6 +25,7 @@ describe('parseViewParams', () => {
       run: 'r-42',
       sig: null,
       tz: 'utc',
+      sort: { key: 'started', desc: true },
     });
   });
 

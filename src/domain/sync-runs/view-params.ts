@@ -15,6 +15,20 @@ export type ViewWindow = { kind: 'preset'; preset: RangePreset } | ({ kind: 'cus
 
 export type TimeZoneMode = 'local' | 'utc';
 
+/** Columns the runs table sorts by, as named in links (`?sort=duration`, `?sort=-started`). */
+export const RUN_SORT_KEYS = [
+  'status',
+  'started',
+  'finished',
+  'duration',
+  'synced',
+  'failures',
+] as const;
+export type RunSortKey = (typeof RUN_SORT_KEYS)[number];
+export type RunSort = { key: RunSortKey; desc: boolean };
+/** Newest first: left out of links. */
+export const DEFAULT_SORT: RunSort = { key: 'started', desc: true };
+
 export type ViewParams = {
   window: ViewWindow;
   statuses: RunStatus[];
@@ -23,6 +37,8 @@ export type ViewParams = {
   /** A failure signature (its short id) whose runs the table shows and the chart highlights. */
   sig: string | null;
   tz: TimeZoneMode;
+  /** The runs table's order. */
+  sort: RunSort;
 };
 
 export const DEFAULT_VIEW: ViewParams = {
@@ -32,6 +48,7 @@ export const DEFAULT_VIEW: ViewParams = {
   run: null,
   sig: null,
   tz: 'local',
+  sort: DEFAULT_SORT,
 };
 
 const MAX_QUERY_LENGTH = 200;
@@ -44,6 +61,21 @@ function quoted(raw: string | null): string {
 
 function isPreset(value: string): value is RangePreset {
   return Object.hasOwn(RANGE_PRESETS, value);
+}
+
+function isSortKey(value: string): value is RunSortKey {
+  return (RUN_SORT_KEYS as readonly string[]).includes(value);
+}
+
+/** `started` sorts ascending, `-started` descending. */
+function parseSort(raw: string | null, notices: string[]): RunSort {
+  if (raw === null || raw.trim() === '') return DEFAULT_SORT;
+  const value = raw.trim().toLowerCase();
+  const desc = value.startsWith('-');
+  const key = desc ? value.slice(1) : value;
+  if (isSortKey(key)) return { key, desc };
+  notices.push(`${quoted(raw)} is not a column to sort by; runs are shown newest first.`);
+  return DEFAULT_SORT;
 }
 
 function isStatus(value: string): value is RunStatus {
@@ -151,7 +183,8 @@ export function parseViewParams(
     if (/^[0-9a-z]{1,13}$/.test(rawSig)) sig = rawSig;
     else notices.push(`${quoted(rawSig)} is not a failure signature id; it was ignored.`);
   }
-  return { params: { window, statuses, q, run, sig, tz }, notices };
+  const sort = parseSort(search.get('sort'), notices);
+  return { params: { window, statuses, q, run, sig, tz, sort }, notices };
 }
 
 export function serializeViewParams(params: ViewParams): URLSearchParams {
@@ -167,6 +200,8 @@ export function serializeViewParams(params: ViewParams): URLSearchParams {
   if (params.run) search.set('run', params.run);
   if (params.sig) search.set('sig', params.sig);
   if (params.tz !== 'local') search.set('tz', params.tz);
+  if (params.sort.key !== DEFAULT_SORT.key || params.sort.desc !== DEFAULT_SORT.desc)
+    search.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.key}`);
   return search;
 }
 

@@ -1,6 +1,6 @@
 // `?` opens a dialog listing the shortcuts; `/` and `w` jump to search and the time window.
 import { useEffect, useId, useRef, useState } from 'react';
-import { focusTarget, isShortcutEvent } from '@/lib/keyboard/shortcut-keys';
+import { focusTarget, holdModal, isShortcutEvent } from '@/lib/keyboard/shortcut-keys';
 import { SHORTCUTS } from './shortcuts';
 
 export function Shortcuts() {
@@ -33,6 +33,8 @@ export function Shortcuts() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [open]);
+
+  useEffect(() => (open ? holdModal() : undefined), [open]);
 
   useEffect(() => {
     if (open) closeRef.current?.focus();

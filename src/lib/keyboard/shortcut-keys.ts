@@ -41,3 +41,20 @@ export function focusTarget(name: FocusTarget): boolean {
   element.focus();
   return true;
 }
+
+let openModals = 0;
+
+/** A modal dialog is open: page shortcuts (j, k, Esc) leave the keys to it. Returns the release. */
+export function holdModal(): () => void {
+  openModals += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    openModals -= 1;
+  };
+}
+
+export function isModalOpen(): boolean {
+  return openModals > 0;
+}

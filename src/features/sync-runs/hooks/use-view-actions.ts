@@ -1,7 +1,7 @@
 // What the integration page's controls do to the view: each is a change of the URL.
 import { useCallback, useMemo } from 'react';
 import type { RunStatus } from '@/lib/api/schemas';
-import type { ViewWindow } from '@/domain/sync-runs/view-params';
+import type { RunSort, ViewWindow } from '@/domain/sync-runs/view-params';
 import type { ViewUpdate } from './use-view-params';
 
 export function useViewActions(update: ViewUpdate) {
@@ -43,6 +43,7 @@ export function useViewActions(update: ViewUpdate) {
     [update],
   );
   const setQuery = useCallback((q: string) => update({ q }, { replace: true }), [update]);
+  const setSort = useCallback((sort: RunSort) => update({ sort }, { replace: true }), [update]);
   const clearFilters = useCallback(
     () => update({ statuses: [], q: '' }, { replace: true }),
     [update],
@@ -56,6 +57,7 @@ export function useViewActions(update: ViewUpdate) {
       setWindow,
       toggleStatus,
       setQuery,
+      setSort,
       clearFilters,
     }),
     [
@@ -66,6 +68,7 @@ export function useViewActions(update: ViewUpdate) {
       setWindow,
       toggleStatus,
       setQuery,
+      setSort,
       clearFilters,
     ],
   );

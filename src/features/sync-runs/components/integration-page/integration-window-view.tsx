@@ -195,6 +195,8 @@ export function IntegrationWindowView({
                     now={now}
                     selectedRunId={params.run}
                     onSelectRun={actions.selectRun}
+                    sort={params.sort}
+                    onSortChange={actions.setSort}
                   />
                 </ErrorBoundary>
               )}
