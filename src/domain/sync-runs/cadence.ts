@@ -27,7 +27,7 @@ function startTimes(runs: readonly SyncRun[]): number[] {
   const starts: number[] = [];
   for (const run of runs) {
     const t = runStartMs(run);
-    if (!Number.isNaN(t)) starts.push(t);
+    if (t !== null) starts.push(t);
   }
   return sortedCopy(starts);
 }
@@ -47,8 +47,12 @@ export function learnCadence(runs: readonly SyncRun[]): CadenceResult {
   const durations = sortedCopy(
     runs
       .filter((r) => r.status !== 'RUNNING')
-      .map((r) => runFinishMs(r) - runStartMs(r))
-      .filter((d) => Number.isFinite(d) && d >= 0),
+      .flatMap((r) => {
+        const start = runStartMs(r);
+        const finish = runFinishMs(r);
+        return start !== null && finish !== null ? [finish - start] : [];
+      })
+      .filter((d) => d >= 0),
   );
   return {
     ok: true,

@@ -1,6 +1,6 @@
 // "Fresh as of": per activity, the start of the last run in which it finished without failures.
 import type { SyncRun } from '@/lib/api/schemas';
-import { runStartMs } from './run-times';
+import { startOrEarliest } from './run-times';
 
 export type ActivityFreshness = {
   activity: string;
@@ -16,7 +16,7 @@ export type ActivityFreshness = {
 function later(than: SyncRun | null, run: SyncRun): boolean {
   if (!run.started_at) return false;
   if (!than) return true;
-  return runStartMs(run) > runStartMs(than);
+  return startOrEarliest(run) > startOrEarliest(than);
 }
 
 export function activityFreshness(runs: readonly SyncRun[]): ActivityFreshness[] {

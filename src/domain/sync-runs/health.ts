@@ -2,7 +2,7 @@
 import type { SyncRun } from '@/lib/api/schemas';
 import { learnCadence } from './cadence';
 import { failureSignatures } from './signatures';
-import { runStartMs } from './run-times';
+import { runStartMs, startOrEarliest } from './run-times';
 
 /** `inactive`: not connected or no scheduled syncs: nothing to fix in the sync itself. */
 export type HealthState =
@@ -41,8 +41,8 @@ function minutes(ms: number): string {
 
 export function integrationHealth(runs: readonly SyncRun[], now: number): Health {
   const started = runs
-    .filter((r) => !Number.isNaN(runStartMs(r)))
-    .sort((a, b) => runStartMs(b) - runStartMs(a));
+    .filter((r) => runStartMs(r) !== null)
+    .sort((a, b) => startOrEarliest(b) - startOrEarliest(a));
   const learned = learnCadence(started);
   if (started.length === 0) return { state: 'not-running', reason: 'No runs in the window.' };
   if (!learned.ok)
@@ -55,17 +55,18 @@ export function integrationHealth(runs: readonly SyncRun[], now: number): Health
   const stuck = started.find(
     (r) =>
       r.status === 'RUNNING' &&
-      now - runStartMs(r) > Math.max(NOT_RUNNING_CADENCES * intervalHighMs, 4 * durationHighMs),
+      now - startOrEarliest(r) >
+        Math.max(NOT_RUNNING_CADENCES * intervalHighMs, 4 * durationHighMs),
   );
   if (stuck)
     return {
       state: 'not-running',
-      reason: `A run has been running for ${minutes(now - runStartMs(stuck))}; later runs are skipped.`,
+      reason: `A run has been running for ${minutes(now - startOrEarliest(stuck))}; later runs are skipped.`,
     };
-  if (!lastWorking || now - runStartMs(lastWorking) > NOT_RUNNING_CADENCES * intervalHighMs) {
+  if (!lastWorking || now - startOrEarliest(lastWorking) > NOT_RUNNING_CADENCES * intervalHighMs) {
     return {
       state: 'not-running',
-      reason: `No sync for ${minutes(now - runStartMs(lastWorking ?? (started[0] as SyncRun)))} (normally every ${minutes(learned.cadence.intervalMs)}).`,
+      reason: `No sync for ${minutes(now - startOrEarliest(lastWorking ?? (started[0] as SyncRun)))} (normally every ${minutes(learned.cadence.intervalMs)}).`,
     };
   }
   const open = failureSignatures(started).filter((s) => s.state === 'open');
@@ -79,10 +80,10 @@ export function integrationHealth(runs: readonly SyncRun[], now: number): Health
   const latest = started[0]!;
   if (latest.status === 'FAILURE')
     return { state: 'failing', reason: latest.error ?? 'The latest run failed.' };
-  if (now - runStartMs(latest) > intervalHighMs + durationHighMs) {
+  if (now - startOrEarliest(latest) > intervalHighMs + durationHighMs) {
     return {
       state: 'delayed',
-      reason: `Last run ${minutes(now - runStartMs(latest))} ago; expected every ${minutes(learned.cadence.intervalMs)}.`,
+      reason: `Last run ${minutes(now - startOrEarliest(latest))} ago; expected every ${minutes(learned.cadence.intervalMs)}.`,
     };
   }
   return {

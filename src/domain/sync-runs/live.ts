@@ -1,15 +1,10 @@
 // Live refresh: ask only for what can have changed since the last load, then merge it in.
 import type { SyncRun } from '@/lib/api/schemas';
-import { runStartMs } from './run-times';
+import { runStartMs, startOrEarliest } from './run-times';
 
 const RUNNING_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 export const LIVE_POLL_MS = 60_000;
 export const LIVE_POLL_RUNNING_MS = 15_000;
-
-function startMs(run: SyncRun): number | null {
-  const value = runStartMs(run);
-  return Number.isNaN(value) ? null : value;
-}
 
 /**
  * The start of the refresh window: the newest run's start (it may still change), pulled back to the
@@ -18,13 +13,13 @@ function startMs(run: SyncRun): number | null {
 export function liveSince(runs: readonly SyncRun[], windowSince: number): number {
   let newest: number | null = null;
   for (const run of runs) {
-    const start = startMs(run);
+    const start = runStartMs(run);
     if (start !== null && (newest === null || start > newest)) newest = start;
   }
   if (newest === null) return windowSince;
   let since = newest;
   for (const run of runs) {
-    const start = startMs(run);
+    const start = runStartMs(run);
     if (
       run.status === 'RUNNING' &&
       start !== null &&
@@ -45,7 +40,7 @@ export function mergeLiveRuns(base: readonly SyncRun[], live: readonly SyncRun[]
   for (const run of live) if (!byId.has(run.run_id)) byId.set(run.run_id, run);
   const merged: SyncRun[] = [...byId.values()];
   for (const run of base) if (!byId.has(run.run_id)) merged.push(run);
-  return merged.sort((a, b) => (startMs(b) ?? -Infinity) - (startMs(a) ?? -Infinity));
+  return merged.sort((a, b) => startOrEarliest(b) - startOrEarliest(a));
 }
 
 export function hasRunning(runs: readonly SyncRun[]): boolean {

@@ -10,7 +10,7 @@ function oldestStart(round: RoundPage, slice: number): number {
     if (entry.slice !== slice) continue;
     for (const run of entry.runs) {
       const ms = runStartMs(run);
-      if (ms < oldest) oldest = ms;
+      if (ms !== null && ms < oldest) oldest = ms;
     }
   }
   return oldest;

@@ -16,10 +16,6 @@ export type RunRow = {
   message: string;
 };
 
-function orNull(ms: number): number | null {
-  return Number.isNaN(ms) ? null : ms;
-}
-
 export function toRunRows(runs: readonly SyncRun[], now: number): RunRow[] {
   return runs.map((run) => {
     const totals = syncedTotals(run);
@@ -27,8 +23,8 @@ export function toRunRows(runs: readonly SyncRun[], now: number): RunRow[] {
       id: run.run_id,
       run,
       status: run.status,
-      startedMs: orNull(runStartMs(run)),
-      finishedMs: orNull(runFinishMs(run)),
+      startedMs: runStartMs(run),
+      finishedMs: runFinishMs(run),
       durationMs: runDurationMs(run, now),
       synced: totals.synced,
       total: totals.total,

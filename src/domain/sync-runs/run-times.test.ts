@@ -12,9 +12,9 @@ describe('run times', () => {
     expect(runFinishMs(run(null, '2026-11-01T11:00:00+01:00'))).toBe(Date.UTC(2026, 10, 1, 10));
   });
 
-  it('gives NaN for missing or unreadable times, never a made-up date', () => {
-    expect(runStartMs(run(null, null))).toBeNaN();
-    expect(runStartMs(run('yesterday-ish', null))).toBeNaN();
+  it('gives null for missing or unreadable times, never a made-up date', () => {
+    expect(runStartMs(run(null, null))).toBeNull();
+    expect(runStartMs(run('yesterday-ish', null))).toBeNull();
   });
 
   it('measures a finished run to its end and an unfinished one to now', () => {

@@ -3,12 +3,14 @@
 import type { SyncRun } from '@/lib/api/schemas';
 
 type TimedRun = Pick<SyncRun, 'started_at' | 'finished_at'>;
-type RunTimes = { start: number; finish: number };
+type RunTimes = { start: number | null; finish: number | null };
 
 const parsed = new WeakMap<TimedRun, RunTimes>();
 
-function parseIso(iso: string | null): number {
-  return iso ? Date.parse(iso) : Number.NaN;
+/** A missing time is null everywhere in the model, never NaN or a made-up date. */
+function parseIso(iso: string | null): number | null {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms) ? null : ms;
 }
 
 function runTimes(run: TimedRun): RunTimes {
@@ -20,20 +22,25 @@ function runTimes(run: TimedRun): RunTimes {
   return times;
 }
 
-/** `started_at` in ms; NaN when absent or unparsable. */
-export function runStartMs(run: TimedRun): number {
+/** `started_at` in ms; null when absent or unparsable. */
+export function runStartMs(run: TimedRun): number | null {
   return runTimes(run).start;
 }
 
-/** `finished_at` in ms; NaN when absent or unparsable. */
-export function runFinishMs(run: TimedRun): number {
+/** `finished_at` in ms; null when absent or unparsable. */
+export function runFinishMs(run: TimedRun): number | null {
   return runTimes(run).finish;
+}
+
+/** For ordering and comparing starts: a run without a start time comes before every run with one. */
+export function startOrEarliest(run: TimedRun): number {
+  return runStartMs(run) ?? Number.NEGATIVE_INFINITY;
 }
 
 /** How long the run took, or has been running (to `now` when it has not finished); null without a start. */
 export function runDurationMs(run: TimedRun, now: number): number | null {
   const start = runStartMs(run);
   const end = run.finished_at ? runFinishMs(run) : now;
-  if (Number.isNaN(start) || Number.isNaN(end)) return null;
+  if (start === null || end === null) return null;
   return Math.max(0, end - start);
 }

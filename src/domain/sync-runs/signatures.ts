@@ -1,6 +1,6 @@
 // Failure signatures: the same failure across runs, grouped so "still failing since Tuesday" is one line.
 import type { SyncRun } from '@/lib/api/schemas';
-import { runStartMs } from './run-times';
+import { runStartMs, startOrEarliest } from './run-times';
 import type { RunWindowMs } from './window';
 
 /** Masks what changes between occurrences of the same problem: ids, numbers, quoted values. */
@@ -77,7 +77,7 @@ export function failureSignatures(runs: readonly SyncRun[]): FailureSignature[] 
 
   for (const run of runs) {
     const start = runStartMs(run);
-    if (!run.started_at || Number.isNaN(start)) continue;
+    if (!run.started_at || start === null) continue;
     const iso = run.started_at;
     for (const activity of run.activities) {
       const failed = new Set<string>();
@@ -169,7 +169,7 @@ export function sparkline(
   const ids = new Set(signature.runIds);
   for (const run of runs) {
     if (!ids.has(run.run_id) || !run.started_at) continue;
-    const i = Math.floor(((runStartMs(run) - window.since) / span) * buckets);
+    const i = Math.floor(((startOrEarliest(run) - window.since) / span) * buckets);
     if (i >= 0 && i < buckets) counts[i] = (counts[i] ?? 0) + 1;
   }
   return counts;

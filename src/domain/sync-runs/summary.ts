@@ -1,6 +1,6 @@
 // Derives an integration's at-a-glance summary from its runs (newest first).
 import type { SyncRun } from '@/lib/api/schemas';
-import { runStartMs } from './run-times';
+import { startOrEarliest } from './run-times';
 
 export type IntegrationSummary = {
   latest: SyncRun | null;
@@ -9,18 +9,16 @@ export type IntegrationSummary = {
   total: number;
 };
 
-function startedAtMs(run: SyncRun): number {
-  const start = runStartMs(run);
-  return Number.isNaN(start) ? Number.NEGATIVE_INFINITY : start;
-}
-
 export function summarizeRuns(runs: readonly SyncRun[]): IntegrationSummary {
   let latest: SyncRun | null = null;
   let lastSuccess: SyncRun | null = null;
   let failingRuns = 0;
   for (const run of runs) {
-    if (!latest || startedAtMs(run) > startedAtMs(latest)) latest = run;
-    if (run.status === 'SUCCESS' && (!lastSuccess || startedAtMs(run) > startedAtMs(lastSuccess)))
+    if (!latest || startOrEarliest(run) > startOrEarliest(latest)) latest = run;
+    if (
+      run.status === 'SUCCESS' &&
+      (!lastSuccess || startOrEarliest(run) > startOrEarliest(lastSuccess))
+    )
       lastSuccess = run;
     if (run.status === 'FAILURE') failingRuns += 1;
   }

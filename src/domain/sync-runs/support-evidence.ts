@@ -45,7 +45,7 @@ function newestWithActivity(runs: readonly SyncRun[], activity: string): SyncRun
   let newestStart = -Infinity;
   for (const run of runs) {
     const start = runStartMs(run);
-    if (!(start > newestStart)) continue;
+    if (start === null || !(start > newestStart)) continue;
     if (!run.activities.some((a) => a.activity_label === activity)) continue;
     newest = run;
     newestStart = start;

@@ -1,7 +1,7 @@
 // Chart geometry for the run timeline: single runs when the window is narrow enough, time buckets
 // when runs are denser than the pixels (recharts costs ~0.7 ms per SVG mark on our machines).
 import type { RunStatus, SyncRun } from '@/lib/api/schemas';
-import { runFinishMs, runStartMs } from './run-times';
+import { runFinishMs, runStartMs, startOrEarliest } from './run-times';
 import type { RunWindowMs } from './window';
 
 /** Top to bottom: the lane order of the chart, failures first so they catch the eye. */
@@ -46,13 +46,14 @@ type Placed = { run: SyncRun; start: number; end: number };
 
 function place(run: SyncRun, now: number): Placed | null {
   const start = runStartMs(run);
-  if (Number.isNaN(start)) return null;
+  if (start === null) return null;
   const finished = runFinishMs(run);
-  const end = Number.isNaN(finished)
-    ? run.status === 'RUNNING'
-      ? Math.max(now, start)
-      : start
-    : Math.max(finished, start);
+  const end =
+    finished === null
+      ? run.status === 'RUNNING'
+        ? Math.max(now, start)
+        : start
+      : Math.max(finished, start);
   return { run, start, end };
 }
 
@@ -103,7 +104,7 @@ export function buildTimeline(
     if (existing) {
       existing.count += 1;
       existing.highlighted += lit;
-      if (p.start > runStartMs(existing.newest)) existing.newest = p.run;
+      if (p.start > startOrEarliest(existing.newest)) existing.newest = p.run;
     } else {
       const start = window.since + index * bucketMs;
       buckets.set(key, {

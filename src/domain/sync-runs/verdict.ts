@@ -2,7 +2,7 @@
 import type { SyncRun } from '@/lib/api/schemas';
 import { learnCadence, visibleBy, type Cadence, type TimeRange } from './cadence';
 import { failureSignatures, type FailureSignature } from './signatures';
-import { runStartMs } from './run-times';
+import { runStartMs, startOrEarliest } from './run-times';
 
 export type RecordQuestion = {
   activity: string;
@@ -42,8 +42,8 @@ export function answerRecordQuestion(
 ): Verdict {
   const withActivity = runs
     .filter((run) => run.activities.some((a) => a.activity_label === question.activity))
-    .filter((run) => !Number.isNaN(runStartMs(run)))
-    .sort((a, b) => runStartMs(b) - runStartMs(a));
+    .filter((run) => runStartMs(run) !== null)
+    .sort((a, b) => startOrEarliest(b) - startOrEarliest(a));
   const learned = learnCadence(withActivity);
   if (!learned.ok) {
     const skipped = runs.filter((r) => r.status === 'SKIPPED');
@@ -58,13 +58,13 @@ export function answerRecordQuestion(
   }
   const cadence = learned.cadence;
   const latest = withActivity[0] as SyncRun;
-  const latestStart = runStartMs(latest);
+  const latestStart = startOrEarliest(latest);
 
   // Not running: no run of this activity for several cadences (SKIPPED runs do not sync anything).
   if (now - latestStart > NOT_RUNNING_CADENCES * cadence.intervalHighMs) {
     const newestSkipped = runs
-      .filter((r) => r.status === 'SKIPPED' && runStartMs(r) > latestStart)
-      .sort((a, b) => runStartMs(b) - runStartMs(a))[0];
+      .filter((r) => r.status === 'SKIPPED' && startOrEarliest(r) > latestStart)
+      .sort((a, b) => startOrEarliest(b) - startOrEarliest(a))[0];
     return {
       kind: 'not-running',
       lastRunStart: latest.started_at,
@@ -86,11 +86,11 @@ export function answerRecordQuestion(
   const covering = withActivity
     .filter(
       (run) =>
-        runStartMs(run) > question.createdAt &&
+        startOrEarliest(run) > question.createdAt &&
         run.status !== 'RUNNING' &&
         run.finished_at !== null,
     )
-    .sort((a, b) => runStartMs(a) - runStartMs(b))[0];
+    .sort((a, b) => startOrEarliest(a) - startOrEarliest(b))[0];
   if (covering) {
     if (open.length > 0) return { kind: 'blocked', signatures: open };
     return { kind: 'should-be-there', coveringRun: covering, cadence };
@@ -98,10 +98,10 @@ export function answerRecordQuestion(
   if (open.length > 0) return { kind: 'blocked', signatures: open };
   // A run already in progress that started after the record was created will bring it.
   const inProgress = withActivity.find(
-    (run) => run.status === 'RUNNING' && runStartMs(run) > question.createdAt,
+    (run) => run.status === 'RUNNING' && startOrEarliest(run) > question.createdAt,
   );
   if (inProgress) {
-    const s = runStartMs(inProgress);
+    const s = startOrEarliest(inProgress);
     return {
       kind: 'not-synced-yet',
       expected: {

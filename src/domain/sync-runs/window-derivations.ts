@@ -25,7 +25,7 @@ export const latestStartOf = byIdentity((runs: readonly SyncRun[]): number | nul
   let latest: number | null = null;
   for (const run of runs) {
     const t = runStartMs(run);
-    if (!Number.isNaN(t) && (latest === null || t > latest)) latest = t;
+    if (t !== null && (latest === null || t > latest)) latest = t;
   }
   return latest;
 });

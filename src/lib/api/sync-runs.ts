@@ -81,7 +81,6 @@ export function parseSyncRunsPage(body: unknown, headerRequestId: string | null)
   };
 }
 
-/** Fetches one page of an integration's sync runs. */
 /**
  * The path of an integration's sync runs. The name comes from a URL a person may have typed or been
  * sent: it is percent-encoded whole, and "." or ".." (which URL parsers resolve as path steps, even
@@ -97,6 +96,7 @@ export function syncRunsPath(name: string): string {
   return `/public-api/integrations/${encodeURIComponent(name)}/sync-runs`;
 }
 
+/** Fetches one page of an integration's sync runs, parsed at the boundary. */
 export async function getSyncRunsPage(
   client: HttpClient,
   params: SyncRunsPageParams,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, integrationRefs, parseAppConfig } from './app-config';
+import { appConfigSchema, ConfigError, integrationRefs, parseAppConfig } from './app-config';
+import { appConfigSchema as sharedSchema } from './config-schema';
 
 const valid = {
   apiBaseUrl: 'https://api.neoagent.io',
@@ -43,5 +44,29 @@ describe('parseAppConfig', () => {
 
   it('allows plain http only for localhost', () => {
     expect(() => parseAppConfig({ ...valid, apiBaseUrl: 'http://127.0.0.1:8787' })).not.toThrow();
+  });
+
+  it('allows plain http for the IPv6 loopback too, and for no other host', () => {
+    expect(parseAppConfig({ ...valid, apiBaseUrl: 'http://[::1]:8080' }).apiBaseUrl).toBe(
+      'http://[::1]:8080',
+    );
+    const problems = (apiBaseUrl: string) => {
+      try {
+        parseAppConfig({ ...valid, apiBaseUrl });
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems('http://example.com')).toEqual([
+      'apiBaseUrl: must be an https:// URL (http:// is allowed only for localhost, 127.0.0.1 and [::1])',
+    ]);
+    expect(problems('http://[::2]:8080')).toHaveLength(1);
+    expect(problems('not a url')).toEqual(['apiBaseUrl: is not a URL']);
+  });
+
+  it('validates with the schema shared with prod-server', () => {
+    expect(appConfigSchema).toBe(sharedSchema);
   });
 });

@@ -1,49 +1,12 @@
 // Runtime configuration: one build, many deployments. Read from `<base>/config.json` at start-up.
-import { z } from 'zod';
+// The shape and its rules live in config-schema.ts, shared with the production server.
+// No eval() probe: the production CSP forbids it (script-src 'self'). zod-jitless sets
+// `z.config({ jitless: true })` and must be imported first: zod reads the setting when a schema is
+// built, and config-schema.ts builds its schemas as it loads.
+import './zod-jitless';
+import { appConfigSchema, type AppConfig } from './config-schema';
 
-// No eval() probe: the production CSP forbids it (script-src 'self').
-z.config({ jitless: true });
-
-const httpsOrLocalUrl = z.url().refine((value) => {
-  const url = new URL(value);
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  return url.protocol === 'https:' || (local && url.protocol === 'http:');
-}, 'must be an https:// URL (http:// is allowed only for localhost)');
-
-const integrationEntry = z.union([
-  z.string().min(1),
-  z.object({
-    name: z.string().min(1),
-    displayName: z.string().min(1).optional(),
-    kind: z.string().min(1).optional(),
-  }),
-]);
-
-export const appConfigSchema = z.object({
-  apiBaseUrl: httpsOrLocalUrl,
-  auth: z.object({
-    clientId: z.string().min(1),
-    authority: z
-      .url()
-      .refine((v) => v.startsWith('https://'), 'must be an https:// URL (MSAL requires it)'),
-    knownAuthorities: z.array(z.string().min(1)).default([]),
-    scopes: z.array(z.string().min(1)).min(1, 'needs at least the API scope'),
-  }),
-  integrations: z.array(integrationEntry).min(1, 'list at least one integration name'),
-  embed: z
-    .object({ allowedParentOrigins: z.array(z.url()).default([]) })
-    .default({ allowedParentOrigins: [] }),
-  /** Off unless set: where client-side errors are POSTed (see README, "Error reporting"). */
-  errorReporting: z.object({ endpoint: httpsOrLocalUrl }).optional(),
-  /** Temporal Web UI base (e.g. https://temporal.example/namespaces/neo): ids become links. */
-  temporalUiUrl: httpsOrLocalUrl.optional(),
-  /** Loading tuning: how many time slices of a window to fetch in parallel (1 = one cursor chain). */
-  fetch: z
-    .object({ maxParallelSlices: z.int().min(1).max(12).default(6) })
-    .default({ maxParallelSlices: 6 }),
-});
-
-export type AppConfig = z.infer<typeof appConfigSchema>;
+export { appConfigSchema, type AppConfig };
 
 export type IntegrationRef = { name: string; displayName?: string; kind?: string };
 

@@ -39,10 +39,6 @@ export function resolveTheme(preference: ThemePreference, systemDark: boolean): 
 
 export const DARK_QUERY = '(prefers-color-scheme: dark)';
 
-export function systemPrefersDark(win: Pick<Window, 'matchMedia'> = window): boolean {
-  return typeof win.matchMedia === 'function' && win.matchMedia(DARK_QUERY).matches;
-}
-
 export function applyTheme(root: HTMLElement, theme: Theme): void {
   root.classList.toggle('dark', theme === 'dark');
   root.style.colorScheme = theme;
