@@ -54,6 +54,7 @@ export default defineConfig({
             'neo-standin/**/*.test.ts',
             'local-idp/**/*.test.ts',
             'prod-server/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           testTimeout: 15_000,
         },

@@ -96,3 +96,27 @@ describe('resolveWindow', () => {
     });
   });
 });
+
+describe('the runs table sort in links', () => {
+  const sortOf = (search: string) => parseViewParams(new URLSearchParams(search), NOW);
+
+  it('reads a column and a direction, and writes them back', () => {
+    const { params, notices } = sortOf('sort=-duration');
+    expect(notices).toEqual([]);
+    expect(params.sort).toEqual({ key: 'duration', desc: true });
+    expect(serializeViewParams(params).get('sort')).toBe('-duration');
+    expect(sortOf('sort=failures').params.sort).toEqual({ key: 'failures', desc: false });
+  });
+
+  it('leaves newest-first out of links', () => {
+    const { params } = sortOf('sort=-started');
+    expect(params.sort).toEqual({ key: 'started', desc: true });
+    expect(serializeViewParams(params).has('sort')).toBe(false);
+  });
+
+  it('corrects an unknown column to newest first and says so', () => {
+    const { params, notices } = sortOf('sort=-banana');
+    expect(params.sort).toEqual({ key: 'started', desc: true });
+    expect(notices.join(' ')).toContain('banana');
+  });
+});

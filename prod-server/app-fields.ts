@@ -1,0 +1,183 @@
+// config.json's fields as the server checks them: the browser's own schema
+// (src/lib/config/config-schema.ts), plus the rules only the server needs because it writes these
+// values into its Content-Security-Policy. Problems name the variable, or the file's field, to fix.
+import type { z } from 'zod';
+import {
+  appConfigSchema,
+  HTTPS_OR_LOOPBACK_MESSAGE,
+  isHttpsOrLoopbackUrl,
+  type IntegrationEntry,
+} from '../src/lib/config/config-schema.ts';
+
+const DNS_NAME =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+/** host[:port] with a DNS name, IPv4 or bracketed IPv6 address; never a wildcard. */
+function isHostPort(value: string): boolean {
+  const match = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(value);
+  if (!match) return false;
+  const [, host = '', port] = match;
+  if (port !== undefined && Number(port) > 65535) return false;
+  return host.startsWith('[') || DNS_NAME.test(host);
+}
+const INTEGRATION_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/** An exact origin such as https://portal.example.com: CSP frame-ancestors takes it as it is. */
+function originProblem(value: string): string | null {
+  const url = parseUrl(value);
+  // WHATWG URL accepts `*` in a host name; CSP would read it as a wildcard.
+  if (!url || url.origin !== value || !isHostPort(url.host)) {
+    return 'is not an exact origin like https://portal.example.com (no path, no wildcard, no trailing slash)';
+  }
+  return isHttpsOrLoopbackUrl(value) ? null : HTTPS_OR_LOOPBACK_MESSAGE;
+}
+
+/**
+ * A refinement reporting, at its index, each item of a list that `problem` finds fault with.
+ * It also sees items the shared schema has reported as empty: `problem` passes those.
+ */
+function eachItem<T>(problem: (item: T) => string | null, at: string[] = []) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    items.forEach((item, index) => {
+      const message = problem(item);
+      if (message) ctx.addIssue({ code: 'custom', message, path: [...at, index], input: item });
+    });
+  };
+}
+
+const shape = appConfigSchema.shape;
+
+/** The browser's schema with the server's rules on top, field by field (so every problem shows). */
+export const serverAppConfigSchema = appConfigSchema.extend({
+  auth: shape.auth.extend({
+    // CSP allows `https://<host>` for each.
+    knownAuthorities: shape.auth.shape.knownAuthorities.superRefine(
+      eachItem((host: string) =>
+        !host || isHostPort(host) ? null : 'is not a host name (host[:port])',
+      ),
+    ),
+  }),
+  integrations: shape.integrations.superRefine(
+    eachItem((entry: IntegrationEntry) => {
+      const name = typeof entry === 'string' ? entry : entry.name;
+      return !name || INTEGRATION_NAME.test(name) ? null : 'is not an integration name';
+    }),
+  ),
+  embed: shape.embed.superRefine((embed, ctx) =>
+    eachItem(originProblem, ['allowedParentOrigins'])(embed.allowedParentOrigins, ctx),
+  ),
+});
+
+/**
+ * What SYNC_RUNS_* variables set: no `fetch` tuning (the browser's default applies), and apiBaseUrl
+ * only when SYNC_RUNS_API_BASE_URL is set (else this server's origin, or the default API).
+ */
+const envConfigSchema = serverAppConfigSchema.omit({ fetch: true }).partial({ apiBaseUrl: true });
+
+/** config.json minus apiBaseUrl (which may depend on the request) and the browser's `fetch` tuning. */
+export type AppConfigFields = Omit<z.output<typeof serverAppConfigSchema>, 'apiBaseUrl' | 'fetch'>;
+
+type AppFields = { apiBaseUrl: string | undefined; app: AppConfigFields };
+
+function split({
+  apiBaseUrl,
+  fetch: _browserOnly,
+  ...app
+}: z.output<typeof envConfigSchema> & { fetch?: unknown }): AppFields {
+  return { apiBaseUrl, app };
+}
+
+/** The variable that sets each config.json field. */
+export const ENV_VARS = {
+  apiBaseUrl: 'SYNC_RUNS_API_BASE_URL',
+  'auth.clientId': 'SYNC_RUNS_CLIENT_ID',
+  'auth.authority': 'SYNC_RUNS_AUTHORITY',
+  'auth.knownAuthorities': 'SYNC_RUNS_KNOWN_AUTHORITIES',
+  'auth.scopes': 'SYNC_RUNS_SCOPES',
+  integrations: 'SYNC_RUNS_INTEGRATIONS',
+  'embed.allowedParentOrigins': 'SYNC_RUNS_EMBED_ORIGINS',
+  'errorReporting.endpoint': 'SYNC_RUNS_ERROR_ENDPOINT',
+  temporalUiUrl: 'SYNC_RUNS_TEMPORAL_UI_URL',
+} as const;
+type EnvField = keyof typeof ENV_VARS;
+const COMMA_LISTS: ReadonlySet<string> = new Set<EnvField>([
+  'auth.knownAuthorities',
+  'auth.scopes',
+  'integrations',
+  'embed.allowedParentOrigins',
+]);
+
+/** The variable behind a schema path: `auth.scopes` → `SYNC_RUNS_SCOPES (comma list)`. */
+function envName(path: PropertyKey[]): string {
+  const field = path.filter((key) => typeof key === 'string').join('.');
+  const name = (ENV_VARS as Record<string, string>)[field] ?? field;
+  const wholeList = COMMA_LISTS.has(field) && typeof path[path.length - 1] === 'string';
+  return wholeList ? `${name} (comma list)` : name;
+}
+
+function fileName(path: PropertyKey[]): string {
+  return `SYNC_RUNS_CONFIG_FILE ${path.map(String).join('.') || '(root)'}`;
+}
+
+/** One line per issue, every issue: `<name>: <message>, got "<value>"`. */
+function problemLines(error: z.ZodError, name: (path: PropertyKey[]) => string): string[] {
+  return error.issues.map((issue) => {
+    const got = typeof issue.input === 'string' && issue.input ? `, got "${issue.input}"` : '';
+    return `${name(issue.path)}: ${issue.message}${got}`;
+  });
+}
+
+function list(value: string | undefined): string[] {
+  const items = (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return [...new Set(items)];
+}
+
+/** config.json's fields from SYNC_RUNS_* variables; null (problems pushed) when they are invalid. */
+export function appFieldsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): AppFields | null {
+  const value = (field: EnvField) => env[ENV_VARS[field]]?.trim() || undefined;
+  const endpoint = value('errorReporting.endpoint');
+  const temporalUiUrl = value('temporalUiUrl');
+  const result = envConfigSchema.safeParse(
+    {
+      apiBaseUrl: value('apiBaseUrl'),
+      auth: {
+        clientId: value('auth.clientId'),
+        authority: value('auth.authority'),
+        knownAuthorities: list(value('auth.knownAuthorities')),
+        scopes: list(value('auth.scopes')),
+      },
+      integrations: list(value('integrations')),
+      embed: { allowedParentOrigins: list(value('embed.allowedParentOrigins')) },
+      ...(endpoint && { errorReporting: { endpoint } }),
+      ...(temporalUiUrl && { temporalUiUrl }),
+    },
+    { reportInput: true },
+  );
+  if (result.success) return split(result.data);
+  problems.push(...problemLines(result.error, envName));
+  return null;
+}
+
+/** config.json's fields from the SYNC_RUNS_CONFIG_FILE text; null when it is invalid. */
+export function appFieldsFromFile(body: string, problems: string[]): AppFields | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    return null; // reported when the file was read
+  }
+  const result = serverAppConfigSchema.safeParse(raw, { reportInput: true });
+  if (result.success) return split(result.data);
+  problems.push(...problemLines(result.error, fileName));
+  return null;
+}
