@@ -8,12 +8,14 @@ import { localConfigJson } from './scripts/vite-local-config.ts';
 // One build serves every deployment: runtime settings come from config.json (see README).
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
+// `@/…` is `src/…` (the same alias as in tsconfig*.json).
+const SRC_ALIAS = [
+  { find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) },
+];
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), localConfigJson()],
-  // `@/…` is `src/…` (same alias in tsconfig.*.json).
-  resolve: {
-    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }],
-  },
+  resolve: { alias: SRC_ALIAS },
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
@@ -46,7 +48,9 @@ export default defineConfig({
         },
       },
       {
-        // The local servers make real HTTP requests: no MSW here.
+        // The local servers make real HTTP requests: no MSW here. Plain Node, no DOM: what runs
+        // here (the domain model included) is what a server can run.
+        resolve: { alias: SRC_ALIAS },
         test: {
           name: 'servers',
           environment: 'node',
