@@ -73,6 +73,7 @@ for (const [standin, warning] of [
   ['repeat-cursor', /cursor it had already given/],
   ['missing-cursor', /sent no cursor/],
   ['empty-pages', /empty pages in a row/],
+  ['stale-pages', /runs already received/],
 ] as const) {
   test(`paging that breaks (${standin}) stops with a warning, no loop and no duplicates`, async ({
     page,

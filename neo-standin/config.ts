@@ -28,7 +28,7 @@ export type StandinConfig = {
   faultDropRate: number;
   /** STANDIN_FAULT_TRUNCATE_RATE, 0–1: share of answers cut off half-way through the body. */
   faultTruncateRate: number;
-  /** STANDIN_PAGING_FAULT: none | repeat-cursor | missing-cursor | empty-pages. */
+  /** STANDIN_PAGING_FAULT: none | repeat-cursor | missing-cursor | empty-pages | stale-pages. */
   pagingFault: PagingFault;
   /** STANDIN_TOKEN_EXPIRES_AFTER: each access token is refused (401) after this many requests. */
   tokenExpiresAfter: number | null;

@@ -83,6 +83,15 @@ describe('stand-in fault knobs', () => {
         expect(second.meta.pagination.has_more).toBe(true);
       },
     ],
+    [
+      'stale-pages',
+      (first: Page, second: Page, sent: string) => {
+        expect(second.data.map((r) => r.run_id)).toEqual(first.data.map((r) => r.run_id));
+        expect(second.meta.pagination.has_more).toBe(true);
+        expect(second.meta.pagination.next_cursor).not.toBe(sent);
+        expect(second.meta.pagination.next_cursor).toBeTruthy();
+      },
+    ],
   ] as const)('breaks paging as %s', async (pagingFault, check) => {
     await start({ pagingFault });
     const first = (await (await get(list())).json()) as Page;

@@ -22,6 +22,8 @@ export const E2E_FAULTY_STANDINS = {
   'repeat-cursor': 9794,
   'missing-cursor': 9795,
   'empty-pages': 9796,
+  /** The first page's runs again and again, each time with a fresh cursor. */
+  'stale-pages': 9797,
 } as const;
 
 /** The build the end-to-end tests drive: with the embed demo host, pointed at the e2e ports. */

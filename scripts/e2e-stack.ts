@@ -51,6 +51,7 @@ const FAULTS: Record<keyof typeof E2E_FAULTY_STANDINS, Partial<StandinConfig>> =
   'repeat-cursor': { pagingFault: 'repeat-cursor' },
   'missing-cursor': { pagingFault: 'missing-cursor' },
   'empty-pages': { pagingFault: 'empty-pages' },
+  'stale-pages': { pagingFault: 'stale-pages' },
 };
 const faulty = await Promise.all(
   (Object.keys(FAULTS) as (keyof typeof FAULTS)[]).map((name) =>

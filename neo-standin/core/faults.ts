@@ -12,7 +12,13 @@ export type FaultOptions = {
   tokenExpiresAfter?: number | null;
 };
 
-export const PAGING_FAULTS = ['none', 'repeat-cursor', 'missing-cursor', 'empty-pages'] as const;
+export const PAGING_FAULTS = [
+  'none',
+  'repeat-cursor',
+  'missing-cursor',
+  'empty-pages',
+  'stale-pages',
+] as const;
 export type PagingFault = (typeof PAGING_FAULTS)[number];
 
 export type Fault = 'none' | 'internal_error' | 'rate_limited';

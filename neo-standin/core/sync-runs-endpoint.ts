@@ -194,7 +194,20 @@ export function createStandinApi(options: StandinApiOptions): StandinApi {
         { name, since, until, after: { ...after, t: after.t - 1 }, pageSize },
         cursorSecret,
       );
-    } else if (pagingFault !== 'none' && pagingFault !== 'empty-pages' && pagination.has_more) {
+    } else if (pagingFault === 'stale-pages' && after) {
+      // From the second page on: the first page's runs again, "more to come", and a fresh cursor
+      // every time, forever (progress has to be judged by new runs, not by new cursors).
+      stats.injected.paging += 1;
+      runs = tenant.listRuns(name, { since, until, after: null, limit: pageSize, now: at }).runs;
+      pagination.has_more = true;
+      pagination.next_cursor = encodeCursor(
+        { name, since, until, after: { ...after, t: after.t - 1 }, pageSize },
+        cursorSecret,
+      );
+    } else if (
+      (pagingFault === 'repeat-cursor' || pagingFault === 'missing-cursor') &&
+      pagination.has_more
+    ) {
       stats.injected.paging += 1;
       const sentCursor = url.searchParams.get('cursor');
       if (pagingFault === 'missing-cursor') pagination.next_cursor = null;

@@ -1,6 +1,7 @@
 // Live refresh: ask only for what can have changed since the last load, then merge it in.
 import type { SyncRun } from '@/lib/api/schemas';
 import { runStartMs, startOrEarliest } from './run-times';
+import { MAX_WINDOW_MS, nextWholeMinute, type RunWindow } from './window';
 
 const RUNNING_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 export const LIVE_POLL_MS = 60_000;
@@ -45,4 +46,17 @@ export function mergeLiveRuns(base: readonly SyncRun[], live: readonly SyncRun[]
 
 export function hasRunning(runs: readonly SyncRun[]): boolean {
   return runs.some((run) => run.status === 'RUNNING');
+}
+
+/**
+ * What one refresh asks for: from `since` up to the next whole minute, but never more than the 30
+ * days the API allows. A page left open on an integration that stopped running keeps `since` at
+ * the window's start while the clock moves on; asking from there would be refused with a 400.
+ */
+export function liveWindow(since: number, now: number): RunWindow {
+  const until = nextWholeMinute(now);
+  return {
+    since: new Date(Math.max(since, until - MAX_WINDOW_MS)).toISOString(),
+    until: new Date(until).toISOString(),
+  };
 }

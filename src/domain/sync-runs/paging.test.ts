@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePage } from '@/test/fixtures';
-import { advance, pagingState, uniqueProblems } from './paging';
+import { advance, chainStart, pagingState, uniqueProblems } from './paging';
 import { initialFrontier } from './rounds';
 
 describe('pagingState', () => {
@@ -39,6 +39,43 @@ describe('pagingState', () => {
       kind: 'halted',
       reason: 'empty-pages',
     });
+  });
+});
+
+describe('paging stops by progress, not only by cursors', () => {
+  it('halts after three pages in a row of runs already received, even with fresh cursors', () => {
+    const pages = [
+      makePage(['a', 'b'], 'c1'),
+      makePage(['a', 'b'], 'c2'),
+      makePage(['b', 'a'], 'c3'),
+    ];
+    expect(pagingState(pages)).toEqual({ kind: 'more', cursor: 'c3' });
+    expect(pagingState([...pages, makePage(['a'], 'c4')])).toEqual({
+      kind: 'halted',
+      reason: 'no-progress',
+    });
+  });
+
+  it('keeps going while pages bring any new run, even if most were seen', () => {
+    const pages = ['c1', 'c2', 'c3', 'c4', 'c5'].map((cursor, i) =>
+      makePage(['a', `n${i}`], cursor),
+    );
+    expect(pagingState(pages)).toEqual({ kind: 'more', cursor: 'c5' });
+  });
+
+  it('caps a chain at the pages its window could hold', () => {
+    // One hour at one run per 10 s is 360 runs: 2 pages of 200, plus slack for empty pages.
+    let entry = chainStart({ since: '2026-11-01T00:00:00Z', until: '2026-11-01T01:00:00Z' }, 200);
+    let step: ReturnType<typeof advance> = { kind: 'next', entry };
+    let pages = 0;
+    while (step.kind === 'next' && pages < 100) {
+      entry = step.entry;
+      pages += 1;
+      step = advance(entry, makePage([`r${pages}`], `c${pages}`));
+    }
+    expect(step).toEqual({ kind: 'halt', reason: 'page-cap' });
+    expect(pages).toBe(entry.maxPages);
+    expect(pages).toBeLessThan(10);
   });
 });
 

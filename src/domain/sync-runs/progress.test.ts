@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '@/test/fixtures';
+import { START_OF_CHAIN } from './paging';
 import { windowProgress } from './progress';
 import type { RoundPage, SliceCursor } from './rounds';
 
@@ -9,9 +10,9 @@ const newer = { index: 0, since: '2026-11-06T00:00:00Z', until: '2026-11-11T00:0
 const older = { index: 1, since: '2026-11-01T00:00:00Z', until: '2026-11-06T00:00:00Z' };
 const open = (slice: typeof newer, cursor: string | null): SliceCursor => ({
   ...slice,
+  ...START_OF_CHAIN,
   cursor,
   seen: cursor ? [cursor] : [],
-  emptyPages: 0,
 });
 const round = (bySlice: RoundPage['bySlice'], next: SliceCursor[]): RoundPage => ({
   bySlice,

@@ -3,7 +3,7 @@
 // work as for a single cursor chain.
 import type { SyncRun } from '@/lib/api/schemas';
 import type { RunProblem, SyncRunsPage } from '@/lib/api/sync-runs';
-import { advance, START_OF_CHAIN, type CursorState, type PagingHalt } from './paging';
+import { advance, chainStart, type CursorState, type PagingHalt } from './paging';
 import type { Slice } from './slices';
 
 export type SliceCursor = Slice & CursorState;
@@ -18,8 +18,9 @@ export type RoundPage = {
   halts: { slice: number; reason: PagingHalt }[];
 };
 
-export function initialFrontier(slices: readonly Slice[]): SliceCursor[] {
-  return slices.map((slice) => ({ ...slice, ...START_OF_CHAIN }));
+/** Each slice at the start of its own cursor chain (capped at what it could hold at `pageSize`). */
+export function initialFrontier(slices: readonly Slice[], pageSize = 200): SliceCursor[] {
+  return slices.map((slice) => ({ ...slice, ...chainStart(slice, pageSize) }));
 }
 
 /**

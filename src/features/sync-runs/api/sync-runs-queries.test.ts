@@ -35,3 +35,37 @@ describe('syncRunsQueries.window', () => {
     expect(asked).toHaveLength(1 + 6);
   });
 });
+
+describe('syncRunsQueries.live', () => {
+  it('never asks for more than the 30 days the API allows, however long the page stays open', async () => {
+    const asked: { since: string; until: string }[] = [];
+    const getJson = vi.fn<HttpClient['getJson']>(async (_path, query) => {
+      asked.push({ since: query.since ?? '', until: query.until ?? '' });
+      return {
+        body: {
+          data: [],
+          meta: {
+            request_id: '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9',
+            pagination: { has_more: false, next_cursor: null },
+          },
+        },
+        requestId: null,
+        rateLimit: { limit: null, remaining: null, resetAt: null },
+      };
+    });
+    // No runs in the window: the refresh starts at the window's start, and the clock moves on.
+    const since = Date.parse(WINDOW.since);
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.parse(WINDOW.until) + 5 * 60_000);
+    try {
+      const options = syncRunsQueries.live(session(getJson), 'halopsa', since, false);
+      const queryFn = options.queryFn as (context: unknown) => Promise<unknown>;
+      await queryFn({ signal: new AbortController().signal });
+    } finally {
+      now.mockRestore();
+    }
+    expect(asked).toHaveLength(1);
+    const span = Date.parse(asked[0]!.until) - Date.parse(asked[0]!.since);
+    expect(span).toBeLessThanOrEqual(30 * 86_400_000);
+    expect(Date.parse(asked[0]!.until)).toBeGreaterThan(Date.parse(WINDOW.until));
+  });
+});

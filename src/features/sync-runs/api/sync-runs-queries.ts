@@ -2,7 +2,7 @@
 // this one factory: keys, page fetching and the retry path cannot differ between callers. Keys are
 // scoped to the signed-in account, so caches never cross accounts.
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { LIVE_POLL_MS, LIVE_POLL_RUNNING_MS } from '@/domain/sync-runs/live';
+import { LIVE_POLL_MS, LIVE_POLL_RUNNING_MS, liveWindow } from '@/domain/sync-runs/live';
 import {
   initialFrontier,
   mergeRounds,
@@ -11,7 +11,7 @@ import {
   type SliceCursor,
 } from '@/domain/sync-runs/rounds';
 import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/slices';
-import { nextWholeMinute, type RunWindow } from '@/domain/sync-runs/window';
+import type { RunWindow } from '@/domain/sync-runs/window';
 import { withRetries, type RetryEvent } from '@/lib/api/retry';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
 import type { ApiSession } from '@/lib/query/api-session-context';
@@ -85,7 +85,7 @@ export const syncRunsQueries = {
         runRound(pageParam, isFirstRound(pageParam) ? 1 : concurrency, (entry) =>
           fetchSlicePage(session, name, entry, { pageSize, signal, onRetry: options.onRetry }),
         ),
-      initialPageParam: initialFrontier(splitWindow(window, slices)) as SliceCursor[],
+      initialPageParam: initialFrontier(splitWindow(window, slices), pageSize) as SliceCursor[],
       getNextPageParam: (last: RoundPage) => (last.next.length > 0 ? last.next : undefined),
       // Pages are never edited in place, so deep-comparing thousands of runs after every page is waste.
       structuralSharing: false,
@@ -106,13 +106,9 @@ export const syncRunsQueries = {
       staleTime: 0,
       placeholderData: keepPreviousData,
       queryFn: async ({ signal }) => {
-        const chain = {
-          index: 0,
-          since: new Date(since ?? 0).toISOString(),
-          until: new Date(nextWholeMinute(Date.now())).toISOString(),
-        };
+        const chain = { index: 0, ...liveWindow(since ?? 0, Date.now()) };
         const rounds: RoundPage[] = [];
-        let frontier = initialFrontier([chain]);
+        let frontier = initialFrontier([chain], MAX_PAGE_SIZE);
         while (frontier.length > 0 && rounds.length < MAX_LIVE_PAGES) {
           const round = await runRound(frontier, 1, (entry) =>
             fetchSlicePage(session, name, entry, { pageSize: MAX_PAGE_SIZE, signal }),
