@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiSession } from '@/lib/query/api-session-context';
 import type { HttpClient } from '@/lib/api/http-client';
+import { ApiError } from '@/lib/api/api-error';
+import { createQueryClient } from '@/lib/query/query-client';
 import { syncRunsQueries } from './sync-runs-queries';
 
 const WINDOW = { since: '2026-10-30T00:00:00.000Z', until: '2026-11-29T00:00:00.000Z' };
@@ -67,5 +69,29 @@ describe('syncRunsQueries.live', () => {
     const span = Date.parse(asked[0]!.until) - Date.parse(asked[0]!.since);
     expect(span).toBeLessThanOrEqual(30 * 86_400_000);
     expect(Date.parse(asked[0]!.until)).toBeGreaterThan(Date.parse(WINDOW.until));
+  });
+});
+
+describe('one retry policy for the endpoint', () => {
+  it('tries a failing page 1 + 4 times in all, not again inside the query client’s own retries', async () => {
+    let attempts = 0;
+    const getJson = vi.fn<HttpClient['getJson']>(async () => {
+      attempts += 1;
+      throw new ApiError({
+        kind: 'http',
+        status: 429,
+        code: 'rate_limited',
+        message: 'Slow down.',
+        requestId: null,
+        retryAfterSeconds: 0,
+      });
+    });
+    // The app's own query client (tests elsewhere switch retries off).
+    const client = createQueryClient();
+    await expect(
+      client.fetchInfiniteQuery(syncRunsQueries.window(session(getJson), 'halopsa', WINDOW)),
+    ).rejects.toMatchObject({ status: 429 });
+    expect(attempts).toBe(5);
+    client.clear();
   });
 });

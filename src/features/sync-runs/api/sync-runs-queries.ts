@@ -29,6 +29,13 @@ export type WindowFetchOptions = {
 /** Pages one live refresh may follow before it waits for the next poll. */
 const MAX_LIVE_PAGES = 5;
 
+/**
+ * One retry policy, in one place: every page of this endpoint is retried by `fetchSlicePage` (the
+ * policy of lib/api/retry.ts). A query-level retry on top would try a failing page about 25 times
+ * and repeat whole rounds, so an error would take minutes to show.
+ */
+const NO_QUERY_RETRY = false;
+
 /** Nothing fetched yet: the newest slice (index 0) has not had its first page. */
 function isFirstRound(frontier: readonly SliceCursor[]): boolean {
   return frontier.some((entry) => entry.index === 0 && entry.cursor === null);
@@ -87,6 +94,8 @@ export const syncRunsQueries = {
         ),
       initialPageParam: initialFrontier(splitWindow(window, slices), pageSize) as SliceCursor[],
       getNextPageParam: (last: RoundPage) => (last.next.length > 0 ? last.next : undefined),
+      // Each page already retries itself (NO_QUERY_RETRY).
+      retry: NO_QUERY_RETRY,
       // Pages are never edited in place, so deep-comparing thousands of runs after every page is waste.
       structuralSharing: false,
     });
@@ -105,6 +114,7 @@ export const syncRunsQueries = {
       refetchIntervalInBackground: false,
       staleTime: 0,
       placeholderData: keepPreviousData,
+      retry: NO_QUERY_RETRY,
       queryFn: async ({ signal }) => {
         const chain = { index: 0, ...liveWindow(since ?? 0, Date.now()) };
         const rounds: RoundPage[] = [];
