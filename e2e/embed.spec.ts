@@ -63,3 +63,32 @@ test.describe('without a host token', () => {
     await expect(widget.getByText(/runs loaded\./)).toBeVisible({ timeout: 20_000 });
   });
 });
+
+test('a page that is not an allowed portal gets a notice and a link out, never sign-in or data', async ({
+  page,
+}) => {
+  // Any static host serves dist/ without frame-ancestors, so the widget itself must refuse. The
+  // parent here is a page of another origin than the allowed portal (the same server by another name).
+  const widgetOrigin = E2E_APP_ORIGIN.replace('localhost', '127.0.0.1');
+  const apiRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/public-api/')) apiRequests.push(request.url());
+  });
+  await page.goto(`${E2E_APP_ORIGIN}/redirect.html`);
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.title = 'Sync Runs widget';
+    frame.width = '600';
+    frame.height = '400';
+    document.body.append(frame);
+  }, `${widgetOrigin}/integrations/halopsa?embed=1`);
+  const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
+  await expect(widget.getByRole('heading', { name: /not allowed here/i })).toBeVisible();
+  const open = widget.getByRole('link', { name: /Open Sync Runs in a new tab/ });
+  await expect(open).toHaveAttribute('target', '_blank');
+  await expect(open).toHaveAttribute('href', `${widgetOrigin}/integrations/halopsa`);
+  await expect(widget.getByRole('button', { name: /sign in/i })).toHaveCount(0);
+  await page.waitForTimeout(1000);
+  expect(apiRequests).toEqual([]);
+});

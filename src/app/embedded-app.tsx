@@ -14,6 +14,8 @@ import { startResizeReporter } from '@/lib/embed/resize-reporter';
 import { AppRoutes } from './app-routes';
 import { Shortcuts } from '@/features/shortcuts/shortcuts-dialog';
 import { EmbedHeader } from './embed-header';
+import { EmbedNotAllowed } from './embed-not-allowed';
+import { framing } from '@/lib/embed/embed-mode';
 
 type EmbedAuth =
   | { kind: 'asking-host' }
@@ -21,6 +23,11 @@ type EmbedAuth =
   | { kind: 'sign-in'; reason: string };
 
 export function EmbeddedApp({ config }: { config: AppConfig }) {
+  const [where] = useState(() => framing(window, config.embed.allowedParentOrigins));
+  return where === 'not-allowed' ? <EmbedNotAllowed /> : <EmbeddedWidget config={config} />;
+}
+
+function EmbeddedWidget({ config }: { config: AppConfig }) {
   const { instance, accounts, inProgress } = useMsal();
   const origins = config.embed.allowedParentOrigins;
   const hostSource = useMemo(() => createHostTokenSource({ allowedOrigins: origins }), [origins]);

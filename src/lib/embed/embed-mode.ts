@@ -1,5 +1,6 @@
 // Whether the app runs as an embedded widget, and the host's display wishes.
 import { parsePreference, type ThemePreference } from '@/lib/theme/theme';
+import { parentOrigin } from './host-token';
 
 /** theme: the host's ?theme=light|dark|system; light when absent (the widget's first behaviour). */
 export type EmbedSettings = { embedded: boolean; theme: ThemePreference };
@@ -24,4 +25,24 @@ export function fullDashboardUrl(href: string): string {
   url.searchParams.delete('embed');
   url.searchParams.delete('theme');
   return url.toString();
+}
+
+/**
+ * Whether the page around the widget may show it: `top` (not framed), `allowed` (framed by an
+ * origin in `embed.allowedParentOrigins`) or `not-allowed` (framed by any other page, or by one
+ * whose origin the browser does not tell). Only `frame-ancestors` stops framing, and a static host
+ * may not send it, so the widget refuses by itself: no sign-in, no data inside such a page.
+ */
+export function framing(
+  win: Window,
+  allowed: readonly string[],
+): 'top' | 'allowed' | 'not-allowed' {
+  let framed: boolean;
+  try {
+    framed = win.self !== win.top;
+  } catch {
+    framed = true;
+  }
+  if (!framed) return 'top';
+  return parentOrigin(win, allowed) ? 'allowed' : 'not-allowed';
 }
