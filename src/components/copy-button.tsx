@@ -1,5 +1,8 @@
-// Copies a value to the clipboard and says so, for ids people quote to support.
+// Copies a value to the clipboard and says so, for ids people quote to support. Values come from the
+// API and are often pasted into a spreadsheet: what is copied is made spreadsheet-safe first (no line
+// starts a formula, no tab splits a cell); links and ordinary ids are copied unchanged.
 import { useState } from 'react';
+import { safeLines } from '@/lib/format/spreadsheet-safe';
 
 export function CopyButton({
   value,
@@ -13,7 +16,7 @@ export function CopyButton({
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy() {
     try {
-      await navigator.clipboard.writeText(value);
+      await navigator.clipboard.writeText(safeLines(value));
       setCopied('copied');
     } catch {
       setCopied('failed');

@@ -18,3 +18,11 @@ export function neutraliseFormula(value: string): string {
 export function safeCell(value: string): string {
   return neutraliseFormula(oneLine(value));
 }
+
+/**
+ * Text for the clipboard, which may be pasted into a sheet: line breaks are kept (a paste makes rows
+ * of them, and multi-line evidence stays readable), and every line is a safe cell.
+ */
+export function safeLines(value: string): string {
+  return value.split(/\r?\n/).map(safeCell).join('\n');
+}
