@@ -1,25 +1,8 @@
 // config.json's fields as the server checks them: the browser's own schema
-// (src/lib/config/config-schema.ts), plus the rules only the server needs because it writes these
-// values into its Content-Security-Policy. Problems name the variable, or the file's field, to fix.
+// (src/lib/config/config-schema.ts), read from environment variables or the file. Problems name
+// the variable, or the file's field, to fix.
 import type { z } from 'zod';
-import {
-  appConfigSchema,
-  HTTPS_OR_LOOPBACK_MESSAGE,
-  isHttpsOrLoopbackUrl,
-  type IntegrationEntry,
-} from '../src/lib/config/config-schema.ts';
-
-const DNS_NAME =
-  /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
-/** host[:port] with a DNS name, IPv4 or bracketed IPv6 address; never a wildcard. */
-function isHostPort(value: string): boolean {
-  const match = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(value);
-  if (!match) return false;
-  const [, host = '', port] = match;
-  if (port !== undefined && Number(port) > 65535) return false;
-  return host.startsWith('[') || DNS_NAME.test(host);
-}
-const INTEGRATION_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+import { appConfigSchema } from '../src/lib/config/config-schema.ts';
 
 export function parseUrl(value: string): URL | null {
   try {
@@ -29,51 +12,12 @@ export function parseUrl(value: string): URL | null {
   }
 }
 
-/** An exact origin such as https://portal.example.com: CSP frame-ancestors takes it as it is. */
-function originProblem(value: string): string | null {
-  const url = parseUrl(value);
-  // WHATWG URL accepts `*` in a host name; CSP would read it as a wildcard.
-  if (!url || url.origin !== value || !isHostPort(url.host)) {
-    return 'is not an exact origin like https://portal.example.com (no path, no wildcard, no trailing slash)';
-  }
-  return isHttpsOrLoopbackUrl(value) ? null : HTTPS_OR_LOOPBACK_MESSAGE;
-}
-
 /**
- * A refinement reporting, at its index, each item of a list that `problem` finds fault with.
- * It also sees items the shared schema has reported as empty: `problem` passes those.
+ * The server checks config.json's fields with the browser's own schema: its rules for exact
+ * origins (which the server writes into frame-ancestors), host names and integration names are
+ * the browser's too, so an entry the browser would refuse never reaches a header either.
  */
-function eachItem<T>(problem: (item: T) => string | null, at: string[] = []) {
-  return (items: T[], ctx: z.RefinementCtx) => {
-    items.forEach((item, index) => {
-      const message = problem(item);
-      if (message) ctx.addIssue({ code: 'custom', message, path: [...at, index], input: item });
-    });
-  };
-}
-
-const shape = appConfigSchema.shape;
-
-/** The browser's schema with the server's rules on top, field by field (so every problem shows). */
-export const serverAppConfigSchema = appConfigSchema.extend({
-  auth: shape.auth.extend({
-    // CSP allows `https://<host>` for each.
-    knownAuthorities: shape.auth.shape.knownAuthorities.superRefine(
-      eachItem((host: string) =>
-        !host || isHostPort(host) ? null : 'is not a host name (host[:port])',
-      ),
-    ),
-  }),
-  integrations: shape.integrations.superRefine(
-    eachItem((entry: IntegrationEntry) => {
-      const name = typeof entry === 'string' ? entry : entry.name;
-      return !name || INTEGRATION_NAME.test(name) ? null : 'is not an integration name';
-    }),
-  ),
-  embed: shape.embed.superRefine((embed, ctx) =>
-    eachItem(originProblem, ['allowedParentOrigins'])(embed.allowedParentOrigins, ctx),
-  ),
-});
+export const serverAppConfigSchema = appConfigSchema;
 
 /**
  * What SYNC_RUNS_* variables set: no `fetch` tuning (the browser's default applies), and apiBaseUrl

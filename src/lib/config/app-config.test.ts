@@ -70,3 +70,53 @@ describe('parseAppConfig', () => {
     expect(appConfigSchema).toBe(sharedSchema);
   });
 });
+
+describe('entries that would silently never match are config errors', () => {
+  function problemsOf(config: unknown): string[] {
+    try {
+      parseAppConfig(config);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  }
+
+  it('needs exact origins for embedding: no path, no trailing slash, https unless loopback', () => {
+    const problems = problemsOf({
+      ...valid,
+      embed: {
+        allowedParentOrigins: [
+          'https://portal.example.com/',
+          'https://portal.example.com/tickets',
+          'http://portal.example.com',
+          'https://*.example.com',
+          'https://portal.example.com',
+          'http://localhost:5174',
+        ],
+      },
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'embed.allowedParentOrigins.0',
+      'embed.allowedParentOrigins.1',
+      'embed.allowedParentOrigins.2',
+      'embed.allowedParentOrigins.3',
+    ]);
+  });
+
+  it('needs host names in knownAuthorities and slugs as integration names', () => {
+    const problems = problemsOf({
+      ...valid,
+      auth: {
+        ...valid.auth,
+        knownAuthorities: ['login.example.com', 'https://login.example.com/'],
+      },
+      integrations: ['connectwise', 'my integration', { name: '../x' }],
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'auth.knownAuthorities.1',
+      'integrations.1',
+      'integrations.2.name',
+    ]);
+  });
+});

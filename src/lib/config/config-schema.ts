@@ -22,6 +22,41 @@ export function isHttpsOrLoopbackUrl(value: string): boolean {
   return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
 }
 
+const DNS_NAME =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+
+/** host[:port] with a DNS name, IPv4 or bracketed IPv6 address; never a wildcard. */
+export function isHostPort(value: string): boolean {
+  const match = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(value);
+  if (!match) return false;
+  const [, host = '', port] = match;
+  if (port !== undefined && Number(port) > 65535) return false;
+  return host.startsWith('[') || DNS_NAME.test(host);
+}
+
+/** An integration's name as the API knows it: a slug (never `.`, `..` or a path). */
+export const INTEGRATION_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export const ORIGIN_MESSAGE =
+  'is not an exact origin like https://portal.example.com (no path, no wildcard, no trailing slash)';
+
+/**
+ * Why an embedding origin is not usable, or null. The widget compares the parent's origin with it
+ * exactly, and the server writes it into CSP frame-ancestors: anything else would never match (or,
+ * with a `*`, match too much).
+ */
+export function originProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return ORIGIN_MESSAGE;
+  }
+  // WHATWG URL accepts `*` in a host name; CSP would read it as a wildcard.
+  if (url.origin !== value || !isHostPort(url.host)) return ORIGIN_MESSAGE;
+  return isHttpsOrLoopbackUrl(value) ? null : HTTPS_OR_LOOPBACK_MESSAGE;
+}
+
 /** Messages read after the field's name ("auth.clientId: is required"); else zod's own. */
 function messages(invalid?: string) {
   return {
@@ -36,14 +71,25 @@ const httpsOrLoopbackUrl = url().refine(isHttpsOrLoopbackUrl, HTTPS_OR_LOOPBACK_
 
 const nonEmpty = (message: string) => z.string(messages()).min(1, message);
 
-export const integrationEntrySchema = z.union([
-  nonEmpty('must not be empty'),
-  z.object({
-    name: nonEmpty('must not be empty'),
-    displayName: nonEmpty('must not be empty').optional(),
-    kind: nonEmpty('must not be empty').optional(),
-  }),
-]);
+export const integrationEntrySchema = z
+  .union([
+    nonEmpty('must not be empty'),
+    z.object({
+      name: nonEmpty('must not be empty'),
+      displayName: nonEmpty('must not be empty').optional(),
+      kind: nonEmpty('must not be empty').optional(),
+    }),
+  ])
+  .superRefine((entry, ctx) => {
+    const name = typeof entry === 'string' ? entry : entry.name;
+    if (!INTEGRATION_NAME.test(name))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is not an integration name',
+        path: typeof entry === 'string' ? [] : ['name'],
+        input: name,
+      });
+  });
 
 export type IntegrationEntry = z.infer<typeof integrationEntrySchema>;
 
@@ -56,7 +102,14 @@ export const appConfigSchema = z.object({
         (v) => v.startsWith('https://'),
         'must be an https:// URL (MSAL requires it)',
       ),
-      knownAuthorities: z.array(nonEmpty('must not be empty')).default([]),
+      knownAuthorities: z
+        .array(
+          nonEmpty('must not be empty').refine(
+            (host) => host === '' || isHostPort(host),
+            'is not a host name (host[:port])',
+          ),
+        )
+        .default([]),
       scopes: z
         .array(nonEmpty('must not be empty'), messages())
         .min(1, 'needs at least the API scope'),
@@ -67,7 +120,16 @@ export const appConfigSchema = z.object({
     .array(integrationEntrySchema, messages())
     .min(1, 'list at least one integration name'),
   embed: z
-    .object({ allowedParentOrigins: z.array(url()).default([]) })
+    .object({
+      allowedParentOrigins: z
+        .array(
+          z.string(messages()).superRefine((origin, ctx) => {
+            const problem = originProblem(origin);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem, input: origin });
+          }),
+        )
+        .default([]),
+    })
     .default({ allowedParentOrigins: [] }),
   /** Off unless set: where client-side errors are POSTed (see README, "Error reporting"). */
   errorReporting: z.object({ endpoint: httpsOrLoopbackUrl }).optional(),
