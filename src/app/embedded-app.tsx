@@ -4,10 +4,10 @@ import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
-import { createHttpClient, type GetAccessToken } from '@/lib/api/http-client';
+import { createHttpClient } from '@/lib/api/http-client';
 import { createTokenProvider } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
-import { accountIdFromToken, createHostTokenSource } from '@/lib/embed/host-token';
+import { createHostTokenSource } from '@/lib/embed/host-token';
 import { listenForHostTheme } from '@/lib/embed/host-theme';
 import { themeController } from '@/lib/theme/use-theme';
 import { startResizeReporter } from '@/lib/embed/resize-reporter';
@@ -15,12 +15,8 @@ import { AppRoutes } from './app-routes';
 import { Shortcuts } from '@/features/shortcuts/shortcuts-dialog';
 import { EmbedHeader } from './embed-header';
 import { EmbedNotAllowed } from './embed-not-allowed';
+import { useHostSession } from './use-host-session';
 import { framing } from '@/lib/embed/embed-mode';
-
-type EmbedAuth =
-  | { kind: 'asking-host' }
-  | { kind: 'host'; accountId: string; getAccessToken: GetAccessToken }
-  | { kind: 'sign-in'; reason: string };
 
 export function EmbeddedApp({ config }: { config: AppConfig }) {
   const [where] = useState(() => framing(window, config.embed.allowedParentOrigins));
@@ -31,7 +27,7 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
   const { instance, accounts, inProgress } = useMsal();
   const origins = config.embed.allowedParentOrigins;
   const hostSource = useMemo(() => createHostTokenSource({ allowedOrigins: origins }), [origins]);
-  const [auth, setAuth] = useState<EmbedAuth>({ kind: 'asking-host' });
+  const host = useHostSession(hostSource, config.apiBaseUrl);
   const [signInError, setSignInError] = useState<string | null>(null);
 
   useEffect(() => startResizeReporter(origins), [origins]);
@@ -39,41 +35,10 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
     () => listenForHostTheme(origins, (theme) => themeController().setHostPreference(theme)),
     [origins],
   );
-  useEffect(() => {
-    let cancelled = false;
-    hostSource.getAccessToken().then(
-      (token) => {
-        if (!cancelled)
-          setAuth({
-            kind: 'host',
-            accountId: accountIdFromToken(token),
-            getAccessToken: hostSource.getAccessToken,
-          });
-      },
-      (error: unknown) => {
-        if (!cancelled)
-          setAuth({
-            kind: 'sign-in',
-            reason: error instanceof Error ? error.message : String(error),
-          });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [hostSource]);
 
   const account = instance.getActiveAccount() ?? accounts[0];
-  const session = useMemo<ApiSession | null>(() => {
-    if (auth.kind === 'host')
-      return {
-        accountId: auth.accountId,
-        client: createHttpClient({
-          baseUrl: config.apiBaseUrl,
-          getAccessToken: auth.getAccessToken,
-        }),
-      };
-    if (auth.kind === 'sign-in' && account)
+  const signInSession = useMemo<ApiSession | null>(() => {
+    if (host.kind === 'failed' && account)
       return {
         accountId: account.homeAccountId,
         client: createHttpClient({
@@ -82,7 +47,8 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
         }),
       };
     return null;
-  }, [auth, account, config.apiBaseUrl, config.auth.scopes, instance]);
+  }, [host.kind, account, config.apiBaseUrl, config.auth.scopes, instance]);
+  const session = host.kind === 'ready' ? host.session : signInSession;
 
   async function signInWithPopup() {
     if (inProgress !== InteractionStatus.None) return;
@@ -99,15 +65,15 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
     <div className="bg-white text-slate-900">
       <EmbedHeader />
       <main className="p-3">
-        {auth.kind === 'asking-host' && (
+        {host.kind === 'asking-host' && (
           <p role="status" className="text-sm">
             Connecting to your portal…
           </p>
         )}
-        {auth.kind === 'sign-in' && !account && (
+        {host.kind === 'failed' && !account && (
           <div className="space-y-2 text-sm">
             <p>Sign in to see your sync runs.</p>
-            <p className="text-slate-600">({auth.reason})</p>
+            <p className="text-slate-600">({host.reason})</p>
             {signInError && (
               <p role="alert" className="text-red-800">
                 Sign-in did not complete: {signInError}

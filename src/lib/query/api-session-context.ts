@@ -8,6 +8,11 @@ export type ApiSession = {
   accountId: string;
 };
 
+/** The start of every query key: the account it belongs to (so caches never cross accounts). */
+export function accountKey(accountId: string) {
+  return ['account', accountId] as const;
+}
+
 export const ApiSessionContext = createContext<ApiSession | null>(null);
 
 export function useApiSession(): ApiSession {

@@ -14,7 +14,7 @@ import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/slices';
 import type { RunWindow } from '@/domain/sync-runs/window';
 import { withRetries, type RetryEvent } from '@/lib/api/retry';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
-import type { ApiSession } from '@/lib/query/api-session-context';
+import { accountKey, type ApiSession } from '@/lib/query/api-session-context';
 
 export type WindowFetchOptions = {
   pageSize?: number;
@@ -69,7 +69,7 @@ function fetchSlicePage(
 }
 
 export const syncRunsQueries = {
-  all: (accountId: string) => ['account', accountId, 'sync-runs'] as const,
+  all: (accountId: string) => [...accountKey(accountId), 'sync-runs'] as const,
   integration: (accountId: string, name: string) =>
     [...syncRunsQueries.all(accountId), name] as const,
 
