@@ -34,13 +34,80 @@ export type HttpClientOptions = {
   onRateLimit?: (info: RateLimitInfo) => void;
   /** How long one request may take before it counts as lost (default 30 s). */
   timeoutMs?: number;
-  /** For tests: how to wait. */
-  sleep?: (ms: number) => Promise<void>;
+  /** For tests: how to wait (it must give up when the signal aborts). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Requests in flight at once (default MAX_IN_FLIGHT). */
+  maxInFlight?: number;
   now?: () => number;
 };
 
 /** A request that has not answered by then is treated as lost (and retried). */
 export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Requests in flight at once per client, whoever asks (every window, every overview card, the live
+ * refresh): the browser's six connections per host, and a polite share of the tenant's limit.
+ */
+export const MAX_IN_FLIGHT = 6;
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** At most `size` holders at once; the rest queue in order, and leave the queue when aborted. */
+function createSlots(size: number) {
+  let free = size;
+  const queue: { grant: () => void; signal?: AbortSignal }[] = [];
+  function next() {
+    while (free > 0 && queue.length > 0) {
+      const waiter = queue.shift()!;
+      if (waiter.signal?.aborted) continue;
+      free -= 1;
+      waiter.grant();
+    }
+  }
+  return {
+    async acquire(signal?: AbortSignal): Promise<() => void> {
+      if (signal?.aborted) throw signal.reason;
+      await new Promise<void>((resolve, reject) => {
+        const waiter = {
+          signal,
+          grant: () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+        };
+        const onAbort = () => {
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          reject(signal?.reason as Error);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(waiter);
+        next();
+      });
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        free += 1;
+        next();
+      };
+    },
+  };
+}
 
 /** Requests kept in reserve for the rest of the tenant (other tabs, scripts): we pause before them. */
 export function rateLimitReserve(limit: number | null): number {
@@ -102,24 +169,26 @@ async function toApiError(response: Response): Promise<ApiError> {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl.replace(/\/+$/, '');
-  const sleep =
-    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? abortableSleep;
+  const slots = createSlots(options.maxInFlight ?? MAX_IN_FLIGHT);
   const now = options.now ?? (() => Date.now());
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   // The tenant's shared budget as last reported, counted down by what we send meanwhile.
   let budget: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
 
   /** Slows down before the tenant's shared limit runs out, instead of running into 429s. */
-  async function waitForBudget() {
+  async function waitForBudget(signal: AbortSignal | undefined) {
     const { remaining, resetAt, limit } = budget;
     if (remaining === null || resetAt === null || remaining > rateLimitReserve(limit)) return;
     const wait = resetAt * 1000 - now();
-    if (wait > 0) await sleep(Math.min(wait, 60_000));
+    // Leaving the page (the query's signal) ends the wait: nothing is sent for a view nobody sees.
+    if (wait > 0)
+      await (signal ? sleep(Math.min(wait, 60_000), signal) : sleep(Math.min(wait, 60_000)));
     budget = { ...budget, remaining: null };
   }
 
   async function send(url: string, signal: AbortSignal | undefined, forceRefresh: boolean) {
-    await waitForBudget();
+    await waitForBudget(signal);
     if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
     const token = await options.getAccessToken({ forceRefresh });
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -148,6 +217,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async getJson(path, query, signal) {
+      const release = await slots.acquire(signal);
+      try {
+        return await getJsonInSlot(path, query, signal);
+      } finally {
+        release();
+      }
+    },
+  };
+
+  async function getJsonInSlot(
+    path: string,
+    query: Record<string, string | undefined>,
+    signal: AbortSignal | undefined,
+  ): Promise<ApiResponse> {
+    {
       const url = new URL(`${base}${path}`);
       for (const [key, value] of Object.entries(query)) {
         if (value !== undefined) url.searchParams.set(key, value);
@@ -185,6 +269,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         });
       }
       return { body, requestId: response.headers.get('X-Request-Id'), rateLimit };
-    },
-  };
+    }
+  }
 }

@@ -1,0 +1,99 @@
+// The client's manners toward the tenant's shared limit: waits can be cancelled, and the whole app
+// keeps at most six requests in flight (the browser's connections per host), whoever asks.
+import { describe, expect, it } from 'vitest';
+import { createHttpClient, MAX_IN_FLIGHT } from './http-client';
+
+const BASE = 'https://api.example.test';
+const PATH = '/public-api/integrations/connectwise/sync-runs';
+
+function okResponse(headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify({ data: [], meta: { request_id: 'r' } }), {
+    status: 200,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+/** Settles with `value`, or with 'still waiting' after `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still waiting'> {
+  return Promise.race([
+    promise,
+    new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), ms)),
+  ]);
+}
+
+describe('the API client and the shared rate limit', () => {
+  it('lets a page that is left cancel its wait for the rate limit to reset', async () => {
+    let fetches = 0;
+    const client = createHttpClient({
+      baseUrl: BASE,
+      getAccessToken: async () => 't',
+      fetch: async () => {
+        fetches += 1;
+        // Nothing left until a minute from now: the next request waits for the reset.
+        return okResponse({
+          'X-RateLimit-Limit': '1200',
+          'X-RateLimit-Remaining': '0',
+          'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 60),
+        });
+      },
+    });
+    await client.getJson(PATH, {});
+    const leaving = new AbortController();
+    const waiting = client.getJson(PATH, {}, leaving.signal).then(
+      () => 'answered',
+      (error: unknown) => (error instanceof Error ? error.name : 'failed'),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    leaving.abort();
+    expect(await within(waiting, 500)).toBe('AbortError');
+    expect(fetches).toBe(1);
+  });
+
+  it('keeps at most six requests in flight at once, however many are asked for', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const client = createHttpClient({
+      baseUrl: BASE,
+      getAccessToken: async () => 't',
+      fetch: () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        return new Promise<Response>((resolve) =>
+          release.push(() => {
+            inFlight -= 1;
+            resolve(okResponse());
+          }),
+        );
+      },
+    });
+    let settled = false;
+    const all = Promise.all(Array.from({ length: 17 }, () => client.getJson(PATH, {}))).then(() => {
+      settled = true;
+    });
+    for (let round = 0; round < 100 && !settled; round += 1) {
+      await new Promise((r) => setTimeout(r, 5));
+      release.splice(0).forEach((answer) => answer());
+    }
+    await all;
+    expect(MAX_IN_FLIGHT).toBe(6);
+    expect(most).toBe(6);
+  });
+
+  it('does not hold a place for a request that is cancelled while it waits for one', async () => {
+    const release: (() => void)[] = [];
+    const client = createHttpClient({
+      baseUrl: BASE,
+      getAccessToken: async () => 't',
+      fetch: () => new Promise<Response>((resolve) => release.push(() => resolve(okResponse()))),
+    });
+    const first = Array.from({ length: 6 }, () => client.getJson(PATH, {}));
+    const leaving = new AbortController();
+    const queued = client.getJson(PATH, {}, leaving.signal).catch((error: Error) => error.name);
+    leaving.abort();
+    expect(await within(queued, 200)).toBe('AbortError');
+    await new Promise((r) => setTimeout(r, 5));
+    release.splice(0).forEach((answer) => answer());
+    await Promise.all(first);
+  });
+});
