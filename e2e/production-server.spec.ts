@@ -44,3 +44,19 @@ test('a page that is not an allowed portal cannot frame the dashboard', async ({
     .toBe(true);
   expect(frame?.url() ?? '').not.toContain('/integrations');
 });
+
+test('the production server withholds source maps and relays only the sync-runs route', async ({
+  request,
+}) => {
+  const index = await (await request.get(`${E2E_PROD_ORIGIN}/`)).text();
+  const script = /<script[^>]*\ssrc="([^"]+\.js)"/.exec(index)?.[1] ?? '';
+  expect(script).toMatch(/^\/assets\//);
+  expect((await request.get(`${E2E_PROD_ORIGIN}${script}`)).status()).toBe(200);
+  // The build writes source maps (vite.config.ts); without SYNC_RUNS_SERVE_SOURCEMAPS=1 they are 404.
+  expect((await request.get(`${E2E_PROD_ORIGIN}${script}.map`)).status()).toBe(404);
+  const api = `${E2E_PROD_ORIGIN}/public-api`;
+  expect((await request.get(`${api}/integrations/..%2F..%2Fpublic-api/sync-runs`)).status()).toBe(
+    400,
+  );
+  expect((await request.get(`${api}/tenant`)).status()).toBe(404);
+});

@@ -1,37 +1,41 @@
 // `GET <base>config.json`: the dashboard's runtime config, from the environment or SYNC_RUNS_CONFIG_FILE.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerConfig } from './config.ts';
+import { requestHost, requestProto } from './forwarding.ts';
 import { sendText } from './respond.ts';
 
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-function firstValue(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.split(',')[0]?.trim() || undefined;
+/**
+ * The origin the browser used to reach this server: directly (Host), or through a trusted
+ * TLS-terminating reverse proxy (X-Forwarded-Proto/-Host, only with SYNC_RUNS_TRUST_PROXY=1).
+ * Null when the host is malformed. A forged Host only changes the forger's own response
+ * (config.json is `no-store`).
+ */
+export function requestOrigin(req: IncomingMessage, trustProxy: boolean): string | null {
+  const host = requestHost(req, trustProxy);
+  if (!host || !HOST.test(host)) return null;
+  return `${requestProto(req, trustProxy)}://${host.toLowerCase()}`;
 }
 
-/**
- * The origin the browser used to reach this server, as seen through a TLS-terminating reverse
- * proxy (X-Forwarded-Proto/-Host) or directly (Host). Null when the Host is malformed.
- * A forged header only changes the forger's own response (config.json is `no-store`).
- */
-export function requestOrigin(req: IncomingMessage): string | null {
-  const forwardedProto = firstValue(req.headers['x-forwarded-proto'])?.toLowerCase();
-  const proto = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : 'http';
-  const host = firstValue(req.headers['x-forwarded-host']) ?? req.headers.host;
-  if (!host || !HOST.test(host)) return null;
-  return `${proto}://${host.toLowerCase()}`;
+/** config.json is generated per request, so it is never stored (static-host-config.ts: the same). */
+export const CONFIG_JSON_CACHE_CONTROL = 'no-store';
+
+/** config.json's text for a known apiBaseUrl; SYNC_RUNS_CONFIG_FILE's text when that is set. */
+export function configJsonText(config: ServerConfig, apiBaseUrl: string): string {
+  if (config.configFile) return config.configFile.body;
+  return `${JSON.stringify({ apiBaseUrl, ...config.app }, null, 2)}\n`;
 }
 
 export function configJsonBody(config: ServerConfig, req: IncomingMessage): string | null {
   if (config.configFile) return config.configFile.body;
   let apiBaseUrl = config.apiBaseUrl;
   if (apiBaseUrl === null) {
-    const origin = requestOrigin(req);
+    const origin = requestOrigin(req, config.trustProxy);
     if (!origin) return null;
     apiBaseUrl = `${origin}${config.basePath.replace(/\/$/, '')}`;
   }
-  return `${JSON.stringify({ apiBaseUrl, ...config.app }, null, 2)}\n`;
+  return configJsonText(config, apiBaseUrl);
 }
 
 export function createConfigJsonHandler(config: ServerConfig) {
@@ -41,7 +45,7 @@ export function createConfigJsonHandler(config: ServerConfig) {
     const bytes = Buffer.from(body, 'utf8');
     res.statusCode = 200;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', CONFIG_JSON_CACHE_CONTROL);
     res.setHeader('Content-Length', bytes.length);
     res.end(req.method === 'HEAD' ? undefined : bytes);
   };

@@ -21,6 +21,8 @@ export const DEFAULTS = {
   apiBaseUrl: 'https://api.neoagent.io',
   upstreamApi: 'https://api.neoagent.io',
   proxyTimeoutMs: 30_000,
+  maxConnections: 1024,
+  shutdownDelayMs: 0,
 } as const;
 
 export type { AppConfigFields } from './app-fields.ts';
@@ -36,6 +38,17 @@ export type ServerConfig = {
   /** config.json's apiBaseUrl; `null` means "this server's own origin + base path" (proxy mode). */
   apiBaseUrl: string | null;
   proxy: { enabled: boolean; upstream: string; timeoutMs: number };
+  /**
+   * SYNC_RUNS_TRUST_PROXY=1: the peer is a reverse proxy whose X-Forwarded-For/-Host/-Proto are
+   * believed (HSTS, config.json's origin, what the API proxy passes on). Otherwise they are ignored.
+   */
+  trustProxy: boolean;
+  /** SYNC_RUNS_SERVE_SOURCEMAPS=1 serves `*.map` files from DIST_DIR; by default they are 404. */
+  serveSourceMaps: boolean;
+  /** `server.maxConnections`: connections beyond it are dropped as they arrive. */
+  maxConnections: number;
+  /** After SIGTERM, how long /readyz answers 503 while requests are still served, before closing. */
+  shutdownDelayMs: number;
   app: AppConfigFields;
   /** Set when SYNC_RUNS_CONFIG_FILE is used: the file is served byte for byte. */
   configFile: { path: string; body: string } | null;
@@ -103,6 +116,13 @@ function integer(
   return value;
 }
 
+/** A `0`/`1` switch, off when unset. */
+function flag(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean {
+  const raw = env[name]?.trim() || '0';
+  if (raw !== '0' && raw !== '1') problems.push(`${name}: must be 0 or 1, got "${raw}"`);
+  return raw === '1';
+}
+
 /**
  * Reads the server's configuration from environment variables.
  * Throws a ServerConfigError that names every offending variable.
@@ -117,11 +137,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     : resolve(REPO_ROOT, DEFAULTS.distDir);
   const basePath = normaliseBasePath(env.BASE_PATH ?? DEFAULTS.basePath, problems);
 
-  const proxyFlag = env.SYNC_RUNS_PROXY_API?.trim() || '0';
-  if (proxyFlag !== '0' && proxyFlag !== '1') {
-    problems.push(`SYNC_RUNS_PROXY_API: must be 0 or 1, got "${proxyFlag}"`);
-  }
-  const proxyEnabled = proxyFlag === '1';
+  const proxyEnabled = flag(env, 'SYNC_RUNS_PROXY_API', problems);
   const upstream = env.SYNC_RUNS_UPSTREAM_API?.trim() || DEFAULTS.upstreamApi;
   const upstreamUrl = parseUrl(upstream);
   if (
@@ -144,6 +160,24 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     'SYNC_RUNS_PROXY_TIMEOUT_MS',
     DEFAULTS.proxyTimeoutMs,
     1,
+    600_000,
+    problems,
+  );
+  const trustProxy = flag(env, 'SYNC_RUNS_TRUST_PROXY', problems);
+  const serveSourceMaps = flag(env, 'SYNC_RUNS_SERVE_SOURCEMAPS', problems);
+  const maxConnections = integer(
+    env,
+    'SYNC_RUNS_MAX_CONNECTIONS',
+    DEFAULTS.maxConnections,
+    1,
+    1_000_000,
+    problems,
+  );
+  const shutdownDelayMs = integer(
+    env,
+    'SYNC_RUNS_SHUTDOWN_DELAY_MS',
+    DEFAULTS.shutdownDelayMs,
+    0,
     600_000,
     problems,
   );
@@ -177,6 +211,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     basePath,
     apiBaseUrl,
     proxy: { enabled: proxyEnabled, upstream: upstream.replace(/\/+$/, ''), timeoutMs },
+    trustProxy,
+    serveSourceMaps,
+    maxConnections,
+    shutdownDelayMs,
     app,
     configFile,
     warnings,

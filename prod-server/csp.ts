@@ -51,15 +51,32 @@ export function buildCsp(config: Pick<ServerConfig, 'app' | 'apiBaseUrl'>): stri
 }
 
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+export type SecurityHeaders = Record<string, string>;
 
 /**
- * Applies the security headers. Deliberately absent: X-Frame-Options (cannot express an allow-list;
- * frame-ancestors does) and Cross-Origin-Opener-Policy (MSAL popups and redirect.html /
- * popup-relay.html need their opener).
+ * The security headers of every response, by name. Pure, so the server (applySecurityHeaders) and
+ * the static-host configuration (static-host-config.ts) send exactly the same ones.
+ * Strict-Transport-Security only when the browser came over HTTPS (browsers ignore it over http,
+ * and it must not be sent for a plain-http deployment). Deliberately absent: X-Frame-Options
+ * (cannot express an allow-list; frame-ancestors does) and Cross-Origin-Opener-Policy (MSAL popups
+ * and redirect.html / popup-relay.html need their opener).
  */
-export function applySecurityHeaders(res: ServerResponse, csp: string): void {
-  res.setHeader('Content-Security-Policy', csp);
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+export function securityHeaders(
+  config: Pick<ServerConfig, 'app' | 'apiBaseUrl'>,
+  https: boolean,
+): SecurityHeaders {
+  return {
+    ...(https && { 'Strict-Transport-Security': HSTS }),
+    'Content-Security-Policy': buildCsp(config),
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Content-Type-Options': 'nosniff',
+    'Permissions-Policy': PERMISSIONS_POLICY,
+  };
+}
+
+/** Sets headers made by securityHeaders() on a response. */
+export function applySecurityHeaders(res: ServerResponse, headers: SecurityHeaders): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 }

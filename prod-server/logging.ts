@@ -1,4 +1,4 @@
-// Access log: one JSON line per request on stdout. Never headers, never token-like query values.
+// Access log: one JSON line per request on stdout. Never headers, never token-like URL parts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type LogSink = (line: string) => void;
@@ -7,25 +7,56 @@ export const stdoutSink: LogSink = (line) => {
   process.stdout.write(`${line}\n`);
 };
 
-const SECRET_KEYS = new Set(['code', 'key', 'sig', 'state', 'session_state', 'client_assertion']);
+/** Parameters whose values are never logged: credentials, and `q` (the user's search text). */
+const SECRET_KEYS = new Set([
+  'code',
+  'key',
+  'sig',
+  'state',
+  'session_state',
+  'client_assertion',
+  'q',
+]);
 const SECRET_PATTERN = /token|secret|password|passwd|api[_-]?key|signature|credential/i;
+/** Values that look like credentials wherever they appear: in a path segment, key or value. */
+const SECRET_SHAPES = [
+  /\bbearer\s+\S/i, // an Authorization header value
+  /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\./, // a JWT/JWS/JWE: base64url JSON header, then a dot
+  /[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/, // any other xxx.yyy.zzz base64url
+  /neo_sk_/i, // a Neo API key
+];
+const REDACTED = '[redacted]';
 const MAX_PATH_CHARS = 2048;
 
-function isSecretKey(rawKey: string): boolean {
-  let key = rawKey;
+function decode(raw: string): string {
   try {
-    key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
   } catch {
-    // keep the raw key
+    return raw;
   }
-  key = key.trim().toLowerCase();
+}
+
+function isSecretKey(rawKey: string): boolean {
+  const key = decode(rawKey).trim().toLowerCase();
   return SECRET_KEYS.has(key) || SECRET_PATTERN.test(key);
 }
 
-/** The request path with the values of token-like query parameters replaced by `[redacted]`. */
+function looksSecret(raw: string): boolean {
+  const decoded = decode(raw);
+  return SECRET_SHAPES.some((shape) => shape.test(decoded) || shape.test(raw));
+}
+
+/**
+ * The request URL as logged: path segments and query parts shaped like a credential (Bearer …,
+ * a JWT, `neo_sk_…`, also percent-encoded) become `[redacted]`, as do the values of token-like
+ * parameters and of `q`.
+ */
 export function redactUrl(rawUrl: string): string {
   const q = rawUrl.indexOf('?');
-  const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+  const path = (q === -1 ? rawUrl : rawUrl.slice(0, q))
+    .split('/')
+    .map((segment) => (looksSecret(segment) ? REDACTED : segment))
+    .join('/');
   let out = path;
   if (q !== -1) {
     const pairs = rawUrl
@@ -34,7 +65,9 @@ export function redactUrl(rawUrl: string): string {
       .map((pair) => {
         const eq = pair.indexOf('=');
         const key = eq === -1 ? pair : pair.slice(0, eq);
-        return eq !== -1 && isSecretKey(key) ? `${key}=[redacted]` : pair;
+        if (looksSecret(key)) return REDACTED;
+        if (eq === -1) return pair;
+        return isSecretKey(key) || looksSecret(pair.slice(eq + 1)) ? `${key}=${REDACTED}` : pair;
       });
     out = `${path}?${pairs.join('&')}`;
   }

@@ -1,13 +1,15 @@
-// Same-origin proxy for Neo's API: `<base>public-api/*` → SYNC_RUNS_UPSTREAM_API, streamed, GET/HEAD only.
+// Same-origin proxy for Neo's API: `<base>public-api/integrations/{name}/sync-runs` (the one route
+// the dashboard reads) → SYNC_RUNS_UPSTREAM_API, streamed, GET/HEAD only.
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
+import { syncRunsRoute } from './api-route.ts';
 import type { ServerConfig } from './config.ts';
+import { forwardingHeaders } from './forwarding.ts';
 import { sendApiError } from './respond.ts';
-import { safeSegments } from './static.ts';
 
-/** Request headers the upstream sees; nothing else (no cookies, no client-chosen forwarding). */
+/** Request headers the upstream sees, besides forwardingHeaders(); nothing else (no cookies). */
 const FORWARD_REQUEST = [
   'authorization',
   'accept',
@@ -28,6 +30,9 @@ const PASS_RESPONSE = [
   'x-request-id',
 ];
 
+/** What an upstream error keeps when its non-JSON body is replaced by Neo's envelope. */
+const KEEP_ON_ERROR = /^(?:retry-after|www-authenticate|x-ratelimit-[a-z-]+)$/;
+
 export type ProxyTarget = {
   /** The path below the base path, starting with `/public-api`, still percent-encoded. */
   path: string;
@@ -35,7 +40,16 @@ export type ProxyTarget = {
   search: string;
 };
 
-export function createApiProxy(config: ServerConfig['proxy']) {
+/** `application/json` or `application/<something>+json` (e.g. problem+json). */
+function isJson(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+export function createApiProxy({
+  proxy: config,
+  trustProxy,
+}: Pick<ServerConfig, 'proxy' | 'trustProxy'>) {
   const upstream = new URL(config.upstream);
   const client = upstream.protocol === 'https:' ? https : http;
   const agent = new client.Agent({ keepAlive: true, maxSockets: 256 });
@@ -47,6 +61,19 @@ export function createApiProxy(config: ServerConfig['proxy']) {
     target: ProxyTarget,
     requestId: string,
   ): void {
+    const route = syncRunsRoute(target.path);
+    if (!route.ok) {
+      return route.status === 400
+        ? sendApiError(req, res, 400, 'bad_request', 'The request path is not valid.', requestId)
+        : sendApiError(
+            req,
+            res,
+            404,
+            'not_found',
+            'This server relays only GET /public-api/integrations/{name}/sync-runs.',
+            requestId,
+          );
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendApiError(
         req,
@@ -55,39 +82,15 @@ export function createApiProxy(config: ServerConfig['proxy']) {
         'method_not_allowed',
         'Only GET and HEAD are proxied.',
         requestId,
-        {
-          Allow: 'GET, HEAD',
-        },
-      );
-    }
-    if (!safeSegments(target.path).ok) {
-      return sendApiError(
-        req,
-        res,
-        400,
-        'bad_request',
-        'The request path is not valid.',
-        requestId,
+        { Allow: 'GET, HEAD' },
       );
     }
 
-    const headers: OutgoingHttpHeaders = {};
+    const headers: OutgoingHttpHeaders = forwardingHeaders(req, trustProxy);
     for (const name of FORWARD_REQUEST) {
       const value = req.headers[name];
       if (value !== undefined) headers[name] = value;
     }
-    const remote = req.socket.remoteAddress ?? '';
-    const priorFor = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = priorFor ? `${String(priorFor)}, ${remote}` : remote;
-    const proto = String(req.headers['x-forwarded-proto'] ?? '')
-      .split(',')[0]
-      ?.trim();
-    headers['x-forwarded-proto'] = proto === 'https' ? 'https' : 'http';
-    const forwardedHost = String(req.headers['x-forwarded-host'] ?? '')
-      .split(',')[0]
-      ?.trim();
-    if (forwardedHost || req.headers.host)
-      headers['x-forwarded-host'] = forwardedHost || req.headers.host;
 
     const controller = new AbortController();
     let outcome: 'pending' | 'responded' | 'failed' | 'timeout' | 'client-gone' = 'pending';
@@ -117,7 +120,7 @@ export function createApiProxy(config: ServerConfig['proxy']) {
       protocol: upstream.protocol,
       hostname: upstream.hostname,
       port: upstream.port || undefined,
-      path: `${prefix}${target.path}${target.search}`,
+      path: `${prefix}${route.path}${target.search}`,
       method: req.method,
       headers,
       agent,
@@ -133,7 +136,26 @@ export function createApiProxy(config: ServerConfig['proxy']) {
       if (outcome !== 'pending') return void upstreamRes.resume();
       outcome = 'responded';
       clearTimeout(timer);
-      res.statusCode = upstreamRes.statusCode ?? 502;
+      const status = upstreamRes.statusCode ?? 502;
+      if (status !== 204 && status !== 304 && !isJson(upstreamRes.headers['content-type'])) {
+        // An HTML (or other) page from a gateway in front of Neo is never served on our origin.
+        upstreamRes.resume();
+        const failed = status >= 400;
+        const kept: Record<string, string> = {};
+        for (const [name, value] of Object.entries(upstreamRes.headers)) {
+          if (failed && typeof value === 'string' && KEEP_ON_ERROR.test(name)) kept[name] = value;
+        }
+        return sendApiError(
+          req,
+          res,
+          failed ? status : 502,
+          failed ? 'upstream_error' : 'upstream_invalid_response',
+          `The Neo API answered ${status} without a JSON body.`,
+          requestId,
+          kept,
+        );
+      }
+      res.statusCode = status;
       for (const [name, value] of Object.entries(upstreamRes.headers)) {
         if (
           value !== undefined &&

@@ -6,13 +6,24 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadServerConfig, type ServerConfig } from './config.ts';
 import { createConfigJsonHandler } from './config-json.ts';
-import { applySecurityHeaders, buildCsp } from './csp.ts';
+import { applySecurityHeaders, securityHeaders } from './csp.ts';
+import { requestProto } from './forwarding.ts';
+import { gracefulClose, handleShutdownSignals, isShuttingDown } from './lifecycle.ts';
 import { logError, logRequest, stdoutSink, type LogSink } from './logging.ts';
 import { createApiProxy } from './proxy.ts';
 import { sendApiError, sendJson, sendText } from './respond.ts';
 import { createStaticHandler } from './static.ts';
 
-export const SHUTDOWN_GRACE_MS = 10_000;
+export { gracefulClose, shutdown, SHUTDOWN_GRACE_MS } from './lifecycle.ts';
+
+/** The whole request (headers and body) must arrive within this; for GET/HEAD, the headers. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** A slow client's headers are cut off after this (idle keep-alive time does not count). */
+export const HEADERS_TIMEOUT_MS = 15_000;
+/** Longer than common load-balancer idle timeouts (60 s), so the balancer closes first. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** A socket idle this much longer than the proxy timeout is closed. */
+export const SOCKET_IDLE_MARGIN_MS = 10_000;
 
 export type ProdServerOptions = { log?: LogSink };
 
@@ -21,12 +32,12 @@ export function createProdServer(
   options: ProdServerOptions = {},
 ): http.Server {
   const log = options.log ?? stdoutSink;
-  const csp = buildCsp(config);
+  const headers = { http: securityHeaders(config, false), https: securityHeaders(config, true) };
   const base = config.basePath;
   const apiPrefix = `${base}public-api`;
-  const serveStatic = createStaticHandler({ distDir: config.distDir });
+  const serveStatic = createStaticHandler(config);
   const serveConfigJson = createConfigJsonHandler(config);
-  const proxyApi = config.proxy.enabled ? createApiProxy(config.proxy) : null;
+  const proxyApi = config.proxy.enabled ? createApiProxy(config) : null;
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
     const rawUrl = req.url ?? '/';
@@ -54,6 +65,7 @@ export function createProdServer(
     }
     if (pathname === '/healthz') return sendJson(req, res, 200, { status: 'ok' });
     if (pathname === '/readyz') {
+      if (isShuttingDown(server)) return sendJson(req, res, 503, { status: 'shutting_down' });
       const ready = server.listening && (await exists(join(config.distDir, 'index.html')));
       return sendJson(req, res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready' });
     }
@@ -66,12 +78,13 @@ export function createProdServer(
     return serveStatic(req, res, rest);
   }
 
-  const server = http.createServer((req, res) => {
+  const timeouts = { requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS };
+  const server = http.createServer(timeouts, (req, res) => {
     const requestId = randomUUID();
     logRequest(req, res, requestId, log);
-    applySecurityHeaders(res, csp);
+    applySecurityHeaders(res, headers[requestProto(req, config.trustProxy)]);
     // While draining, finish this response and close the connection instead of keeping it alive.
-    if (!server.listening) res.setHeader('Connection', 'close');
+    if (isShuttingDown(server) || !server.listening) res.setHeader('Connection', 'close');
     route(req, res, requestId).catch((error: unknown) => {
       if (
         res.destroyed ||
@@ -84,9 +97,9 @@ export function createProdServer(
       else res.destroy();
     });
   });
-  // Longer than common load-balancer idle timeouts (60 s), so the balancer closes first.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.timeout = config.proxy.timeoutMs + SOCKET_IDLE_MARGIN_MS;
+  server.maxConnections = config.maxConnections;
   return server;
 }
 
@@ -99,40 +112,16 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/**
- * Stops accepting connections, lets in-flight requests finish for up to `graceMs`, then cuts what
- * is left. Resolves 'clean' or 'forced'.
- */
-export function gracefulClose(
-  server: http.Server,
-  graceMs: number = SHUTDOWN_GRACE_MS,
-): Promise<'clean' | 'forced'> {
-  return new Promise((resolve) => {
-    // Keep-alive connections become idle as their last response ends: close them as they do.
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
-    const timer = setTimeout(() => {
-      clearInterval(sweep);
-      server.closeAllConnections();
-      resolve('forced');
-    }, graceMs);
-    sweep.unref();
-    timer.unref();
-    server.close(() => {
-      clearInterval(sweep);
-      clearTimeout(timer);
-      resolve('clean');
-    });
-    server.closeIdleConnections();
-  });
-}
-
 export type StartedServer = {
   server: http.Server;
   url: string;
   close: () => Promise<'clean' | 'forced'>;
 };
 
-/** Loads the configuration from the environment (unless given), listens, and handles SIGTERM/SIGINT. */
+/**
+ * Loads the configuration from the environment (unless given), listens, and handles SIGTERM/SIGINT
+ * (lifecycle.ts: readiness 503, SYNC_RUNS_SHUTDOWN_DELAY_MS, stop accepting, close).
+ */
 export async function startProdServer(
   config: ServerConfig = loadServerConfig(),
   options: ProdServerOptions & { handleSignals?: boolean } = {},
@@ -155,22 +144,6 @@ export async function startProdServer(
       : config.host;
   const url = `http://${host}:${port}${config.basePath}`;
 
-  if (options.handleSignals ?? true) {
-    let closing = false;
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (closing) {
-        log(JSON.stringify({ time: new Date().toISOString(), event: 'shutdown_forced', signal }));
-        process.exit(1);
-      }
-      closing = true;
-      log(JSON.stringify({ time: new Date().toISOString(), event: 'shutdown', signal }));
-      void gracefulClose(server).then((result) => {
-        log(JSON.stringify({ time: new Date().toISOString(), event: 'stopped', result }));
-        process.exit(result === 'clean' ? 0 : 1);
-      });
-    };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
-  }
+  if (options.handleSignals ?? true) handleShutdownSignals(server, log, config.shutdownDelayMs);
   return { server, url, close: () => gracefulClose(server) };
 }

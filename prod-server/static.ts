@@ -7,53 +7,28 @@ import { extname, join, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { COMPRESSIBLE, TYPES } from './content-types.ts';
 import { sendText } from './respond.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-const COMPRESSIBLE = new Set([
-  '.html',
-  '.js',
-  '.mjs',
-  '.css',
-  '.json',
-  '.map',
-  '.webmanifest',
-  '.txt',
-  '.xml',
-  '.svg',
-  '.ico',
-  '.ttf',
-  '.wasm',
-]);
 /** Files larger than this are streamed from disk, uncompressed, instead of cached in memory. */
 const MAX_CACHED_BYTES = 16 * 1024 * 1024;
 const MIN_COMPRESS_BYTES = 256;
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Cache-Control of the files in DIST_DIR (static-host-config.ts writes the same for a static host). */
+export const FILE_CACHE_CONTROL = {
+  /** Hashed build output under `assets/`: a new build gives it a new name. */
+  asset: 'public, max-age=31536000, immutable',
+  /** index.html (also as the SPA fallback) and every other file: revalidated on each use. */
+  other: 'no-cache',
+} as const;
+
+/** The Cache-Control of the file at `segments` (below the base path). */
+export function fileCacheControl(segments: readonly string[]): string {
+  return segments[0] === 'assets' ? FILE_CACHE_CONTROL.asset : FILE_CACHE_CONTROL.other;
+}
 
 type Encoding = 'br' | 'gzip';
 type Entry = {
@@ -124,7 +99,21 @@ export type StaticHandler = (
   encodedPath: string,
 ) => Promise<void>;
 
-export function createStaticHandler(options: { distDir: string }): StaticHandler {
+/**
+ * Files never served from DIST_DIR whatever the spelling (`/CONFIG.JSON`, `/%63onfig.json`,
+ * `//config.json/`): config.json, which is generated at exactly `<base>config.json`, and source
+ * maps unless SYNC_RUNS_SERVE_SOURCEMAPS=1.
+ */
+function withheld(segments: string[], serveSourceMaps: boolean): boolean {
+  const last = (segments.at(-1) ?? '').toLowerCase();
+  if (segments.length === 1 && last === 'config.json') return true;
+  return !serveSourceMaps && last.endsWith('.map');
+}
+
+export function createStaticHandler(options: {
+  distDir: string;
+  serveSourceMaps?: boolean;
+}): StaticHandler {
   const cache = new Map<string, Entry>();
   let distRealPath: Promise<string> | null = null;
   const distRoot = () => (distRealPath ??= realpath(options.distDir).catch(() => options.distDir));
@@ -215,20 +204,20 @@ export function createStaticHandler(options: { distDir: string }): StaticHandler
       return sendText(req, res, safe.status, safe.status === 400 ? 'Bad request' : 'Not found');
     }
     const { segments } = safe;
+    if (withheld(segments, options.serveSourceMaps ?? false)) {
+      return sendText(req, res, 404, 'Not found');
+    }
     const target = segments.length === 0 ? ['index.html'] : segments;
     const file = await findFile(target);
     const isAsset = target[0] === 'assets';
-    if (file) {
-      const cacheControl = isAsset ? IMMUTABLE : 'no-cache';
-      return serveFile(req, res, file, cacheControl, []);
-    }
+    if (file) return serveFile(req, res, file, fileCacheControl(target), []);
     // SPA fallback: deep links (no file extension) asked for as a page get index.html.
     const last = target[target.length - 1] ?? '';
     const accept = req.headers.accept ?? '';
     const page = !isAsset && !last.includes('.');
     if (page && accept.includes('text/html')) {
       const index = await findFile(['index.html']);
-      if (index) return serveFile(req, res, index, 'no-cache', ['Accept']);
+      if (index) return serveFile(req, res, index, fileCacheControl(['index.html']), ['Accept']);
     }
     sendText(req, res, 404, 'Not found', page ? { Vary: 'Accept' } : {});
   };
