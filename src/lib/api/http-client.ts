@@ -1,4 +1,5 @@
 // The single fetch wrapper: bearer token, abort signal, one typed error for every failure.
+import { abortableSleep } from './abortable-sleep';
 import { ApiError, parseRetryAfter } from './api-error';
 import { errorEnvelopeSchema } from './schemas';
 
@@ -49,22 +50,6 @@ export const REQUEST_TIMEOUT_MS = 30_000;
  * refresh): the browser's six connections per host, and a polite share of the tenant's limit.
  */
 export const MAX_IN_FLIGHT = 6;
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** At most `size` holders at once; the rest queue in order, and leave the queue when aborted. */
 function createSlots(size: number) {

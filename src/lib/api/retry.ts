@@ -1,5 +1,6 @@
 // Retries one request on transient failures (429, 5xx, lost connection), honouring Retry-After, so a
 // single failed page among many parallel ones costs one page, not the whole round.
+import { abortableSleep } from './abortable-sleep';
 import { isApiError } from './api-error';
 
 // The retry policy, decided once for every caller (React Query, single pages, the live refresh):
@@ -33,21 +34,6 @@ export type RetryOptions = {
   delay?: (attempt: number, error: unknown) => number;
 };
 
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export async function withRetries<T>(request: () => Promise<T>, options: RetryOptions = {}) {
   const delay = options.delay ?? retryDelay;
   for (let failures = 0; ; failures += 1) {
@@ -57,7 +43,7 @@ export async function withRetries<T>(request: () => Promise<T>, options: RetryOp
       if (options.signal?.aborted || !shouldRetry(failures, error)) throw error;
       const delayMs = delay(failures + 1, error);
       options.onRetry?.({ error, attempt: failures + 1, delayMs });
-      await wait(delayMs, options.signal);
+      await abortableSleep(delayMs, options.signal);
     }
   }
 }
