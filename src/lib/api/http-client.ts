@@ -1,6 +1,7 @@
 // The single fetch wrapper: bearer token, abort signal, one typed error for every failure.
 import { abortableSleep } from './abortable-sleep';
 import { ApiError, parseRetryAfter } from './api-error';
+import { createSlots } from './request-slots';
 import { errorEnvelopeSchema } from './schemas';
 
 export type TokenRequest = { forceRefresh?: boolean };
@@ -50,49 +51,6 @@ export const REQUEST_TIMEOUT_MS = 30_000;
  * refresh): the browser's six connections per host, and a polite share of the tenant's limit.
  */
 export const MAX_IN_FLIGHT = 6;
-
-/** At most `size` holders at once; the rest queue in order, and leave the queue when aborted. */
-function createSlots(size: number) {
-  let free = size;
-  const queue: { grant: () => void; signal?: AbortSignal }[] = [];
-  function next() {
-    while (free > 0 && queue.length > 0) {
-      const waiter = queue.shift()!;
-      if (waiter.signal?.aborted) continue;
-      free -= 1;
-      waiter.grant();
-    }
-  }
-  return {
-    async acquire(signal?: AbortSignal): Promise<() => void> {
-      if (signal?.aborted) throw signal.reason;
-      await new Promise<void>((resolve, reject) => {
-        const waiter = {
-          signal,
-          grant: () => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-          },
-        };
-        const onAbort = () => {
-          const index = queue.indexOf(waiter);
-          if (index >= 0) queue.splice(index, 1);
-          reject(signal?.reason as Error);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        queue.push(waiter);
-        next();
-      });
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        free += 1;
-        next();
-      };
-    },
-  };
-}
 
 /** Requests kept in reserve for the rest of the tenant (other tabs, scripts): we pause before them. */
 export function rateLimitReserve(limit: number | null): number {
