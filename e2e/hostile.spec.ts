@@ -1,6 +1,7 @@
 // Hostile data and bad input: API text full of markup and script payloads is only ever text, copied
 // evidence cannot become a spreadsheet formula, malformed deep links give a notice and a valid view,
-// and tokens never reach local storage, the URL or the console.
+// tokens live only in MSAL's session storage cache (never local storage, a URL or the console), the
+// API only ever gets the user's access token, and the widget keeps its host's token in memory.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -10,7 +11,10 @@ import {
   seededRng,
   syncRunsResponseSchema,
 } from '../src/test/contract/schema-instances.ts';
-import { signIn } from './support/sign-in.ts';
+import { DEMO_USER, idpAuthority } from '../local-idp/settings.ts';
+import { DEV_API_KEY } from '../neo-standin/config.ts';
+import { E2E_APP_ORIGIN, E2E_DEMO_ORIGIN, E2E_IDP_PORT } from '../scripts/e2e-ports.ts';
+import { signIn, submitLogin } from './support/sign-in.ts';
 
 const contract = parseContract(
   readFileSync('contract/neo-public-api.sync-runs.openapi.yaml', 'utf8'),
@@ -154,24 +158,158 @@ test('malformed deep links give a notice and a valid view', async ({ page }) => 
     expect(path).toBe('/public-api/integrations/..%2F..%2Fpublic-api/sync-runs');
 });
 
-test('tokens never reach local storage, the URL or the console', async ({ page }) => {
+/** The tokens the identity provider issued, read from its token endpoint's answers. */
+type IssuedTokens = { access_token: string; refresh_token?: string; id_token?: string };
+
+/**
+ * Everything a token could leak into while the page runs: the identity provider's /token answers
+ * (the raw tokens), every URL requested, every console line, every Authorization header sent.
+ */
+function watchTokens(page: Page) {
+  const idpOrigin = new URL(idpAuthority(E2E_IDP_PORT)).origin;
+  const answers: Promise<IssuedTokens>[] = [];
+  const urls: string[] = [];
   const consoleText: string[] = [];
+  const requestHeaders: Record<string, string>[] = [];
   page.on('console', (m) => consoleText.push(m.text()));
-  const tokens = new Set<string>();
+  page.on('pageerror', (e) => consoleText.push(e.message));
   page.on('request', (r) => {
-    const authorization = r.headers().authorization;
-    if (authorization?.startsWith('Bearer ')) tokens.add(authorization.slice(7));
+    urls.push(r.url());
+    requestHeaders.push(r.headers());
   });
+  // Requests carry no fragment: where each page and frame went, fragment included.
+  const visited: string[] = [];
+  page.on('framenavigated', (frame) => visited.push(frame.url()));
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (
+      url.origin === idpOrigin &&
+      url.pathname.endsWith('/token') &&
+      r.request().method() === 'POST' &&
+      r.status() === 200
+    )
+      answers.push(r.json() as Promise<IssuedTokens>);
+  });
+  return { issued: () => Promise.all(answers), urls, visited, consoleText, requestHeaders };
+}
+
+/** A token, its first 40 and its last 40 characters (a JWT's signature: unique to the token). */
+const tokenParts = (token: string) => [token, token.slice(0, 40), token.slice(-40)];
+
+/** MSAL's credential entries: msal.<schema>|<account>|<environment>|<type>|<client>|… */
+const MSAL_CREDENTIAL = /^msal\.\d+\|[^|]*\|[^|]*\|(accesstoken|refreshtoken|idtoken)\|/i;
+
+test('tokens live only in MSAL’s session storage cache: never in local storage, a URL or the console', async ({
+  page,
+}) => {
+  const watch = watchTokens(page);
   await signIn(page, '/integrations/halopsa?range=24h');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
-  expect(tokens.size).toBeGreaterThan(0);
-  const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
-  const url = page.url();
-  for (const token of tokens) {
-    expect(local).not.toContain(token);
-    expect(url).not.toContain(token);
-    for (const line of consoleText) expect(line).not.toContain(token);
+  const issued = await watch.issued();
+  expect(issued.length).toBeGreaterThan(0);
+  const raw = issued.flatMap((answer) =>
+    [
+      ['accesstoken', answer.access_token],
+      ['refreshtoken', answer.refresh_token],
+      ['idtoken', answer.id_token],
+    ].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  // The local identity provider issues all three, as Entra does for a single-page app.
+  expect(new Set(raw.map(([type]) => type))).toEqual(
+    new Set(['accesstoken', 'refreshtoken', 'idtoken']),
+  );
+  const parts = raw.flatMap(([, token]) => tokenParts(token));
+
+  // Local storage: no token, no part of one, nothing JWT-shaped, in any key or value.
+  const local = await page.evaluate(() => Object.entries(localStorage));
+  const localText = JSON.stringify(local);
+  for (const part of parts) expect(localText).not.toContain(part);
+  expect(localText).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\./);
+
+  // Session storage: the tokens are there (MSAL does not encrypt its session storage cache), and
+  // only in MSAL's credential entries, each token in an entry of its own type.
+  const session = await page.evaluate(() => Object.entries(sessionStorage));
+  const holders = session.filter(([, value]) => parts.some((part) => value.includes(part)));
+  expect(holders.length).toBeGreaterThan(0);
+  for (const [key] of holders) expect(key).toMatch(MSAL_CREDENTIAL);
+  const latest = issued.at(-1)!;
+  for (const [type, token] of [
+    ['accesstoken', latest.access_token],
+    ['refreshtoken', latest.refresh_token],
+    ['idtoken', latest.id_token],
+  ] as const) {
+    const entry = session.find(([key]) => MSAL_CREDENTIAL.exec(key)?.[1]?.toLowerCase() === type);
+    expect(entry, `MSAL's ${type} entry`).toBeDefined();
+    expect((JSON.parse(entry![1]) as { secret?: string }).secret).toBe(token);
   }
-  // Nothing token-shaped (a JWT) is in local storage at all.
-  expect(local).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\./);
+
+  // No URL requested or visited (pages, frames, API, identity provider; fragments included) and no
+  // console line holds a token.
+  expect(watch.urls.length).toBeGreaterThan(0);
+  expect(watch.visited.some((url) => url.includes('/redirect.html#'))).toBe(true);
+  for (const part of parts) {
+    for (const url of [...watch.urls, ...watch.visited]) expect(url).not.toContain(part);
+    for (const line of watch.consoleText) expect(line).not.toContain(part);
+  }
+  for (const url of watch.visited)
+    expect(url).not.toMatch(/[#?&](access_token|id_token|refresh_token)=/);
+});
+
+test('the app sends the user’s access token to the API and never an API key', async ({ page }) => {
+  const watch = watchTokens(page);
+  await signIn(page, '/integrations/halopsa?range=24h');
+  await expect(page.getByText(/runs loaded\./)).toBeVisible();
+  const accessTokens = new Set(
+    (await watch.issued()).map((answer) => `Bearer ${answer.access_token}`),
+  );
+  const apiAuthorization = watch.requestHeaders
+    .filter((_, i) => new URL(watch.urls[i]!).pathname.includes('/public-api/'))
+    .map((headers) => headers.authorization);
+  expect(apiAuthorization.length).toBeGreaterThan(0);
+  // Every API request carries one of the access tokens the identity provider issued to this user.
+  for (const authorization of apiAuthorization) expect(accessTokens).toContain(authorization);
+  // No request anywhere carries a Neo API key, and the app's code and config do not hold the
+  // stand-in's development key.
+  for (const [i, headers] of watch.requestHeaders.entries()) {
+    expect(watch.urls[i]).not.toMatch(/neo_sk_/);
+    expect(JSON.stringify(headers)).not.toMatch(/neo_sk_/);
+  }
+  const served = watch.urls.filter(
+    (url) =>
+      new URL(url).origin === new URL(page.url()).origin &&
+      /\.(js|json)$/.test(new URL(url).pathname),
+  );
+  expect(served.some((url) => url.endsWith('/config.json'))).toBe(true);
+  for (const url of new Set(served))
+    expect(await (await page.request.get(url)).text()).not.toContain(DEV_API_KEY);
+});
+
+test('the embedded widget keeps the host’s token in memory: not in its storage or a URL', async ({
+  page,
+}) => {
+  const widgetAuthorization = new Set<string>();
+  const urls: string[] = [];
+  page.on('request', (r) => {
+    urls.push(r.url());
+    const authorization = r.headers().authorization;
+    if (r.url().includes('/public-api/') && r.frame().url().startsWith(E2E_APP_ORIGIN))
+      if (authorization?.startsWith('Bearer ')) widgetAuthorization.add(authorization.slice(7));
+  });
+  await page.goto(`${E2E_DEMO_ORIGIN}/embed-demo.html`);
+  await page.getByRole('button', { name: 'Sign in to the portal' }).click();
+  await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
+  const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
+  await expect(widget.getByText(/runs loaded\./)).toBeVisible();
+  // The widget's requests carried the host's token: the widget had it.
+  expect(widgetAuthorization.size).toBeGreaterThan(0);
+  const frame = page.frames().find((f) => f.url().startsWith(E2E_APP_ORIGIN));
+  expect(frame).toBeDefined();
+  const stored = await frame!.evaluate(() =>
+    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }),
+  );
+  for (const token of widgetAuthorization)
+    for (const part of tokenParts(token)) {
+      expect(stored).not.toContain(part);
+      for (const url of urls) expect(url).not.toContain(part);
+    }
 });
