@@ -103,7 +103,7 @@ describe('buildSupportEvidence', () => {
   // its input has no token field. API text is copied as the API sent it (on one line), credentials
   // in it included: the builder does not scrub. A run's `error` and `dashboard_message` are not part
   // of the evidence at all.
-  it('copies token-shaped API text as the API sent it, and never a run’s error or dashboard message', () => {
+  it('redacts credentials an API text carries, and never copies a run’s error or dashboard message', () => {
     const apiJwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhcGktc2lkZSJ9.c2lnbmF0dXJlLWFwaS1zaWRl';
     const apiKey = 'neo_sk_live_AbCdEf0123456789';
     const leaky = makeRun({
@@ -141,9 +141,11 @@ describe('buildSupportEvidence', () => {
       requestIds: [],
       now: Date.parse('2026-11-29T10:00:00Z'),
     });
-    // What the failure and the question said is there verbatim: not scrubbed.
-    expect(text).toContain(`unauthorized: 401 for Bearer ${apiJwt} (key ${apiKey})`);
-    expect(text).toContain(`Resource/parent: Contacts ${apiKey}`);
+    // What the failure and the question said is there, with the credentials in it redacted.
+    expect(text).toContain('unauthorized: 401 for Bearer [redacted] (key [redacted key])');
+    expect(text).toContain('Resource/parent: Contacts [redacted key]');
+    expect(text).not.toContain(apiJwt.slice(0, 20));
+    expect(text).not.toContain('neo_sk_');
     // The run's own error text and dashboard message are not copied.
     expect(text).not.toContain('upstream said');
     expect(text).not.toContain('retry with');

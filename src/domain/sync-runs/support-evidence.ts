@@ -1,6 +1,8 @@
 // The plain-text evidence a user pastes into a support ticket: what was asked, the verdict, the runs
-// and request ids behind it, times in UTC. Only data the API already returned; no tokens.
+// and request ids behind it, times in UTC. Only data the API already returned, credentials in it
+// redacted; never the session's token.
 import type { SyncRun } from '@/lib/api/schemas';
+import { redactCredentials } from '@/lib/format/redact-credentials';
 import { oneLine } from '@/lib/format/spreadsheet-safe';
 import type { FailureSignature } from './signatures';
 import type { RecordQuestion, Verdict } from './verdict';
@@ -26,8 +28,11 @@ export type EvidenceInput = {
 
 const utc = (ms: number) => new Date(ms).toISOString();
 
-/** API text on one line: pasted into a sheet, a tab or line break would start a new cell. */
-const text = (value: string | null) => (value === null ? 'n/a' : oneLine(value));
+/**
+ * API text on one line (pasted into a sheet, a tab or line break would start a new cell), with any
+ * credential it carries redacted (an integration's error may echo the request it failed).
+ */
+const text = (value: string | null) => (value === null ? 'n/a' : oneLine(redactCredentials(value)));
 
 function runLine(run: SyncRun): string {
   return [

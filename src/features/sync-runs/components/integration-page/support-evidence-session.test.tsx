@@ -28,7 +28,7 @@ const API_TEXT_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJwc2EtYXBpIn0.cHNhLWFwaS1z
 const API_TEXT_KEY = 'neo_sk_live_0123456789AbCdEf';
 
 describe('support evidence and the session', () => {
-  it('never contains the user’s access token, though it copies token-shaped API text', async () => {
+  it('never contains the user’s access token, and redacts credentials in API text', async () => {
     const sentAuthorization = new Set<string>();
     server.use(
       http.get(PATH, ({ request }) => {
@@ -86,9 +86,10 @@ describe('support evidence and the session', () => {
     await user.click(within(answer).getByRole('button', { name: 'Copy details for Neo support' }));
     const evidence = await navigator.clipboard.readText();
     expect(evidence).toContain('Sync Runs evidence');
-    // API text is copied as the API sent it, token-shaped parts included (not scrubbed) ...
-    expect(evidence).toContain(`Bearer ${API_TEXT_TOKEN} with ${API_TEXT_KEY}`);
-    // ... but nothing of the session's token, not even one part of it.
+    // Credentials in API text are redacted ...
+    expect(evidence).toContain('Bearer [redacted] with [redacted key]');
+    expect(evidence).not.toContain(API_TEXT_KEY);
+    // ... and nothing of the session's token is there, not even one part of it.
     for (const part of [USER_TOKEN, ...USER_TOKEN.split('.')]) expect(evidence).not.toContain(part);
   });
 });
