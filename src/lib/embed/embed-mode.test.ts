@@ -4,12 +4,18 @@ import { framing } from './embed-mode';
 const ALLOWED = ['https://portal.example.com'];
 
 /** A window as framing() sees it: framed or not, and what the browser says of the parent. */
-function fakeWindow(options: { framed: boolean; ancestor?: string; referrer?: string }): Window {
+function fakeWindow(options: {
+  framed: boolean;
+  ancestor?: string;
+  ancestors?: string[];
+  referrer?: string;
+}): Window {
   const self = {} as Window;
+  const ancestors = options.ancestors ?? (options.ancestor ? [options.ancestor] : undefined);
   return {
     self,
     top: options.framed ? ({} as Window) : self,
-    location: { ancestorOrigins: options.ancestor ? [options.ancestor] : undefined },
+    location: { origin: 'https://sync-runs.example.com', ancestorOrigins: ancestors },
     document: { referrer: options.referrer ?? '' },
   } as unknown as Window;
 }
@@ -29,5 +35,15 @@ describe('framing', () => {
     );
     expect(framing(fakeWindow({ framed: true }), ALLOWED)).toBe('not-allowed');
     expect(framing(fakeWindow({ framed: true, ancestor: ALLOWED[0] }), [])).toBe('not-allowed');
+  });
+
+  it('refuses an allowed portal that is itself framed by another page, as frame-ancestors does', () => {
+    const nested = fakeWindow({ framed: true, ancestors: [ALLOWED[0]!, 'https://evil.example'] });
+    expect(framing(nested, ALLOWED)).toBe('not-allowed');
+    const twoPortals = fakeWindow({
+      framed: true,
+      ancestors: [ALLOWED[0]!, 'https://sync-runs.example.com'],
+    });
+    expect(framing(twoPortals, ALLOWED)).toBe('allowed');
   });
 });

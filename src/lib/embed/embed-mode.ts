@@ -44,5 +44,13 @@ export function framing(
     framed = true;
   }
   if (!framed) return 'top';
-  return parentOrigin(win, allowed) ? 'allowed' : 'not-allowed';
+  if (!parentOrigin(win, allowed)) return 'not-allowed';
+  // Every page around the widget, not only its parent, as frame-ancestors checks: an allowed
+  // portal framed by another site must not carry the widget into it. (Browsers without
+  // ancestorOrigins tell only the parent, through the referrer.)
+  const ancestors = Array.from(win.location.ancestorOrigins ?? []);
+  const ownOrigin = win.location.origin;
+  return ancestors.every((origin) => origin === ownOrigin || allowed.includes(origin))
+    ? 'allowed'
+    : 'not-allowed';
 }
