@@ -27,6 +27,7 @@ describe('README', () => {
       q: 'x',
       run: 'r',
       sig: 's',
+      anomaly: 'a',
       tz: 'utc',
       sort: { key: 'duration', desc: true },
     });

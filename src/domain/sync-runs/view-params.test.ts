@@ -24,6 +24,7 @@ describe('parseViewParams', () => {
       q: 'Ticket Types',
       run: 'r-42',
       sig: null,
+      anomaly: null,
       tz: 'utc',
       sort: { key: 'started', desc: true },
     });

@@ -36,6 +36,8 @@ export type ViewParams = {
   run: string | null;
   /** A failure signature (its short id) whose runs the table shows and the chart highlights. */
   sig: string | null;
+  /** An unusual-activity finding (its short id) whose runs the table shows and the chart highlights. */
+  anomaly: string | null;
   tz: TimeZoneMode;
   /** The runs table's order. */
   sort: RunSort;
@@ -47,6 +49,7 @@ export const DEFAULT_VIEW: ViewParams = {
   q: '',
   run: null,
   sig: null,
+  anomaly: null,
   tz: 'local',
   sort: DEFAULT_SORT,
 };
@@ -184,7 +187,13 @@ export function parseViewParams(
     else notices.push(`${quoted(rawSig)} is not a failure signature id; it was ignored.`);
   }
   const sort = parseSort(search.get('sort'), notices);
-  return { params: { window, statuses, q, run, sig, tz, sort }, notices };
+  const rawAnomaly = search.get('anomaly')?.trim() || null;
+  let anomaly: string | null = null;
+  if (rawAnomaly !== null) {
+    if (/^[0-9a-z]{1,13}$/.test(rawAnomaly)) anomaly = rawAnomaly;
+    else notices.push(`${quoted(rawAnomaly)} is not an unusual-activity id; it was ignored.`);
+  }
+  return { params: { window, statuses, q, run, sig, anomaly, tz, sort }, notices };
 }
 
 export function serializeViewParams(params: ViewParams): URLSearchParams {
@@ -199,6 +208,7 @@ export function serializeViewParams(params: ViewParams): URLSearchParams {
   if (params.q !== '') search.set('q', params.q);
   if (params.run) search.set('run', params.run);
   if (params.sig) search.set('sig', params.sig);
+  if (params.anomaly) search.set('anomaly', params.anomaly);
   if (params.tz !== 'local') search.set('tz', params.tz);
   if (params.sort.key !== DEFAULT_SORT.key || params.sort.desc !== DEFAULT_SORT.desc)
     search.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.key}`);

@@ -1,5 +1,6 @@
 // What an anomaly is, and how it is said: a plain-language sentence with its evidence, since when,
 // and the runs that show it (for "Show these runs").
+import { signatureId } from '../signatures';
 
 export type AnomalyKind =
   | 'finds-nothing'
@@ -21,6 +22,11 @@ export type Anomaly = {
   /** The numbers behind the sentence. */
   evidence: Record<string, number>;
 };
+
+/** A short stable id for links (`?anomaly=`): the same finding keeps its id as runs arrive. */
+export function anomalyId(anomaly: Pick<Anomaly, 'kind' | 'activity'>): string {
+  return signatureId(`${anomaly.kind}|${anomaly.activity ?? ''}`);
+}
 
 export type AnomalyReport = {
   anomalies: Anomaly[];

@@ -10,10 +10,12 @@ const REFINE = { replace: true } as const;
 export function useViewActions(update: ViewUpdate) {
   return useMemo(
     () => ({
-      selectSignature: (sig: string | null) => update({ sig }, REFINE),
+      selectSignature: (sig: string | null) => update({ sig, anomaly: null }, REFINE),
+      selectAnomaly: (anomaly: string | null) => update({ anomaly, sig: null }, REFINE),
       selectRun: (run: string | null) => update({ run }, REFINE),
       /** Opens a run with nothing hiding it. */
-      showRun: (run: string) => update({ run, statuses: [], q: '', sig: null }, REFINE),
+      showRun: (run: string) =>
+        update({ run, statuses: [], q: '', sig: null, anomaly: null }, REFINE),
       /** Narrows the window to a span of the chart (a drag or a bucket). */
       selectRange: (from: number, to: number) =>
         update({

@@ -1,6 +1,8 @@
 // What the integration page derives from its runs and the URL: the filtered lists for the chart and
 // the table, failure signatures, cadence and missed runs, freshness, and what the selection refers to.
 import { useMemo } from 'react';
+import { anomalyId } from '@/domain/sync-runs/anomalies/anomaly';
+import { detectAnomalies } from '@/domain/sync-runs/anomalies/detect';
 import { findMissedRuns } from '@/domain/sync-runs/cadence';
 import { filterRuns } from '@/domain/sync-runs/filter-runs';
 import type { ViewParams } from '@/domain/sync-runs/view-params';
@@ -22,9 +24,18 @@ export function useWindowInsights(
 ) {
   const signatures = signaturesOf(runs);
   const selectedSignature = signatures.find((sig) => sig.id === params.sig) ?? null;
+  const anomalies = useMemo(() => detectAnomalies(runs, now), [runs, now]);
+  const selectedAnomaly =
+    anomalies.anomalies.find((anomaly) => anomalyId(anomaly) === params.anomaly) ?? null;
+  // The runs a selection focuses on: a failure signature's, or an unusual-activity finding's.
   const signatureRuns = useMemo(
-    () => (selectedSignature ? new Set(selectedSignature.runIds) : null),
-    [selectedSignature],
+    () =>
+      selectedSignature
+        ? new Set(selectedSignature.runIds)
+        : selectedAnomaly
+          ? new Set(selectedAnomaly.runIds)
+          : null,
+    [selectedSignature, selectedAnomaly],
   );
   // The chart shows the status/text filters and highlights a selected signature; the table lists only it.
   const chartRuns = useMemo(() => filterRuns(runs, params), [runs, params]);
@@ -47,6 +58,10 @@ export function useWindowInsights(
     /** `sig` names a failure that this window does not have. */
     signatureMissing: params.sig !== null && !selectedSignature && isComplete,
     signatureRuns,
+    anomalies,
+    selectedAnomaly,
+    /** `anomaly` names a finding that this window does not have. */
+    anomalyMissing: params.anomaly !== null && !selectedAnomaly && isComplete,
     chartRuns,
     filtered,
     cadence,

@@ -11,6 +11,7 @@ import { AnswerPanel } from '@/features/sync-runs/components/insights/answer-pan
 import { CadenceSummary } from '@/features/sync-runs/components/insights/cadence-summary';
 import { FreshnessList } from '@/features/sync-runs/components/insights/freshness-list';
 import { SignatureList } from '@/features/sync-runs/components/insights/signature-list';
+import { UnusualActivity } from '@/features/sync-runs/components/insights/unusual-activity';
 import { RunsTable } from '@/features/sync-runs/components/runs-table/runs-table';
 import { LiveTimeline } from '@/features/sync-runs/components/timeline/live-timeline';
 import { TimelineSummary } from '@/features/sync-runs/components/timeline/timeline-summary';
@@ -142,6 +143,12 @@ export function IntegrationWindowView({
                 onSelectRange={actions.selectRange}
                 missed={insights.missed}
                 highlightedRunIds={insights.signatureRuns}
+              />
+              <UnusualActivity
+                report={insights.anomalies}
+                isComplete={base.isComplete}
+                selectedId={params.anomaly}
+                onSelect={actions.selectAnomaly}
               />
               <div className="grid gap-4 lg:grid-cols-2">
                 <ErrorBoundary label="The record finder">

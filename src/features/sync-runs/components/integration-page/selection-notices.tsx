@@ -8,13 +8,25 @@ export type SelectionNoticesProps = {
   runId: string | null;
   insights: Pick<
     WindowInsights,
-    'selectedMissing' | 'selectedHidden' | 'selectedSignature' | 'signatureMissing'
+    | 'selectedMissing'
+    | 'selectedHidden'
+    | 'selectedSignature'
+    | 'signatureMissing'
+    | 'selectedAnomaly'
+    | 'anomalyMissing'
   >;
-  actions: Pick<ViewActions, 'selectRun' | 'selectSignature' | 'clearFilters'>;
+  actions: Pick<ViewActions, 'selectRun' | 'selectSignature' | 'selectAnomaly' | 'clearFilters'>;
 };
 
 export function SelectionNotices({ runId, insights, actions }: SelectionNoticesProps) {
-  const { selectedMissing, selectedHidden, selectedSignature, signatureMissing } = insights;
+  const {
+    selectedMissing,
+    selectedHidden,
+    selectedSignature,
+    signatureMissing,
+    selectedAnomaly,
+    anomalyMissing,
+  } = insights;
   return (
     <>
       {selectedMissing && (
@@ -39,6 +51,22 @@ export function SelectionNotices({ runId, insights, actions }: SelectionNoticesP
           Showing the {selectedSignature.runCount} runs where {selectedSignature.resource} failed (
           {selectedSignature.reason}).{' '}
           <button type="button" className="underline" onClick={() => actions.selectSignature(null)}>
+            Show all runs
+          </button>
+        </p>
+      )}
+      {anomalyMissing && (
+        <p role="status" className={NOTICE.warning}>
+          That unusual activity is not found in this window, so all runs are shown.{' '}
+          <button type="button" className="underline" onClick={() => actions.selectAnomaly(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {selectedAnomaly && (
+        <p role="status" className={NOTICE.highlight}>
+          Showing the {selectedAnomaly.runIds.length} runs behind: {selectedAnomaly.sentence}{' '}
+          <button type="button" className="underline" onClick={() => actions.selectAnomaly(null)}>
             Show all runs
           </button>
         </p>

@@ -1,0 +1,64 @@
+// "Unusual activity": what the detectors found in this window, each in plain words with since when
+// and a way to see exactly those runs; or that nothing is unusual, or that it is too early to tell.
+import { TimeText } from '@/components/time-text';
+import { anomalyId, type AnomalyReport } from '@/domain/sync-runs/anomalies/anomaly';
+
+export type UnusualActivityProps = {
+  report: AnomalyReport;
+  isComplete: boolean;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+};
+
+export function UnusualActivity({
+  report,
+  isComplete,
+  selectedId,
+  onSelect,
+}: UnusualActivityProps) {
+  return (
+    <section
+      aria-labelledby="unusual-heading"
+      className="rounded-lg border border-slate-200 bg-white p-3"
+    >
+      <h2 id="unusual-heading" className="font-semibold">
+        Unusual activity
+      </h2>
+      {!isComplete && (
+        <p className="mt-1 text-xs text-slate-600">Still loading runs: this may change.</p>
+      )}
+      {report.notEnoughHistory ? (
+        <p className="mt-2 text-sm text-slate-700">
+          Not enough history in this window to tell what is unusual.
+        </p>
+      ) : report.anomalies.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-700">Nothing unusual in this window.</p>
+      ) : (
+        <ul className="mt-2 space-y-2 text-sm">
+          {report.anomalies.map((anomaly) => {
+            const id = anomalyId(anomaly);
+            const selected = id === selectedId;
+            return (
+              <li key={id} className="rounded border border-amber-200 bg-amber-50 p-2">
+                <p>{anomaly.sentence}</p>
+                <p className="mt-1 flex flex-wrap items-center gap-x-3 text-xs text-slate-700">
+                  <span>
+                    Since <TimeText iso={anomaly.since} show="both" />
+                  </span>
+                  <button
+                    type="button"
+                    aria-pressed={selected}
+                    onClick={() => onSelect(selected ? null : id)}
+                    className="text-blue-700 underline"
+                  >
+                    {selected ? 'Show all runs' : 'Show these runs'}
+                  </button>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
