@@ -14,6 +14,7 @@ export const VERDICT_TITLES: Record<Verdict['kind'], string> = {
   blocked: 'Blocked by a failure',
   'not-running': 'Sync not running',
   'not-enough-history': 'Not enough history',
+  'finds-nothing': 'Sync runs but finds nothing',
 };
 
 export type EvidenceInput = {
@@ -73,6 +74,8 @@ export function buildSupportEvidence(input: EvidenceInput): string {
   if (verdict.kind === 'should-be-there') relevant.push(verdict.coveringRun);
   const latest = newestWithActivity(input.runs, question.activity);
   if (latest && !relevant.includes(latest)) relevant.push(latest);
+  if (verdict.kind === 'finds-nothing')
+    lines.push(`Unusual activity: ${text(verdict.anomaly.sentence)}`);
   if (verdict.kind === 'not-synced-yet')
     lines.push(
       `Expected between ${utc(verdict.expected.earliest)} and ${utc(verdict.expected.latest)}`,

@@ -166,3 +166,37 @@ describe('answerRecordQuestion on awkward histories', () => {
     expect(v).toMatchObject({ kind: 'should-be-there', coveringRun: { run_id: 'r8' } });
   });
 });
+
+describe('answerRecordQuestion and an activity that finds nothing', () => {
+  // 40 runs; from run 26 on, PSA Contacts still succeeds but finds 0 records.
+  const silent = Array.from({ length: 40 }, (_, i) => {
+    const run = contactsRun(i);
+    return i >= 26
+      ? { ...run, activities: [{ ...run.activities[0]!, total_count: 0, synced_count: 0 }] }
+      : run;
+  });
+  const startOf = (i: number) => T0 + i * 15 * MIN;
+
+  it('never says "should already be there" for a record created while the activity found nothing', () => {
+    const v = answerRecordQuestion(
+      silent,
+      { activity: 'PSA Contacts', resource: '', createdAt: startOf(30) + MIN },
+      startOf(39) + 5 * MIN,
+    );
+    expect(v.kind).toBe('finds-nothing');
+    if (v.kind !== 'finds-nothing') return;
+    expect(v.anomaly.sentence).toMatch(
+      /^PSA Contacts has found 0 records in each of the last 14 runs/,
+    );
+    expect(v.anomaly.since).toBe(new Date(startOf(26)).toISOString());
+  });
+
+  it('still finds the covering run for a record created before the activity went quiet', () => {
+    const v = answerRecordQuestion(
+      silent,
+      { activity: 'PSA Contacts', resource: '', createdAt: startOf(20) + MIN },
+      startOf(39) + 5 * MIN,
+    );
+    expect(v).toMatchObject({ kind: 'should-be-there', coveringRun: { run_id: 'r21' } });
+  });
+});

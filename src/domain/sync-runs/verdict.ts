@@ -2,6 +2,9 @@
 import type { SyncRun } from '@/lib/api/schemas';
 import { learnCadence, visibleBy, type Cadence, type TimeRange } from './cadence';
 import { failureSignatures, type FailureSignature } from './signatures';
+import type { Anomaly } from './anomalies/anomaly';
+import { finishedHistory } from './anomalies/history';
+import { findsNothing } from './anomalies/volume';
 import { runStartMs, startOrEarliest } from './run-times';
 
 export type RecordQuestion = {
@@ -21,7 +24,9 @@ export type Verdict =
       cadence: Cadence | null;
       skippedMessage: string | null;
     }
-  | { kind: 'not-enough-history'; runs: number };
+  | { kind: 'not-enough-history'; runs: number }
+  /** The activity runs and succeeds, but has found nothing since before the record was created. */
+  | { kind: 'finds-nothing'; anomaly: Anomaly; cadence: Cadence };
 
 /** Several missed cadences in a row mean the sync is not running. */
 const NOT_RUNNING_CADENCES = 3;
@@ -72,6 +77,11 @@ export function answerRecordQuestion(
       skippedMessage: newestSkipped?.dashboard_message ?? null,
     };
   }
+
+  // Runs that succeed but see nothing cannot have brought a record created while they did.
+  const nothing = findsNothing(finishedHistory(runs), question.activity);
+  if (nothing && Date.parse(nothing.since) <= question.createdAt)
+    return { kind: 'finds-nothing', anomaly: nothing, cadence };
 
   const open = failureSignatures(withActivity).filter(
     (s) =>

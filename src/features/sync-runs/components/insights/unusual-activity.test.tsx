@@ -41,6 +41,10 @@ describe('Unusual activity', { timeout: 20_000 }, () => {
         ),
       settled,
     );
+    // "Where is my record?" knows: a record created now cannot have come through.
+    const finder = screen.getByRole('region', { name: 'Where is my record?' });
+    expect(within(finder).getByText('Sync runs but finds nothing')).toBeInTheDocument();
+    expect(finder).toHaveTextContent(/lost a permission in the PSA/);
     await userEvent.click(within(unusual).getByRole('button', { name: 'Show these runs' }));
     expect(
       await screen.findByText(/Showing 14 of 40 runs\./, undefined, settled),

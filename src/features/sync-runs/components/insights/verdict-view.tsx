@@ -96,6 +96,21 @@ export function VerdictView({
           </p>
         </>
       );
+    case 'finds-nothing':
+      return (
+        <>
+          <p className="text-base font-semibold text-amber-900">Sync runs but finds nothing</p>
+          <p>
+            {verdict.anomaly.sentence} A record created since then cannot have come through: the
+            runs succeed, but they do not see it.
+          </p>
+          <p className="text-slate-700">
+            What usually causes this: the integration's account lost a permission in the PSA, a
+            filter or board, type or company mapping changed, or the account now points at another
+            site. A Neo admin can check the integration's connection and mappings in Neo.
+          </p>
+        </>
+      );
     case 'not-enough-history':
       return (
         <>
