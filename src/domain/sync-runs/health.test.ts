@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncRun } from '@/lib/api/schemas';
 import { makeRun } from '@/test/fixtures';
-import { integrationHealth } from './health';
+import { HEALTH_RANK, integrationHealth } from './health';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-28T00:00:00Z');
@@ -57,5 +57,32 @@ describe('integrationHealth', () => {
       state: 'not-running',
       reason: expect.stringMatching(/running for/),
     });
+  });
+});
+
+describe('integrationHealth and unusual activity', () => {
+  it('calls a sync that succeeds but finds nothing "suspicious", with the finding as its reason', () => {
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    const runs = Array.from({ length: 40 }, (_, i) => {
+      const start = now - (i + 1) * 15 * 60_000;
+      return makeRun({
+        run_id: `r${i}`,
+        started_at: new Date(start).toISOString(),
+        finished_at: new Date(start + 60_000).toISOString(),
+        activities: [
+          {
+            activity_label: 'PSA Contacts',
+            synced_count: 1,
+            total_count: i < 10 ? 0 : 3000,
+            failures: [],
+          },
+        ],
+      });
+    });
+    const health = integrationHealth(runs, now);
+    expect(health.state).toBe('suspicious');
+    expect(health.reason).toMatch(/^PSA Contacts has found 0 records in each of the last 10 runs/);
+    expect(HEALTH_RANK.failing).toBeLessThan(HEALTH_RANK.suspicious);
+    expect(HEALTH_RANK.suspicious).toBeLessThan(HEALTH_RANK.delayed);
   });
 });

@@ -1,12 +1,13 @@
 // One health state per integration for the overview, with its reason in one line.
 import type { SyncRun } from '@/lib/api/schemas';
+import { detectAnomalies } from './anomalies/detect';
 import { learnCadence } from './cadence';
 import { failureSignatures } from './signatures';
 import { runStartMs, startOrEarliest } from './run-times';
 
 /** `inactive`: not connected or no scheduled syncs: nothing to fix in the sync itself. */
 export type HealthState =
-  'not-running' | 'failing' | 'delayed' | 'healthy' | 'unknown' | 'inactive';
+  'not-running' | 'failing' | 'suspicious' | 'delayed' | 'healthy' | 'unknown' | 'inactive';
 
 export type Health = { state: HealthState; reason: string };
 
@@ -14,10 +15,11 @@ export type Health = { state: HealthState; reason: string };
 export const HEALTH_RANK: Record<HealthState, number> = {
   'not-running': 0,
   failing: 1,
-  delayed: 2,
-  unknown: 3,
-  healthy: 4,
-  inactive: 5,
+  suspicious: 2,
+  delayed: 3,
+  unknown: 4,
+  healthy: 5,
+  inactive: 6,
 };
 
 export const HEALTH_LABEL: Record<HealthState, { label: string; className: string }> = {
@@ -26,6 +28,10 @@ export const HEALTH_LABEL: Record<HealthState, { label: string; className: strin
     className: 'bg-amber-100 text-amber-950 ring-amber-700/40',
   },
   failing: { label: 'Failing', className: 'bg-red-100 text-red-900 ring-red-700/30' },
+  suspicious: {
+    label: 'Suspicious',
+    className: 'bg-amber-50 text-amber-950 ring-amber-700/40',
+  },
   delayed: { label: 'Delayed', className: 'bg-yellow-100 text-yellow-950 ring-yellow-700/40' },
   unknown: { label: 'Unknown', className: 'bg-slate-100 text-slate-800 ring-slate-600/30' },
   healthy: { label: 'Healthy', className: 'bg-green-100 text-green-900 ring-green-700/30' },
@@ -80,6 +86,9 @@ export function integrationHealth(runs: readonly SyncRun[], now: number): Health
   const latest = started[0]!;
   if (latest.status === 'FAILURE')
     return { state: 'failing', reason: latest.error ?? 'The latest run failed.' };
+  // Runs that succeed yet find nothing, slow down or drop an activity: the unusual activity first.
+  const [unusual] = detectAnomalies(started, now).anomalies;
+  if (unusual) return { state: 'suspicious', reason: unusual.sentence };
   if (now - startOrEarliest(latest) > intervalHighMs + durationHighMs) {
     return {
       state: 'delayed',

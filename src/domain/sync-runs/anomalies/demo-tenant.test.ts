@@ -3,17 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoTenant } from '../../../../neo-standin/core/index.ts';
 import type { SyncRun } from '@/lib/api/schemas';
+import { integrationHealth } from '@/domain/sync-runs/health';
 import { detectAnomalies } from './detect';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const tenant = createDemoTenant({ seed: 'demo', referenceTime: NOW });
 
-function window30d(name: string): SyncRun[] {
+function window30d(name: string, days = 30): SyncRun[] {
   const runs: SyncRun[] = [];
   let after: Parameters<typeof tenant.listRuns>[1]['after'] = null;
   for (;;) {
     const page = tenant.listRuns(name, {
-      since: NOW - 30 * 86_400_000,
+      since: NOW - days * 86_400_000,
       until: NOW,
       after,
       limit: 500,
@@ -32,6 +33,13 @@ describe('anomalies on the demo tenant', () => {
       notEnoughHistory: false,
     });
   });
+
+  it.each(['connectwise', 'ninjaone', 'itglue', 'hudu'])(
+    '%s: healthy on the overview (7 days), not suspicious',
+    (name) => {
+      expect(integrationHealth(window30d(name, 7), NOW).state).toBe('healthy');
+    },
+  );
 
   it('halopsa: failing far more often since it broke', () => {
     expect(detectAnomalies(window30d('halopsa'), NOW).anomalies.map((a) => a.kind)).toEqual([

@@ -2,8 +2,8 @@
 // activity saw and synced. SKIPPED runs sync nothing and RUNNING ones are not over, so neither
 // counts towards what is usual.
 import type { SyncRun } from '@/lib/api/schemas';
-import { runFinishMs, runStartMs } from '../run-times';
-import { percentile, sortedCopy } from '../stats';
+import { runFinishMs, runStartMs } from '@/domain/sync-runs/run-times';
+import { percentile, sortedCopy } from '@/domain/sync-runs/stats';
 
 export type ActivityPoint = { total: number; synced: number; failures: number };
 
