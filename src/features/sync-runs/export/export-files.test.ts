@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '@/test/fixtures';
 import { failureSignatures } from '@/domain/sync-runs/signatures';
-import { exportStem, runsExport, signaturesExport, toCsv } from './export-files';
+import { anomaliesExport, exportStem, runsExport, signaturesExport, toCsv } from './export-files';
 
 const window = { since: '2026-11-01T00:00:00.000Z', until: '2026-11-08T00:00:00.000Z' };
 const hostile = makeRun({
@@ -94,5 +94,28 @@ describe('exports', () => {
 
   it('quotes cells with commas, quotes and line breaks per RFC 4180', () => {
     expect(toCsv(['a', 'b'], [['x,y', 'say "hi"']])).toBe('a,b\r\n"x,y","say ""hi"""\r\n');
+  });
+});
+
+describe('unusual activity export', () => {
+  const anomaly = {
+    kind: 'finds-nothing' as const,
+    activity: 'PSA Contacts',
+    sentence: '=cmd PSA Contacts has found 0 records in each of the last 3 runs',
+    since: '2026-11-26T10:00:00.000Z',
+    runIds: ['r1', 'r2', 'r3'],
+    evidence: { runs: 3, usual: 4000, most: 0 },
+  };
+  const window = { since: '2026-11-01T00:00:00.000Z', until: '2026-11-08T00:00:00.000Z' };
+
+  it('writes every finding with its runs and evidence, formula-safe, as CSV and JSON', () => {
+    const csv = anomaliesExport('csv', 'halopsa', window, [anomaly]);
+    expect(csv.name).toBe('sync-unusual_halopsa_2026-11-01T0000Z_2026-11-08T0000Z.csv');
+    const [header, row] = csv.content.split('\r\n');
+    expect(header).toBe('kind,activity,since,sentence,run_count,run_ids,evidence');
+    expect(row).toContain("finds-nothing,PSA Contacts,2026-11-26T10:00:00.000Z,'=cmd PSA Contacts");
+    expect(row).toContain(',3,r1 r2 r3,');
+    const json = JSON.parse(anomaliesExport('json', 'halopsa', window, [anomaly]).content);
+    expect(json).toEqual({ integration: 'halopsa', window, anomalies: [anomaly] });
   });
 });

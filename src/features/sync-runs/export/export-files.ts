@@ -1,8 +1,9 @@
-// Exports of the current view: its runs (one row per run) and the window's failure signatures, as
-// CSV and JSON. Timestamps are the API's own (UTC), every column is present, and every CSV cell of
+// Exports of the current view: its runs (one row per run), the window's failure signatures and its
+// unusual activity, as CSV and JSON. Timestamps are the API's own (UTC), every column is present, and every CSV cell of
 // API text is neutralised against spreadsheet formulas.
 import type { SyncRun } from '@/lib/api/schemas';
 import { safeCell } from '@/lib/format/spreadsheet-safe';
+import type { Anomaly } from '@/domain/sync-runs/anomalies/anomaly';
 import type { FailureSignature } from '@/domain/sync-runs/signatures';
 import type { RunWindow } from '@/domain/sync-runs/window';
 
@@ -86,19 +87,39 @@ function signatureRow(sig: FailureSignature): Cell[] {
   ];
 }
 
+const ANOMALY_COLUMNS = [
+  'kind',
+  'activity',
+  'since',
+  'sentence',
+  'run_count',
+  'run_ids',
+  'evidence',
+] as const;
+
+function anomalyRow(anomaly: Anomaly): Cell[] {
+  return [
+    anomaly.kind,
+    anomaly.activity,
+    anomaly.since,
+    anomaly.sentence,
+    anomaly.runIds.length,
+    anomaly.runIds.join(' '),
+    JSON.stringify(anomaly.evidence),
+  ];
+}
+
+type ExportKind = 'runs' | 'failures' | 'unusual';
+
 /** A file-name-safe stem: `sync-runs_halopsa_2026-11-01T0000Z_2026-11-08T0000Z`. */
-export function exportStem(
-  kind: 'runs' | 'failures',
-  integration: string,
-  window: RunWindow,
-): string {
+export function exportStem(kind: ExportKind, integration: string, window: RunWindow): string {
   const safe = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60);
   const stamp = (iso: string) => iso.replace(/:\d\d(\.\d+)?Z$/, 'Z').replace(/[:]/g, '');
   return `sync-${kind}_${safe(integration)}_${stamp(window.since)}_${stamp(window.until)}`;
 }
 
 function exportFile<T>(
-  kind: 'runs' | 'failures',
+  kind: ExportKind,
   format: ExportFormat,
   integration: string,
   window: RunWindow,
@@ -138,5 +159,18 @@ export function signaturesExport(
     key: 'signatures',
     columns: SIGNATURE_COLUMNS,
     row: signatureRow,
+  });
+}
+
+export function anomaliesExport(
+  format: ExportFormat,
+  integration: string,
+  window: RunWindow,
+  anomalies: readonly Anomaly[],
+): ExportFile {
+  return exportFile('unusual', format, integration, window, anomalies, {
+    key: 'anomalies',
+    columns: ANOMALY_COLUMNS,
+    row: anomalyRow,
   });
 }

@@ -1,8 +1,10 @@
-// Download buttons for the current view: its runs and the window's failure signatures, CSV or JSON.
+// Download buttons for the current view: its runs, the window's failure signatures and its unusual
+// activity, CSV or JSON.
 import type { SyncRun } from '@/lib/api/schemas';
 import type { FailureSignature } from '@/domain/sync-runs/signatures';
 import { download } from './download';
-import { runsExport, signaturesExport, type ExportFormat } from './export-files';
+import { anomaliesExport, runsExport, signaturesExport, type ExportFormat } from './export-files';
+import type { Anomaly } from '@/domain/sync-runs/anomalies/anomaly';
 import type { RunWindow } from '@/domain/sync-runs/window';
 
 export type ExportMenuProps = {
@@ -11,12 +13,20 @@ export type ExportMenuProps = {
   /** The runs the table shows (filters applied). */
   runs: readonly SyncRun[];
   signatures: readonly FailureSignature[];
+  /** The window's unusual-activity findings. */
+  anomalies?: readonly Anomaly[];
 };
 
 const BUTTON =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700';
 
-export function ExportMenu({ integration, window, runs, signatures }: ExportMenuProps) {
+export function ExportMenu({
+  integration,
+  window,
+  runs,
+  signatures,
+  anomalies = [],
+}: ExportMenuProps) {
   const formats: ExportFormat[] = ['csv', 'json'];
   const choices = [
     ...formats.map((format) => ({
@@ -26,6 +36,10 @@ export function ExportMenu({ integration, window, runs, signatures }: ExportMenu
     ...formats.map((format) => ({
       label: `Failures (${format.toUpperCase()}, ${signatures.length})`,
       file: () => signaturesExport(format, integration, window, signatures),
+    })),
+    ...formats.map((format) => ({
+      label: `Unusual activity (${format.toUpperCase()}, ${anomalies.length})`,
+      file: () => anomaliesExport(format, integration, window, anomalies),
     })),
   ];
   return (

@@ -185,6 +185,7 @@ export function IntegrationWindowView({
                 window={opened.window}
                 runs={insights.filtered}
                 signatures={insights.signatures}
+                anomalies={insights.anomalies.anomalies}
               />
               <SelectionNotices runId={params.run} insights={insights} actions={actions} />
               <p className="text-sm text-slate-700" role="status">
