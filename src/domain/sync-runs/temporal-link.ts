@@ -5,10 +5,9 @@
 // (to another page of the Temporal UI); an empty id leaves an empty step. Refused, with their
 // percent-encoded forms (a UI that decodes the path would see the same steps), as `syncRunsPath`
 // refuses integration names: such an id stays copyable text, not a link.
-const PATH_STEP = /^(\.|%2e){0,2}$/i;
-
+import { isPathStep } from '@/lib/api/sync-runs';
 function isPathSafeId(id: string): boolean {
-  return !PATH_STEP.test(id);
+  return id !== '' && !isPathStep(id);
 }
 
 export function temporalWorkflowUrl(

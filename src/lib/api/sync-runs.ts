@@ -81,13 +81,18 @@ export function parseSyncRunsPage(body: unknown, headerRequestId: string | null)
   };
 }
 
+/** `.` or `..`, also percent-encoded: URL parsers resolve them as path steps, even encoded. */
+export function isPathStep(segment: string): boolean {
+  return /^(\.|%2e){1,2}$/i.test(segment);
+}
+
 /**
  * The path of an integration's sync runs. The name comes from a URL a person may have typed or been
  * sent: it is percent-encoded whole, and "." or ".." (which URL parsers resolve as path steps, even
  * encoded) are refused before any request, so a link can never address another API path.
  */
 export function syncRunsPath(name: string): string {
-  if (name === '' || /^(\.|%2e){1,2}$/i.test(name))
+  if (name === '' || isPathStep(name))
     throw new ApiError({
       kind: 'invalid-request',
       code: 'invalid_integration_name',

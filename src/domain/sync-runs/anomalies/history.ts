@@ -2,6 +2,7 @@
 // activity saw and synced. SKIPPED runs sync nothing and RUNNING ones are not over, so neither
 // counts towards what is usual.
 import type { SyncRun } from '@/lib/api/schemas';
+import { byIdentity } from '@/lib/memo/by-identity';
 import { runFinishMs, runStartMs } from '@/domain/sync-runs/run-times';
 import { percentile, sortedCopy } from '@/domain/sync-runs/stats';
 
@@ -15,7 +16,7 @@ export type HistoryRun = {
   activities: ReadonlyMap<string, ActivityPoint>;
 };
 
-export function finishedHistory(runs: readonly SyncRun[]): HistoryRun[] {
+function readHistory(runs: readonly SyncRun[]): HistoryRun[] {
   const history: HistoryRun[] = [];
   for (const run of runs) {
     if (run.status === 'SKIPPED' || run.status === 'RUNNING') continue;
@@ -41,6 +42,12 @@ export function finishedHistory(runs: readonly SyncRun[]): HistoryRun[] {
   }
   return history.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The history of a runs array, read once per array: the detectors, the record finder and the
+ * overview's health all ask for it, every time the clock moves on.
+ */
+export const finishedHistory = byIdentity(readHistory);
 
 /** How many of the newest values, in a row, satisfy `test` (0 when the newest does not). */
 export function trailingStreak<T>(values: readonly T[], test: (value: T) => boolean): number {

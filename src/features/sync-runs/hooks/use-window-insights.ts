@@ -28,7 +28,7 @@ export function useWindowInsights(
   const selectedAnomaly =
     anomalies.anomalies.find((anomaly) => anomalyId(anomaly) === params.anomaly) ?? null;
   // The runs a selection focuses on: a failure signature's, or an unusual-activity finding's.
-  const signatureRuns = useMemo(
+  const focusRuns = useMemo(
     () =>
       selectedSignature
         ? new Set(selectedSignature.runIds)
@@ -40,8 +40,8 @@ export function useWindowInsights(
   // The chart shows the status/text filters and highlights a selected signature; the table lists only it.
   const chartRuns = useMemo(() => filterRuns(runs, params), [runs, params]);
   const filtered = useMemo(
-    () => (signatureRuns ? chartRuns.filter((run) => signatureRuns.has(run.run_id)) : chartRuns),
-    [chartRuns, signatureRuns],
+    () => (focusRuns ? chartRuns.filter((run) => focusRuns.has(run.run_id)) : chartRuns),
+    [chartRuns, focusRuns],
   );
   const cadence = cadenceOf(runs);
   const missed = useMemo(
@@ -57,7 +57,7 @@ export function useWindowInsights(
     selectedSignature,
     /** `sig` names a failure that this window does not have. */
     signatureMissing: params.sig !== null && !selectedSignature && isComplete,
-    signatureRuns,
+    focusRuns,
     anomalies,
     selectedAnomaly,
     /** `anomaly` names a finding that this window does not have. */

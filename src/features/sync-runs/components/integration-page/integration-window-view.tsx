@@ -142,7 +142,7 @@ export function IntegrationWindowView({
                 onSelectRun={actions.selectRun}
                 onSelectRange={actions.selectRange}
                 missed={insights.missed}
-                highlightedRunIds={insights.signatureRuns}
+                highlightedRunIds={insights.focusRuns}
               />
               <UnusualActivity
                 report={insights.anomalies}
