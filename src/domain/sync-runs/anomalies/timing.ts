@@ -43,6 +43,7 @@ export function longRunning(
   history: readonly HistoryRun[],
   now: number,
 ): Anomaly | null {
+  if (!runs.some((run) => run.status === 'RUNNING')) return null;
   const past = durations(history).map((p) => p.value);
   if (past.length < MIN_BASELINE_RUNS) return null;
   const range = usual(past);

@@ -24,9 +24,13 @@ export function useWindowInsights(
 ) {
   const signatures = signaturesOf(runs);
   const selectedSignature = signatures.find((sig) => sig.id === params.sig) ?? null;
-  const anomalies = useMemo(() => detectAnomalies(runs, now), [runs, now]);
+  // Judged once every run has loaded: a half-read window would say "unusual" about what is missing.
+  const anomalies = useMemo(
+    () => (isComplete ? detectAnomalies(runs, now) : null),
+    [isComplete, runs, now],
+  );
   const selectedAnomaly =
-    anomalies.anomalies.find((anomaly) => anomalyId(anomaly) === params.anomaly) ?? null;
+    anomalies?.anomalies.find((anomaly) => anomalyId(anomaly) === params.anomaly) ?? null;
   // The runs a selection focuses on: a failure signature's, or an unusual-activity finding's.
   const focusRuns = useMemo(
     () =>

@@ -4,18 +4,13 @@ import { TimeText } from '@/components/time-text';
 import { anomalyId, type AnomalyReport } from '@/domain/sync-runs/anomalies/anomaly';
 
 export type UnusualActivityProps = {
-  report: AnomalyReport;
-  isComplete: boolean;
+  /** null until every run of the window has loaded. */
+  report: AnomalyReport | null;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
 };
 
-export function UnusualActivity({
-  report,
-  isComplete,
-  selectedId,
-  onSelect,
-}: UnusualActivityProps) {
+export function UnusualActivity({ report, selectedId, onSelect }: UnusualActivityProps) {
   return (
     <section
       aria-labelledby="unusual-heading"
@@ -24,10 +19,11 @@ export function UnusualActivity({
       <h2 id="unusual-heading" className="font-semibold">
         Unusual activity
       </h2>
-      {!isComplete && (
-        <p className="mt-1 text-xs text-slate-600">Still loading runs: this may change.</p>
-      )}
-      {report.notEnoughHistory ? (
+      {report === null ? (
+        <p className="mt-2 text-sm text-slate-700">
+          Looking for unusual activity once every run of the window has loaded…
+        </p>
+      ) : report.notEnoughHistory ? (
         <p className="mt-2 text-sm text-slate-700">
           Not enough history in this window to tell what is unusual.
         </p>

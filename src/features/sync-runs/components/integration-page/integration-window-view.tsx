@@ -146,7 +146,6 @@ export function IntegrationWindowView({
               />
               <UnusualActivity
                 report={insights.anomalies}
-                isComplete={base.isComplete}
                 selectedId={params.anomaly}
                 onSelect={actions.selectAnomaly}
               />
@@ -185,7 +184,7 @@ export function IntegrationWindowView({
                 window={opened.window}
                 runs={insights.filtered}
                 signatures={insights.signatures}
-                anomalies={insights.anomalies.anomalies}
+                anomalies={insights.anomalies?.anomalies ?? []}
               />
               <SelectionNotices runId={params.run} insights={insights} actions={actions} />
               <p className="text-sm text-slate-700" role="status">
