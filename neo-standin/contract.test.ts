@@ -102,7 +102,16 @@ describe('success pages', () => {
 
   it('every run of every integration over 30 days matches SyncRun', async () => {
     const { get } = makeClient();
-    for (const name of ['connectwise', 'halopsa', 'ninjaone', 'datto_rmm', 'itglue', 'hudu']) {
+    for (const name of [
+      'connectwise',
+      'halopsa',
+      'ninjaone',
+      'datto_rmm',
+      'itglue',
+      'hudu',
+      'servicenow',
+      'n_central',
+    ]) {
       let cursor: string | undefined;
       do {
         const page = await get(runsPath(name), { page_size: '200', cursor });
@@ -190,7 +199,7 @@ describe('errors', () => {
   it.each([
     ['nope', 'unknown_integration'],
     ['autotask', 'integration_not_connected'],
-    ['servicenow', 'integration_not_connected'],
+    ['confluence', 'integration_not_connected'],
     ['m365', 'integration_does_not_sync'],
     ['pax8', 'integration_does_not_sync'],
   ])('404 for %s → %s', async (name, code) => {

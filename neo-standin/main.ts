@@ -27,7 +27,8 @@ console.log(`
   curl -s -H "Authorization: Bearer ${key}" \\
     "${server.url}/public-api/integrations/connectwise/sync-runs?page_size=5"
 
-  Syncing: connectwise, halopsa, ninjaone, datto_rmm, itglue, hudu. Not connected: autotask and
+  Syncing: connectwise, halopsa, ninjaone, datto_rmm, itglue, hudu, servicenow, n_central.
+  Not connected: autotask and
   the other known names. Connected without syncs: m365, pax8.
   ${usingDevKey ? `API key: ${DEV_API_KEY} (local development key; set STANDIN_API_KEYS to use your own)` : 'API keys: those in STANDIN_API_KEYS'}
   Access tokens from ${config.issuer} are accepted too.

@@ -16,6 +16,8 @@ export const DEMO_INTEGRATIONS = [
   'datto_rmm',
   'itglue',
   'hudu',
+  'servicenow',
+  'n_central',
   'autotask',
   'm365',
 ];

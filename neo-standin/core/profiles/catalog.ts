@@ -2,8 +2,8 @@
 import type { IntegrationSlug } from '../integrations.ts';
 import { hudu, itglue } from './documentation.ts';
 import type { IntegrationProfile } from './plan.ts';
-import { connectwise, halopsa } from './psa.ts';
-import { datto_rmm, ninjaone } from './rmm.ts';
+import { connectwise, halopsa, servicenow } from './psa.ts';
+import { datto_rmm, n_central, ninjaone } from './rmm.ts';
 
 /** Connected integrations that run scheduled syncs. */
 export const SYNCING_PROFILES: Partial<Record<IntegrationSlug, IntegrationProfile>> = {
@@ -13,6 +13,8 @@ export const SYNCING_PROFILES: Partial<Record<IntegrationSlug, IntegrationProfil
   datto_rmm,
   itglue,
   hudu,
+  servicenow,
+  n_central,
 };
 
 /** Connected, but no scheduled sync (404 integration_does_not_sync). Every other slug is not connected. */

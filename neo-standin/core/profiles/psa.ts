@@ -1,4 +1,5 @@
-// PSA integrations of the demo tenant: ConnectWise healthy, HaloPSA with a recurring permission failure.
+// PSA integrations of the demo tenant: ConnectWise healthy, HaloPSA with a recurring permission
+// failure, ServiceNow whose contacts quietly find nothing while every run succeeds.
 import { DAY, HOUR, SECOND } from '../clock.ts';
 import { between, chance, createRng, pick } from '../random.ts';
 import type { SyncEntityFailure } from '../types.ts';
@@ -82,6 +83,39 @@ export const halopsa: IntegrationProfile = {
         dashboardMessage:
           "HaloPSA refused access to Ticket Types on board 444. Give the API member 'neo-sync' read access; the next sync picks it up.",
       });
+    };
+  },
+};
+
+const SERVICENOW: ActivitySpec[] = [
+  { label: 'PSA Metadata', total: 640, perDay: 0.1, maxDelta: 14 },
+  { label: 'PSA Companies', total: 265, perDay: 0.2, maxDelta: 8 },
+  { label: 'PSA Contacts', total: 4100, perDay: 2, maxDelta: 45 },
+  { label: 'PSA Configurations', total: 1800, perDay: 1, maxDelta: 20 },
+];
+
+/**
+ * When ServiceNow's contacts went silent (a lost read permission or a changed filter: the API
+ * answers, with nothing in it): about two days before the tenant's "today".
+ */
+export function servicenowSilenceOnset(seed: string, referenceTime: number): number {
+  return referenceTime - 2 * DAY - createRng(seed, 'servicenow', 'silence')() * 2 * HOUR;
+}
+
+/** Every run succeeds; from the onset on, PSA Contacts sees 0 records and syncs nothing. */
+export const servicenow: IntegrationProfile = {
+  cadenceMinutes: 20,
+  createPlanner: (env) => {
+    const onset = servicenowSilenceOnset(env.seed, env.referenceTime);
+    return (ctx) => {
+      const silent = ctx.scheduledAt >= onset;
+      const activities = SERVICENOW.map((spec) => {
+        const activity = runActivity(ctx, env, spec);
+        return silent && spec.label === 'PSA Contacts'
+          ? { ...activity, synced_count: 0, total_count: 0 }
+          : activity;
+      });
+      return finishedPlan(activities, runDuration(ctx, env, [40, 120]));
     };
   },
 };

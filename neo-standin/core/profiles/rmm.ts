@@ -1,4 +1,5 @@
-// RMM integrations of the demo tenant: NinjaOne with intermittent rate limits, Datto RMM stuck.
+// RMM integrations of the demo tenant: NinjaOne with intermittent rate limits, Datto RMM stuck,
+// N-central healthy but about ten times slower since yesterday.
 import { HOUR, SECOND } from '../clock.ts';
 import { between, chance, intBetween } from '../random.ts';
 import type { SyncEntityFailure } from '../types.ts';
@@ -122,6 +123,33 @@ export const datto_rmm: IntegrationProfile = {
           hasTemporalIds: true,
         };
       return finishedPlan(activities, runDuration(ctx, env, [60, 240]));
+    };
+  },
+};
+
+const N_CENTRAL: ActivitySpec[] = [
+  { label: 'RMM Organizations', total: 57, perDay: 0.04, maxDelta: 2 },
+  { label: 'RMM Devices', total: 2480, perDay: 1.5, maxDelta: 30 },
+  { label: 'Device Mapping', total: 2480, perDay: 1.5, maxDelta: 18 },
+];
+
+/** When N-central's runs slowed down (a throttled API): about 30 hours before the tenant's "today". */
+export function nCentralSlowdownOnset(referenceTime: number): number {
+  return referenceTime - 30 * HOUR;
+}
+
+/** Every run succeeds; from the onset on, each takes about ten times as long as before. */
+export const n_central: IntegrationProfile = {
+  cadenceMinutes: 30,
+  createPlanner: (env) => {
+    const onset = nCentralSlowdownOnset(env.referenceTime);
+    return (ctx) => {
+      const activities = N_CENTRAL.map((spec) => runActivity(ctx, env, spec));
+      const usual = runDuration(ctx, env, [40, 100]);
+      const slow = ctx.scheduledAt >= onset;
+      const factor = between(ctx.rng, 8, 12);
+      const duration = slow ? Math.min(Math.round(usual * factor), env.cadenceMs * 0.8) : usual;
+      return finishedPlan(activities, duration);
     };
   },
 };

@@ -47,6 +47,26 @@ describe('anomalies on the demo tenant', () => {
     ]);
   });
 
+  it('servicenow: PSA Contacts finds nothing for about two days while every run succeeds', () => {
+    const runs = window30d('servicenow');
+    expect(runs.every((run) => run.status === 'SUCCESS')).toBe(true);
+    const [nothing, ...rest] = detectAnomalies(runs, NOW).anomalies;
+    expect(rest.map((a) => a.kind)).not.toContain('finds-nothing');
+    expect(nothing).toMatchObject({ kind: 'finds-nothing', activity: 'PSA Contacts' });
+    const sinceHours = (NOW - Date.parse(nothing!.since)) / 3_600_000;
+    expect(sinceHours).toBeGreaterThan(47);
+    expect(sinceHours).toBeLessThan(51);
+    expect(nothing!.sentence).toMatch(/PSA Contacts has found 0 records in each of the last \d+ runs/);
+    expect(integrationHealth(window30d('servicenow', 7), NOW).state).toBe('suspicious');
+  });
+
+  it('n_central: slower runs since yesterday, nothing else', () => {
+    const { anomalies } = detectAnomalies(window30d('n_central'), NOW);
+    expect(anomalies.map((a) => a.kind)).toEqual(['slower-runs']);
+    expect(anomalies[0]!.sentence).toMatch(/\d+(\.\d)?× slower than usual/);
+    expect(integrationHealth(window30d('n_central', 7), NOW).state).toBe('suspicious');
+  });
+
   it('datto_rmm: a run stuck far past its usual duration', () => {
     expect(detectAnomalies(window30d('datto_rmm'), NOW).anomalies.map((a) => a.kind)).toEqual([
       'long-running',

@@ -132,6 +132,16 @@ describe('slower runs', () => {
     expect(anomaly!.runIds).toEqual(['r36', 'r37', 'r38', 'r39']);
   });
 
+  it('still finds a slowdown that has lasted a fifth of the window (it is not the new usual)', () => {
+    const runs = history(100, {
+      durationMs: (i) =>
+        i >= 80 ? 600_000 * (1 + 0.1 * wobble(i)) : 60_000 * (1 + 0.1 * wobble(i)),
+    });
+    const [anomaly] = detectAnomalies(runs, NOW).anomalies;
+    expect(anomaly).toMatchObject({ kind: 'slower-runs', evidence: { runs: 20 } });
+    expect(anomaly!.runIds[0]).toBe('r80');
+  });
+
   it('says so while a run is still running far past its usual duration', () => {
     const runs = history(40, { status: (i) => (i === 39 ? 'RUNNING' : 'SUCCESS') });
     // The newest run started 10 minutes before NOW; half an hour later it is still running.

@@ -30,11 +30,16 @@ type Judge = (before: number[]) => (value: number) => boolean;
 
 /**
  * The newest points that are outside what is usual, judged against the points before them: first
- * against all but the newest few, then against exactly the points before the change.
+ * against the older half (a change that has lasted a while must not become its own "usual": runs
+ * slow for a day of a week are a fifth of it), then against exactly the points before the change.
  */
 export function changedTail<P extends { value: number }>(points: readonly P[], judge: Judge) {
-  const rough = points.slice(0, Math.max(0, points.length - MIN_STREAK_RUNS)).map((p) => p.value);
-  if (rough.length < MIN_BASELINE_RUNS) return null;
+  const roughLength = Math.min(
+    points.length - MIN_STREAK_RUNS,
+    Math.max(MIN_BASELINE_RUNS, Math.ceil(points.length / 2)),
+  );
+  if (roughLength < MIN_BASELINE_RUNS) return null;
+  const rough = points.slice(0, roughLength).map((p) => p.value);
   const roughTest = judge(rough);
   const first = trailingStreak(points, (p) => roughTest(p.value));
   const baseline = points.slice(0, points.length - first).map((p) => p.value);
