@@ -15,6 +15,7 @@ import { UnusualActivity } from '@/features/sync-runs/components/insights/unusua
 import { RunsTable } from '@/features/sync-runs/components/runs-table/runs-table';
 import { LiveTimeline } from '@/features/sync-runs/components/timeline/live-timeline';
 import { TimelineSummary } from '@/features/sync-runs/components/timeline/timeline-summary';
+import { TrendsSection } from '@/features/sync-runs/components/trends/trends-section';
 import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import { useViewActions } from '@/features/sync-runs/hooks/use-view-actions';
 import type { ViewUpdate } from '@/features/sync-runs/hooks/use-view-params';
@@ -148,6 +149,12 @@ export function IntegrationWindowView({
                 report={insights.anomalies}
                 selectedId={params.anomaly}
                 onSelect={actions.selectAnomaly}
+              />
+              <TrendsSection
+                runs={runs}
+                since={shown.since}
+                until={shown.until}
+                anomalies={insights.anomalies?.anomalies ?? null}
               />
               <div className="grid gap-4 lg:grid-cols-2">
                 <ErrorBoundary label="The record finder">

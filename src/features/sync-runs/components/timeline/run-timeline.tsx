@@ -9,6 +9,7 @@ import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/run-status'
 import type { MissedRun } from '@/domain/sync-runs/cadence';
 import { buildTimeline, LANES, timeTicks } from '@/domain/sync-runs/timeline';
 import { formatDuration } from '@/lib/format/time';
+import { tickFormatter } from './time-axis';
 import { TimelineMarks } from './timeline-marks';
 import { TimelineTooltip } from './timeline-tooltip';
 
@@ -30,15 +31,6 @@ export type RunTimelineProps = {
 const LANE_HEIGHT = 26;
 const AXIS_HEIGHT = 30;
 const LABEL_WIDTH = 84;
-
-function tickFormatter(span: number, timeZone?: string) {
-  const options: Intl.DateTimeFormatOptions =
-    span <= 2 * 86_400_000
-      ? { hour: '2-digit', minute: '2-digit', timeZone }
-      : { month: 'short', day: 'numeric', timeZone };
-  const format = new Intl.DateTimeFormat(undefined, options);
-  return (value: number) => format.format(new Date(value));
-}
 
 export default function RunTimeline(props: RunTimelineProps) {
   const {
