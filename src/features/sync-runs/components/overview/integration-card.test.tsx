@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { makeRun } from '@/test/fixtures';
 import { server } from '@/test/msw-server';
 import { TEST_API, renderWithApp } from '@/test/render';
+import { windowEndingAt } from '@/domain/sync-runs/window';
 import { IntegrationCard } from './integration-card';
 
 const HOUR = 3_600_000;
@@ -34,7 +35,10 @@ it('says how much of the week it has read until the health is known', async () =
     }),
   );
   renderWithApp(
-    <IntegrationCard integration={{ name: 'halopsa', displayName: 'HaloPSA', kind: 'PSA' }} />,
+    <IntegrationCard
+      integration={{ name: 'halopsa', displayName: 'HaloPSA', kind: 'PSA' }}
+      opened={{ window: windowEndingAt(now, 7 * 24 * HOUR), openedAt: now }}
+    />,
   );
   expect(await screen.findByText(/Reading the last 7 days… (49|50) %/)).toHaveAttribute(
     'role',

@@ -1,32 +1,51 @@
-// One integration on the overview: latest run, last success, failing runs in the window.
-import { useEffect, useMemo, useState } from 'react';
+// One integration on the overview: latest run, last success, failing runs in the window. It stays
+// live on the integration page's rules (a refresh a minute, every 15 s while a run is running).
+import { memo, useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { ErrorPanel } from '@/components/error-panel';
 import { formatDuration, durationMs } from '@/lib/format/time';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
-import { useSyncRuns } from '@/features/sync-runs/hooks/use-sync-runs';
+import type { SyncRun } from '@/lib/api/schemas';
+import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
+import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
+import { useWindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
 import { integrationUnavailable } from '@/domain/sync-runs/integration-state';
 import { stalestActivity } from '@/domain/sync-runs/freshness';
 import { freshnessOf } from '@/domain/sync-runs/window-derivations';
 import { HEALTH_LABEL, integrationHealth, type HealthState } from '@/domain/sync-runs/health';
 import { summarizeRuns } from '@/domain/sync-runs/summary';
-import { DAY_MS, windowEndingAt } from '@/domain/sync-runs/window';
 import { RecentStrip } from './recent-strip';
 import { StatusBadge } from '@/features/sync-runs/components/status-badge';
 import { TimeText } from '@/components/time-text';
 
 export const OVERVIEW_WINDOW_DAYS = 7;
 
-export type IntegrationCardProps = {
-  integration: IntegrationInfo;
-  /** Reports the card's health so the overview can put the worst first. */
-  onHealth?: (name: string, state: HealthState) => void;
+/** What a card tells the overview: its health (to put the worst first) and runs (for the lanes). */
+export type CardReport = {
+  state: HealthState | null;
+  runs: readonly SyncRun[] | null;
+  /** Said on the overview's lane instead of runs. */
+  note: string | null;
+  /** When its runs were last fetched: 0 not yet, null nothing to fetch (unavailable, failed). */
+  updatedAt: number | null;
 };
 
-export function IntegrationCard({ integration, onHealth }: IntegrationCardProps) {
-  const [window] = useState(() => windowEndingAt(Date.now(), OVERVIEW_WINDOW_DAYS * DAY_MS));
-  const { query, runs, isComplete, progress } = useSyncRuns(integration.name, window);
-  const [now] = useState(() => Date.now());
+export type IntegrationCardProps = {
+  integration: IntegrationInfo;
+  /** The overview's window, the same for every card. */
+  opened: OpenedWindow;
+  onReport?: (name: string, report: CardReport) => void;
+};
+
+export const IntegrationCard = memo(function IntegrationCard({
+  integration,
+  opened,
+  onReport,
+}: IntegrationCardProps) {
+  const { base, live, runs } = useWindowRuns(integration.name, opened);
+  const { query, isComplete, progress } = base;
+  // Health moves on with time (a sync that stops running turns "Not running" by itself).
+  const now = useClock(SLOW_TICK_MS);
   const unavailable = integrationUnavailable(query.error);
   const judged = useMemo(
     () => (isComplete ? integrationHealth(runs, now) : null),
@@ -39,10 +58,21 @@ export function IntegrationCard({ integration, onHealth }: IntegrationCardProps)
     : query.isError && !query.data
       ? { state: 'unknown' as const, reason: 'Runs could not be loaded.' }
       : judged;
-  const healthState = health?.state;
+  const healthState = health?.state ?? null;
+  const note = unavailable
+    ? unavailable.title
+    : query.isError && !query.data
+      ? 'Runs could not be loaded.'
+      : null;
+  const updatedAt = note
+    ? null
+    : isComplete
+      ? Math.max(query.dataUpdatedAt, live.dataUpdatedAt)
+      : 0;
+  const shownRuns = query.data ? runs : null;
   useEffect(() => {
-    if (healthState) onHealth?.(integration.name, healthState);
-  }, [healthState, integration.name, onHealth]);
+    onReport?.(integration.name, { state: healthState, runs: shownRuns, note, updatedAt });
+  }, [healthState, shownRuns, note, updatedAt, integration.name, onReport]);
   const headingId = `integration-${integration.name}`;
 
   return (
@@ -143,4 +173,4 @@ export function IntegrationCard({ integration, onHealth }: IntegrationCardProps)
       )}
     </article>
   );
-}
+});

@@ -1,0 +1,269 @@
+// One timeline of every integration: a lane each over the overview's days, runs counted into
+// periods by status as on the integration page. A click (or Enter on the focused period) opens that
+// integration at that period.
+import { useId, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { RunStatus, SyncRun } from '@/lib/api/schemas';
+import type { IntegrationInfo } from '@/lib/integrations/catalog';
+import { useTimeZone } from '@/lib/time/use-time-zone';
+import {
+  buildLane,
+  CELL_PRIORITY,
+  type Lane,
+  type LaneCell,
+} from '@/domain/sync-runs/overview-lanes';
+import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/run-status';
+import { timeTicks } from '@/domain/sync-runs/timeline';
+import { DEFAULT_VIEW, serializeViewParams } from '@/domain/sync-runs/view-params';
+import type { RunWindowMs } from '@/domain/sync-runs/window';
+import { useElementWidth } from '@/features/sync-runs/hooks/use-element-width';
+import { tickFormatter } from '@/features/sync-runs/components/timeline/time-axis';
+
+export type OverviewLaneInput = {
+  integration: IntegrationInfo;
+  /** null while the first page loads. */
+  runs: readonly SyncRun[] | null;
+  /** Said instead of a lane (not connected, could not be loaded). */
+  note: string | null;
+};
+
+const LABEL_WIDTH = 140;
+const LANE_HEIGHT = 22;
+const CELL_PX = 6;
+const MAX_CELLS = 168;
+
+const number = new Intl.NumberFormat();
+
+function periodLink(name: string, cell: LaneCell): string {
+  const search = serializeViewParams({
+    ...DEFAULT_VIEW,
+    window: {
+      kind: 'custom',
+      since: new Date(cell.start).toISOString(),
+      until: new Date(cell.end).toISOString(),
+    },
+  });
+  return `/integrations/${encodeURIComponent(name)}?${search.toString()}`;
+}
+
+function countsText(cell: LaneCell): string {
+  const parts = CELL_PRIORITY.filter((s) => cell.counts[s] > 0).map(
+    (s) => `${cell.counts[s]} ${STATUS_PRESENTATION[s].label.toLowerCase()}`,
+  );
+  return parts.length === 0 ? 'no runs' : parts.join(', ');
+}
+
+function laneSummary(name: string, lane: Lane, format: Intl.DateTimeFormat): string {
+  if (lane.runs === 0) return `${name}: no runs in this period.`;
+  const failed =
+    lane.failed === 0
+      ? 'none failed'
+      : `${number.format(lane.failed)} failed, the latest in the period from ${format.format(new Date(lane.lastFailure ?? 0))}`;
+  return `${name}: ${number.format(lane.runs)} runs, ${failed}.`;
+}
+
+function LaneRow({
+  input,
+  window,
+  cells,
+  plotWidth,
+  format,
+}: {
+  input: OverviewLaneInput;
+  window: RunWindowMs;
+  cells: number;
+  plotWidth: number;
+  format: Intl.DateTimeFormat;
+}) {
+  const navigate = useNavigate();
+  const summaryId = useId();
+  const [active, setActive] = useState<number | null>(null);
+  const name = input.integration.displayName;
+  const lane = useMemo(
+    () => (input.runs ? buildLane(input.runs, window, cells) : null),
+    [input.runs, window, cells],
+  );
+  const cellWidth = plotWidth / cells;
+  const open = (cell: LaneCell) => void navigate(periodLink(input.integration.name, cell));
+  const filled = lane ? lane.cells.flatMap((cell, i) => (cell.shown ? [i] : [])) : [];
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (!lane || filled.length === 0) return;
+    const position = active === null ? -1 : filled.indexOf(active);
+    let next: number | undefined;
+    if (event.key === 'ArrowRight') next = filled[Math.min(filled.length - 1, position + 1)];
+    else if (event.key === 'ArrowLeft') next = filled[Math.max(0, position - 1)];
+    else if (event.key === 'Home') next = filled[0];
+    else if (event.key === 'End') next = filled.at(-1);
+    else if ((event.key === 'Enter' || event.key === ' ') && active !== null) {
+      event.preventDefault();
+      open(lane.cells[active]!);
+      return;
+    } else if (event.key === 'Escape') setActive(null);
+    if (next !== undefined) {
+      event.preventDefault();
+      setActive(next);
+    }
+  }
+
+  const shownCell = lane && active !== null ? lane.cells[active] : undefined;
+  return (
+    <li className="flex items-center">
+      <span className="shrink-0 truncate pr-2 text-xs" style={{ width: LABEL_WIDTH }}>
+        {name}
+      </span>
+      {!lane || input.note ? (
+        <span className="text-xs text-slate-600" style={{ height: LANE_HEIGHT }}>
+          {input.note ?? 'Loading…'}
+        </span>
+      ) : (
+        <>
+          <span id={summaryId} className="sr-only">
+            {laneSummary(name, lane, format)}
+          </span>
+          {/* One tab stop per lane; arrows move between periods, Enter opens one. */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+          <div
+            role="application"
+            aria-roledescription="timeline lane"
+            aria-label={`${name}. Left and right arrows move between periods, Enter opens one.`}
+            aria-describedby={summaryId}
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            onBlur={() => setActive(null)}
+            className="relative focus-visible:outline-2 focus-visible:outline-blue-600"
+            style={{ width: plotWidth, height: LANE_HEIGHT }}
+          >
+            <svg width={plotWidth} height={LANE_HEIGHT} aria-hidden="true" className="block">
+              <rect
+                x={0}
+                y={3}
+                width={plotWidth}
+                height={LANE_HEIGHT - 6}
+                style={{ fill: 'var(--color-slate-100)' }}
+              />
+              {lane.cells.map((cell, i) =>
+                cell.shown ? (
+                  <rect
+                    key={i}
+                    data-status={cell.shown}
+                    x={i * cellWidth}
+                    y={3}
+                    width={Math.max(1, cellWidth - 1)}
+                    height={LANE_HEIGHT - 6}
+                    style={{ fill: STATUS_FILL[cell.shown], cursor: 'pointer' }}
+                    stroke={i === active ? 'var(--color-slate-900)' : undefined}
+                    strokeWidth={i === active ? 2 : undefined}
+                    onClick={() => open(cell)}
+                    onMouseEnter={() => setActive(i)}
+                    onMouseLeave={() => setActive(null)}
+                  />
+                ) : null,
+              )}
+            </svg>
+            {shownCell && (
+              <div
+                role="tooltip"
+                className="pointer-events-none absolute top-full z-20 mt-1 rounded bg-slate-900 px-2 py-1 text-xs whitespace-nowrap text-white shadow-lg"
+                style={{ left: Math.min((active ?? 0) * cellWidth, Math.max(0, plotWidth - 240)) }}
+              >
+                {format.format(new Date(shownCell.start))} –{' '}
+                {format.format(new Date(shownCell.end))}: {countsText(shownCell)}. Click or Enter
+                opens this period.
+              </div>
+            )}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+export function OverviewTimeline({
+  lanes,
+  window,
+  days,
+}: {
+  lanes: readonly OverviewLaneInput[];
+  window: RunWindowMs;
+  days: number;
+}) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(containerRef);
+  const timeZone = useTimeZone();
+  const plotWidth = Math.max(120, width - LABEL_WIDTH - 8);
+  const cells = Math.max(14, Math.min(MAX_CELLS, Math.floor(plotWidth / CELL_PX)));
+  const format = useMemo(
+    () =>
+      new Intl.DateTimeFormat(undefined, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone,
+        timeZoneName: 'short',
+      }),
+    [timeZone],
+  );
+  const axis = tickFormatter(window.until - window.since, timeZone);
+  const ticks = timeTicks(window.since, window.until, Math.max(3, Math.floor(plotWidth / 90)));
+  const span = Math.max(1, window.until - window.since);
+  const legend: RunStatus[] = ['FAILURE', 'RUNNING', 'SUCCESS', 'SKIPPED'];
+  return (
+    <section
+      aria-labelledby="overview-timeline-heading"
+      className="mt-4 rounded-lg border border-slate-200 bg-white p-3"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="overview-timeline-heading" className="font-semibold">
+          All integrations, last {days} days
+        </h2>
+        <ul className="flex flex-wrap gap-3 text-xs text-slate-700" aria-label="Legend">
+          {legend.map((status) => (
+            <li key={status} className="inline-flex items-center gap-1">
+              <span
+                className="inline-block h-3 w-3 rounded-sm"
+                style={{ background: STATUS_FILL[status] }}
+                aria-hidden="true"
+              />
+              {STATUS_PRESENTATION[status].label}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p className="mt-1 text-xs text-slate-700">
+        Each period shows its worst status (a failure outweighs the rest). Click a period to open
+        that integration at that time.
+      </p>
+      <div ref={containerRef} className="mt-2">
+        <ul className="space-y-1">
+          {lanes.map((input) => (
+            <LaneRow
+              key={input.integration.name}
+              input={input}
+              window={window}
+              cells={cells}
+              plotWidth={plotWidth}
+              format={format}
+            />
+          ))}
+        </ul>
+        <div
+          className="relative mt-1 h-4 text-xs text-slate-600"
+          style={{ marginLeft: LABEL_WIDTH, width: plotWidth }}
+          aria-hidden="true"
+        >
+          {ticks.map((t) => (
+            <span
+              key={t}
+              className="absolute -translate-x-1/2 whitespace-nowrap"
+              style={{ left: ((t - window.since) / span) * plotWidth }}
+            >
+              {axis(t)}
+            </span>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}
