@@ -116,7 +116,9 @@ describe('Overview', { timeout: 20_000 }, () => {
     // Keyboard: End goes to the newest period, Enter opens it.
     halo.focus();
     await userEvent.keyboard('{End}');
-    expect(within(timeline).getByRole('tooltip')).toHaveTextContent(/1 failure\. Click or Enter/);
+    expect(within(timeline).getByRole('tooltip')).toHaveTextContent(
+      /: 1 failure(, [12] success)?\. Click or Enter opens this period\./,
+    );
     await userEvent.keyboard('{Enter}');
     const at = await screen.findByText(/^At \/integrations\/halopsa\?since=/);
     const search = new URLSearchParams(at.textContent!.split('?')[1]);
