@@ -56,7 +56,9 @@ describe('anomalies on the demo tenant', () => {
     const sinceHours = (NOW - Date.parse(nothing!.since)) / 3_600_000;
     expect(sinceHours).toBeGreaterThan(47);
     expect(sinceHours).toBeLessThan(51);
-    expect(nothing!.sentence).toMatch(/PSA Contacts has found 0 records in each of the last \d+ runs/);
+    expect(nothing!.sentence).toMatch(
+      /PSA Contacts has found 0 records in each of the last \d+ runs/,
+    );
     expect(integrationHealth(window30d('servicenow', 7), NOW).state).toBe('suspicious');
   });
 

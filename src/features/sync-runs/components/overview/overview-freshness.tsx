@@ -2,12 +2,15 @@
 // fresh), moving on as they refresh themselves.
 import { TimeText } from '@/components/time-text';
 import { LIVE_POLL_MS } from '@/domain/sync-runs/live';
+import { useClock } from '@/lib/time/use-clock';
 
 /** Per card: when its runs were last fetched; 0 not yet; null nothing to fetch. */
 export function OverviewFreshness({ updates }: { updates: readonly (number | null)[] }) {
   const known = updates.filter((u): u is number => u !== null);
   const loading = known.some((u) => u === 0);
   const oldest = known.length > 0 && !loading ? Math.min(...known) : null;
+  // The shared clock ticks every few seconds: an update that just landed is "now", not "in 1 s".
+  const now = useClock();
   return (
     <p className="flex items-center gap-2 text-xs text-slate-700">
       <span
@@ -22,8 +25,8 @@ export function OverviewFreshness({ updates }: { updates: readonly (number | nul
             Live
           </span>
           <span aria-hidden="true">Live · </span>Updated{' '}
-          <TimeText iso={new Date(oldest).toISOString()} show="relative" /> · checked every{' '}
-          {Math.round(LIVE_POLL_MS / 1000)} s
+          <TimeText iso={new Date(Math.min(oldest, now)).toISOString()} show="relative" /> · checked
+          every {Math.round(LIVE_POLL_MS / 1000)} s
         </span>
       )}
     </p>

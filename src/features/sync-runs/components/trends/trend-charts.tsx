@@ -28,9 +28,24 @@ const SYNCED = 'var(--status-success)';
 const DURATION = 'var(--color-slate-700)';
 const MARK = 'var(--color-amber-500)';
 
+/** Axis labels stay one short word: "2m", "45s", "3h". */
+function axisDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 120 ? `${minutes}m` : `${Math.round(minutes / 60)}h`;
+}
+
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-type Series = { key: string; name: string; color: string; format: (n: number) => string };
+type Series = {
+  key: string;
+  name: string;
+  color: string;
+  format: (n: number) => string;
+  /** The y axis's labels; default: format. */
+  axis?: (n: number) => string;
+};
 
 function TrendChart({
   title,
@@ -101,7 +116,7 @@ function TrendChart({
           />
           <YAxis
             width={Y_AXIS_WIDTH}
-            tickFormatter={series[0]!.format}
+            tickFormatter={series[0]!.axis ?? series[0]!.format}
             tick={{ fontSize: 11, fill: 'var(--color-slate-600)' }}
             stroke="var(--color-slate-400)"
             allowDecimals={false}
@@ -203,6 +218,7 @@ export default function TrendCharts({ runs, since, until, anomalies }: TrendChar
                     name: 'Duration',
                     color: DURATION,
                     format: formatDuration,
+                    axis: axisDuration,
                   },
                 ]}
                 marks={trends.duration.marks}
