@@ -29,7 +29,7 @@ test('the overview calls silent and slow syncs Suspicious and draws every integr
   await expect(ncentral).toContainText(/slower than usual/);
   await expect(page.getByRole('article', { name: 'ConnectWise PSA' })).toContainText('Healthy');
 
-  const timeline = page.getByRole('region', { name: 'All integrations, last 7 days' });
+  const timeline = page.getByRole('region', { name: 'Sync timeline, last 7 days' });
   const lane = timeline.getByRole('application', { name: /^HaloPSA\./ });
   await expect(lane).toHaveAccessibleDescription(/^HaloPSA: \d+ runs, \d+ failed/);
   await expect(page.getByText(/Live · Updated/)).toBeVisible();

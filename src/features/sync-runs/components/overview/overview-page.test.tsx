@@ -84,7 +84,7 @@ describe('Overview', { timeout: 20_000 }, () => {
         <Route path="/integrations/:name" element={<Where />} />
       </Routes>,
     );
-    const timeline = screen.getByRole('region', { name: 'All integrations, last 7 days' });
+    const timeline = screen.getByRole('region', { name: 'Sync timeline, last 7 days' });
     const halo = await within(timeline).findByRole(
       'application',
       { name: /^HaloPSA\./ },

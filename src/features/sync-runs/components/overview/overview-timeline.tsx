@@ -216,7 +216,7 @@ export function OverviewTimeline({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="overview-timeline-heading" className="font-semibold">
-          All integrations, last {days} days
+          Sync timeline, last {days} days
         </h2>
         <ul className="flex flex-wrap gap-3 text-xs text-slate-700" aria-label="Legend">
           {legend.map((status) => (
