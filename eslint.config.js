@@ -60,6 +60,18 @@ const LAYERS = [
     message:
       'Server code may import only the platform-neutral domain, API layer and config schema.',
   },
+  {
+    target: './watcher',
+    from: './src',
+    except: ['./domain', './lib/api', './lib/format', './lib/memo'],
+    message:
+      'The watcher runs the platform-neutral model and API layer only: no React, DOM or browser code.',
+  },
+  {
+    target: './watcher',
+    from: './prod-server',
+    message: 'The watcher and the production server are separate services.',
+  },
 ];
 
 /** Inside src, a module elsewhere in src is `@/…`: paths that climb folders break when files move. */
@@ -133,7 +145,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'prod-server/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'prod-server/**/*.ts', 'watcher/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
@@ -156,7 +168,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['prod-server/**/*.ts'],
+    files: ['prod-server/**/*.ts', 'watcher/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [BROWSER_ONLY] }],
@@ -172,6 +184,7 @@ export default defineConfig([
       'neo-standin/**',
       'local-idp/**',
       'prod-server/**',
+      'watcher/**',
       'scripts/**',
       'e2e/**',
       '*.config.{ts,js}',

@@ -58,6 +58,7 @@ export default defineConfig({
             'neo-standin/**/*.test.ts',
             'local-idp/**/*.test.ts',
             'prod-server/**/*.test.ts',
+            'watcher/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           testTimeout: 15_000,

@@ -59,6 +59,11 @@ export function IntegrationWindowView({
     [window, includesNow, now],
   );
   const insights = useWindowInsights(runs, params, { shown, isComplete: base.isComplete, now });
+  // The trends reach the newest run, not the ticking clock: they redraw when a run arrives.
+  const trendsUntil =
+    includesNow && insights.lastStart !== null
+      ? Math.max(window.until, insights.lastStart + 1)
+      : window.until;
   const actions = useViewActions(update);
   const summaryId = useId();
   const unavailable = integrationUnavailable(base.query.error);
@@ -152,8 +157,8 @@ export function IntegrationWindowView({
               />
               <TrendsSection
                 runs={runs}
-                since={shown.since}
-                until={shown.until}
+                since={window.since}
+                until={trendsUntil}
                 anomalies={insights.anomalies?.anomalies ?? null}
               />
               <div className="grid gap-4 lg:grid-cols-2">

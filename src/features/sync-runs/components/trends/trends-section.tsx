@@ -1,6 +1,6 @@
 // "Trends": the charts of what each activity saw and synced and how long runs took, loaded lazily
 // (recharts is not on the first screen) and drawn once every run of the window has loaded.
-import { lazy, Suspense, useDeferredValue } from 'react';
+import { lazy, memo, Suspense, useDeferredValue } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import type { Anomaly } from '@/domain/sync-runs/anomalies/anomaly';
 import { ChartSkeleton } from '@/features/sync-runs/components/skeletons';
@@ -13,7 +13,11 @@ export type TrendsSectionProps = Omit<TrendChartsProps, 'anomalies'> & {
   anomalies: readonly Anomaly[] | null;
 };
 
-export function TrendsSection({ anomalies: current, ...props }: TrendsSectionProps) {
+/** Memoised: filtering, searching or selecting on the page does not redraw the charts. */
+export const TrendsSection = memo(function TrendsSection({
+  anomalies: current,
+  ...props
+}: TrendsSectionProps) {
   // Drawn after the rest of the page: the charts never hold up the timeline and the table.
   const anomalies = useDeferredValue(current, null);
   return (
@@ -39,4 +43,4 @@ export function TrendsSection({ anomalies: current, ...props }: TrendsSectionPro
       </div>
     </section>
   );
-}
+});
