@@ -5,13 +5,13 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/
 import { LIVE_POLL_MS, LIVE_POLL_RUNNING_MS, liveWindow } from '@/domain/sync-runs/live';
 import {
   initialFrontier,
-  mergeRounds,
   runRound,
   type RoundPage,
   type SliceCursor,
 } from '@/domain/sync-runs/rounds';
 import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/slices';
 import type { RunWindow } from '@/domain/sync-runs/window';
+import { walkChain } from '@/domain/sync-runs/walk-chain';
 import { withRetries, type RetryEvent } from '@/lib/api/retry';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
 import { accountKey, type ApiSession } from '@/lib/query/api-session-context';
@@ -116,17 +116,12 @@ export const syncRunsQueries = {
       placeholderData: keepPreviousData,
       retry: NO_QUERY_RETRY,
       queryFn: async ({ signal }) => {
-        const chain = { index: 0, ...liveWindow(since ?? 0, Date.now()) };
-        const rounds: RoundPage[] = [];
-        let frontier = initialFrontier([chain], MAX_PAGE_SIZE);
-        while (frontier.length > 0 && rounds.length < MAX_LIVE_PAGES) {
-          const round = await runRound(frontier, 1, (entry) =>
-            fetchSlicePage(session, name, entry, { pageSize: MAX_PAGE_SIZE, signal }),
-          );
-          rounds.push(round);
-          frontier = round.next;
-        }
-        const { runs, problems } = mergeRounds(rounds);
+        const { runs, problems } = await walkChain(
+          session.client,
+          name,
+          liveWindow(since ?? 0, Date.now()),
+          { maxPages: MAX_LIVE_PAGES, signal },
+        );
         return { runs, problems, fetchedAt: Date.now() };
       },
     });

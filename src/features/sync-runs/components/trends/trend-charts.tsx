@@ -1,6 +1,6 @@
 // The trend charts (loaded lazily): per activity, items seen and synced per run; then run duration;
 // periods the detectors found unusual shaded. Each chart's text alternative is its caption.
-import { useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Anomaly } from '@/domain/sync-runs/anomalies/anomaly';
 import { timeTicks } from '@/domain/sync-runs/timeline';
@@ -179,6 +179,14 @@ export default function TrendCharts({ runs, since, until, anomalies }: TrendChar
     [runs, since, until, anomalies, maxPoints],
   );
   const count = (n: number) => compact.format(n);
+  // One chart per task: drawing them all at once would be one long task that delays input.
+  const total = trends.activities.length + (trends.duration ? 1 : 0);
+  const [drawn, setDrawn] = useState(1);
+  useEffect(() => {
+    if (drawn >= total) return;
+    const timer = setTimeout(() => setDrawn((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [drawn, total]);
   return (
     <div ref={containerRef}>
       {trends.activities.length === 0 && !trends.duration ? (
@@ -191,7 +199,7 @@ export default function TrendCharts({ runs, since, until, anomalies }: TrendChar
               : `Each point is the median of the finished runs in a ${formatDuration(trends.bucketMs)} period.`}
           </p>
           <div className={`mt-2 grid gap-x-6 gap-y-4 ${columns === 2 ? 'grid-cols-2' : ''}`}>
-            {trends.activities.map((trend) => (
+            {trends.activities.slice(0, drawn).map((trend) => (
               <TrendChart
                 key={trend.activity}
                 title={trend.activity}
@@ -207,7 +215,7 @@ export default function TrendCharts({ runs, since, until, anomalies }: TrendChar
                 width={chartWidth}
               />
             ))}
-            {trends.duration && (
+            {trends.duration && drawn >= total && (
               <TrendChart
                 title="Run duration"
                 caption={durationTrendText(trends.duration)}

@@ -43,7 +43,7 @@ describe('Trends', () => {
       /^PSA Contacts over 40 runs: items seen usually 4,0\d0 \(from 0 to 4,040\), latest 0; items synced usually 5 \(from 0 to 5\), latest 0\. Marked as unusual: PSA Contacts has found 0 records in each of the last 12 runs/,
     );
     expect(within(contacts).getByText('Unusual')).toBeInTheDocument();
-    const companies = within(section).getByRole('figure', { name: 'PSA Companies' });
+    const companies = await within(section).findByRole('figure', { name: 'PSA Companies' });
     expect(companies).toHaveAccessibleDescription(
       'PSA Companies over 40 runs: items seen always 300; items synced always 1. Nothing unusual marked.',
     );
