@@ -151,7 +151,9 @@ export function parseWatcherConfig(text: string, file: string): WatcherConfig {
   if (!result.success)
     throw new WatcherConfigError(
       file,
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`),
+      result.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+      ),
     );
   return result.data;
 }

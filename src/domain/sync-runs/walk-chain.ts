@@ -18,6 +18,8 @@ export type WalkOptions = {
   pageSize?: number;
   signal?: AbortSignal;
   onRetry?: (event: RetryEvent) => void;
+  /** For tests: how long to wait before a retry (default: the shared retry policy). */
+  retryDelay?: (attempt: number, error: unknown) => number;
 };
 
 export type Walk = MergedRounds & { pages: number };
@@ -26,7 +28,7 @@ export async function walkChain(
   client: HttpClient,
   name: string,
   window: RunWindow,
-  { maxPages, pageSize = MAX_PAGE_SIZE, signal, onRetry }: WalkOptions,
+  { maxPages, pageSize = MAX_PAGE_SIZE, signal, onRetry, retryDelay }: WalkOptions,
 ): Promise<Walk> {
   const rounds: RoundPage[] = [];
   let frontier = initialFrontier([{ index: 0, ...window }], pageSize);
@@ -39,7 +41,7 @@ export async function walkChain(
             { name, since: entry.since, until: entry.until, pageSize, cursor: entry.cursor },
             signal,
           ),
-        { signal, onRetry },
+        { signal, onRetry, delay: retryDelay },
       ),
     );
     rounds.push(round);

@@ -1,0 +1,71 @@
+// Which channels a notice goes to: per-rule routing by integration and kind of change, mutes, and
+// quiet hours (held, then sent when they end). Pure: the clock is an argument.
+import { changeKindOf } from './changes.ts';
+import type { RuleEntry, WatcherConfig } from './config.ts';
+import type { Notice } from './notice.ts';
+
+export type Mute = { integration: string; until: number };
+
+function minutesOfDay(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return get('hour') * 60 + get('minute');
+}
+
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Inside the rule's quiet hours at `now` (a span may cross midnight: 22:00–07:00). */
+export function inQuietHours(rule: RuleEntry, now: number): boolean {
+  const quiet = rule.quietHours;
+  if (!quiet) return false;
+  const t = minutesOfDay(now, quiet.timeZone);
+  const start = toMinutes(quiet.start);
+  const end = toMinutes(quiet.end);
+  return start <= end ? t >= start && t < end : t >= start || t < end;
+}
+
+function ruleMatches(rule: RuleEntry, notice: Notice): boolean {
+  if (notice.kind === 'test') return true;
+  const kind = changeKindOf(notice.kind);
+  const integrations =
+    notice.kind === 'digest' ? notice.items.map((i) => i.integration) : [notice.integration];
+  if (rule.integrations && !integrations.some((i) => i !== null && rule.integrations!.includes(i)))
+    return false;
+  if (notice.kind === 'digest') return true;
+  return !rule.kinds || (kind !== null && rule.kinds.includes(kind));
+}
+
+export function isMuted(notice: Notice, mutes: readonly Mute[], now: number): boolean {
+  return mutes.some((m) => m.integration === notice.integration && m.until > now);
+}
+
+/** The channels a notice should reach (without rules: every channel), whatever the hour. */
+export function routesOf(
+  notice: Notice,
+  config: Pick<WatcherConfig, 'rules' | 'channels'>,
+): string[] {
+  if (config.rules.length === 0) return config.channels.map((c) => c.name);
+  const names = new Set<string>();
+  for (const rule of config.rules)
+    if (ruleMatches(rule, notice)) rule.channels.forEach((c) => names.add(c));
+  return [...names];
+}
+
+/** The channels that may send it now: routed, and not inside every matching rule's quiet hours. */
+export function sendableNow(
+  notice: Notice,
+  config: Pick<WatcherConfig, 'rules' | 'channels'>,
+  now: number,
+): string[] {
+  if (config.rules.length === 0) return config.channels.map((c) => c.name);
+  const names = new Set<string>();
+  for (const rule of config.rules)
+    if (ruleMatches(rule, notice) && !inQuietHours(rule, now))
+      rule.channels.forEach((c) => names.add(c));
+  return [...names];
+}
