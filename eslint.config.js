@@ -63,7 +63,7 @@ const LAYERS = [
   {
     target: './watcher',
     from: './src',
-    except: ['./domain', './lib/api', './lib/format', './lib/memo'],
+    except: ['./domain', './lib/api', './lib/format', './lib/memo', './lib/integrations'],
     message:
       'The watcher runs the platform-neutral model and API layer only: no React, DOM or browser code.',
   },

@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { isPathStep } from '../src/lib/api/sync-runs.ts';
 
 const slug = z
   .string()
@@ -14,10 +13,15 @@ const envName = z
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
+/** As in the dashboard's config.json: a slug, so it can never address another API path. */
+const integrationName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'an integration name such as "connectwise" (a slug)');
+
 const integration = z.union([
-  z.string().refine(isPathStep, 'an integration name such as "connectwise"'),
+  integrationName,
   z.strictObject({
-    name: z.string().refine(isPathStep, 'an integration name such as "connectwise"'),
+    name: integrationName,
     displayName: z.string().min(1).max(80).optional(),
   }),
 ]);

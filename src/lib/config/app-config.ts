@@ -3,12 +3,13 @@
 // No eval() probe: the production CSP forbids it (script-src 'self'). zod-jitless sets
 // `z.config({ jitless: true })` and must be imported first: zod reads the setting when a schema is
 // built, and config-schema.ts builds its schemas as it loads.
+import type { IntegrationRef } from '@/lib/integrations/catalog';
 import './zod-jitless';
 import { appConfigSchema, type AppConfig } from './config-schema';
 
 export { appConfigSchema, type AppConfig };
 
-export type IntegrationRef = { name: string; displayName?: string; kind?: string };
+export type { IntegrationRef };
 
 export function integrationRefs(config: AppConfig): IntegrationRef[] {
   return config.integrations.map((entry) => (typeof entry === 'string' ? { name: entry } : entry));

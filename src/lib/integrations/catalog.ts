@@ -1,5 +1,7 @@
 // Display names and kinds of the integrations Neo documents; the slugs are ours (see contract/neo-api-facts.md).
-import type { IntegrationRef } from '@/lib/config/app-config';
+
+/** An integration as config names it: a slug, optionally with its own display name and kind. */
+export type IntegrationRef = { name: string; displayName?: string; kind?: string };
 
 export type IntegrationKind = 'PSA' | 'RMM' | 'Documentation' | 'Other';
 
