@@ -1,5 +1,5 @@
 // The watcher's operations endpoint: GET /healthz (alive, with what is degraded), /readyz (503 until
-// the first polls ran and again while shutting down) and /metrics (Prometheus).
+// the first polls ran and again while shutting down), /notices (recent notices) and /metrics.
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
 import { overall, type WatcherStatus } from './status.ts';
@@ -9,6 +9,8 @@ export function startOpsServer(options: {
   port: number;
   status: () => WatcherStatus;
   registry: Registry;
+  /** Recent notices and their deliveries (the database is locked by the running watcher). */
+  history?: (limit: number) => unknown;
 }): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -25,6 +27,11 @@ export function startOpsServer(options: {
       const { ready, shuttingDown } = options.status();
       const ok = ready && !shuttingDown;
       return send(ok ? 200 : 503, 'application/json', JSON.stringify({ ready: ok, shuttingDown }));
+    }
+    if (path === '/notices' && options.history) {
+      const limit = Number(new URL(req.url ?? '/', 'http://ops').searchParams.get('limit') ?? 20);
+      const history = options.history(Math.min(200, Math.max(1, limit || 20)));
+      return send(200, 'application/json', JSON.stringify(history));
     }
     if (path === '/metrics') {
       void options.registry
