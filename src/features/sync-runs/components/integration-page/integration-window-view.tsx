@@ -155,12 +155,6 @@ export function IntegrationWindowView({
                 selectedId={params.anomaly}
                 onSelect={actions.selectAnomaly}
               />
-              <TrendsSection
-                runs={runs}
-                since={window.since}
-                until={trendsUntil}
-                anomalies={insights.anomalies?.anomalies ?? null}
-              />
               <div className="grid gap-4 lg:grid-cols-2">
                 <ErrorBoundary label="The record finder">
                   <AnswerPanel
@@ -183,6 +177,12 @@ export function IntegrationWindowView({
                   onSelect={actions.selectSignature}
                 />
               </div>
+              <TrendsSection
+                runs={runs}
+                since={window.since}
+                until={trendsUntil}
+                anomalies={insights.anomalies?.anomalies ?? null}
+              />
               <FreshnessList items={insights.freshness} />
               <RunFilters
                 statuses={params.statuses}

@@ -19,7 +19,7 @@ export type TrendChartsProps = {
   anomalies: readonly Anomaly[];
 };
 
-const CHART_HEIGHT = 120;
+const CHART_HEIGHT = 96;
 const Y_AXIS_WIDTH = 48;
 /** A point every 6 px at most: denser runs are grouped into periods. */
 const PX_PER_POINT = 6;
@@ -170,8 +170,8 @@ function TrendChart({
 export default function TrendCharts({ runs, since, until, anomalies }: TrendChartsProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(containerRef);
-  // Two charts side by side from 768 px up (the grid below), each with its own axis.
-  const columns = width >= 720 ? 2 : 1;
+  // Up to three charts side by side, each with its own axis.
+  const columns = width >= 1080 ? 3 : width >= 640 ? 2 : 1;
   const chartWidth = Math.floor((width - (columns - 1) * 24) / columns);
   const maxPoints = Math.max(24, Math.floor((chartWidth - Y_AXIS_WIDTH) / PX_PER_POINT));
   const trends = useMemo(
@@ -198,7 +198,10 @@ export default function TrendCharts({ runs, since, until, anomalies }: TrendChar
               ? 'One point per finished run.'
               : `Each point is the median of the finished runs in a ${formatDuration(trends.bucketMs)} period.`}
           </p>
-          <div className={`mt-2 grid gap-x-6 gap-y-4 ${columns === 2 ? 'grid-cols-2' : ''}`}>
+          <div
+            className="mt-2 grid gap-x-6 gap-y-4"
+            style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+          >
             {trends.activities.slice(0, drawn).map((trend) => (
               <TrendChart
                 key={trend.activity}

@@ -1,0 +1,108 @@
+// Sends one notice to one channel. Errors name the channel and the status or code, never the URL
+// (webhook URLs are secrets) or a password.
+import nodemailer from 'nodemailer';
+import type { Notice } from '../notice.ts';
+import type { ResolvedChannel } from '../secrets.ts';
+import { emailMessage, slackPayload, teamsPayload } from './messages.ts';
+import { webhookRequest } from './signature.ts';
+
+export class DeliveryError extends Error {
+  constructor(
+    readonly channel: string,
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${channel}: ${message}`);
+    this.name = 'DeliveryError';
+  }
+}
+
+export type Sender = {
+  name: string;
+  type: ResolvedChannel['type'];
+  send(notice: Notice): Promise<void>;
+};
+
+type Deps = { fetch?: typeof fetch; now?: () => number; timeoutMs?: number };
+
+async function post(
+  channel: string,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  deps: Deps,
+) {
+  let response: Response;
+  try {
+    response = await (deps.fetch ?? fetch)(url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+    });
+  } catch (error) {
+    const timeout = error instanceof Error && error.name === 'TimeoutError';
+    throw new DeliveryError(
+      channel,
+      timeout ? 'no answer within the timeout' : 'could not connect',
+      true,
+    );
+  }
+  void response.body?.cancel().catch(() => undefined);
+  if (response.ok) return;
+  const status = response.status;
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  throw new DeliveryError(
+    channel,
+    `HTTP ${status}`,
+    status === 408 || status === 429 || status >= 500,
+    status,
+    status === 429 && Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+  );
+}
+
+export function createSender(config: ResolvedChannel, deps: Deps = {}): Sender {
+  const { name } = config;
+  if (config.type === 'email') {
+    const transport = nodemailer.createTransport({
+      host: config.smtp.host,
+      port: config.smtp.port,
+      secure: config.smtp.secure ?? config.smtp.port === 465,
+      requireTLS: config.smtp.requireTls ?? false,
+      auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.pass ?? '' } : undefined,
+    });
+    return {
+      name,
+      type: 'email',
+      async send(notice) {
+        try {
+          await transport.sendMail({ from: config.from, to: config.to, ...emailMessage(notice) });
+        } catch (error) {
+          const code = (error as { responseCode?: number; code?: string }) ?? {};
+          const permanent = typeof code.responseCode === 'number' && code.responseCode >= 500;
+          throw new DeliveryError(
+            name,
+            `SMTP ${code.responseCode ?? code.code ?? 'error'}`,
+            !permanent,
+            code.responseCode,
+          );
+        }
+      },
+    };
+  }
+  const json = { 'Content-Type': 'application/json' };
+  return {
+    name,
+    type: config.type,
+    async send(notice) {
+      if (config.type === 'webhook') {
+        const request = webhookRequest(notice, config.secret, (deps.now ?? Date.now)());
+        return post(name, config.url, request.body, request.headers, deps);
+      }
+      const payload = config.type === 'teams' ? teamsPayload(notice) : slackPayload(notice);
+      return post(name, config.url, JSON.stringify(payload), json, deps);
+    },
+  };
+}

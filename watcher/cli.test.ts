@@ -1,0 +1,99 @@
+// The CLI as an operator runs it: `npm run watch -- --check` and `--send-test`, in a child process.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyWebhookSignature } from './channels/signature.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'watcher-cli-'));
+const file = path.join(dir, 'watcher.config.yaml');
+const KEY = 'neo_sk_test_clicheckcheck0001';
+const SECRET = 'a-long-enough-shared-secret';
+const received: { body: string; timestamp: string; signature: string }[] = [];
+const hook = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    received.push({
+      body,
+      timestamp: String(req.headers['x-timestamp']),
+      signature: String(req.headers['x-signature']),
+    });
+    res.writeHead(204).end();
+  });
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+  fs.writeFileSync(
+    file,
+    [
+      'neo: { apiBaseUrl: "http://127.0.0.1:1" }',
+      'dashboardUrl: https://dash.example',
+      `database: ${JSON.stringify(path.join(dir, 'w.db'))}`,
+      'integrations: [connectwise]',
+      'channels:',
+      '  - { name: hooks, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_SECRET }',
+    ].join('\n'),
+  );
+});
+afterAll(() => {
+  hook.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Async: the test's own webhook receiver must keep answering while the CLI runs. */
+function watch(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; out: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'watcher/main.ts', ...args],
+      { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 30_000 },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+          out: stdout + stderr,
+        }),
+    );
+  });
+}
+
+describe('npm run watch', () => {
+  it('--check lists every missing secret by name and refuses to start', async () => {
+    const { code, out } = await watch(['--config', file, '--check'], {});
+    expect(code).toBe(1);
+    expect(out).toContain('NEO_API_KEY is not set');
+    expect(out).toContain('HOOK_URL is not set');
+    expect(out).toContain('HOOK_SECRET is not set');
+  });
+
+  it('--check lists every config problem at once', async () => {
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({ neo: {}, integrations: ['../x'], rules: [{ channels: ['nope'] }] }),
+    );
+    const { code, out } = await watch(['--config', bad, '--check'], {});
+    expect(code).toBe(1);
+    expect(out).toMatch(/neo\.apiBaseUrl/);
+    expect(out).toMatch(/dashboardUrl/);
+    expect(out).toMatch(/integrations\.0/);
+  });
+
+  it('--send-test sends a signed test notice, and never prints a secret', async () => {
+    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    const env = { NEO_API_KEY: KEY, HOOK_URL: url, HOOK_SECRET: SECRET };
+    expect((await watch(['--config', file, '--check'], env)).code).toBe(0);
+    const { code, out } = await watch(['--config', file, '--send-test', 'hooks'], env);
+    expect(code).toBe(0);
+    expect(out).toContain('Test notice sent to hooks.');
+    expect(out).not.toContain(KEY);
+    expect(out).not.toContain(SECRET);
+    const [got] = received;
+    expect(JSON.parse(got!.body).notice).toMatchObject({ kind: 'test' });
+    expect(verifyWebhookSignature({ ...got!, secret: SECRET, nowMs: Date.now() })).toBe(true);
+  });
+});

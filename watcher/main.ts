@@ -1,0 +1,173 @@
+// `npm run watch [-- options]`: the watcher service, and its CLI (--check, --send-test, --history,
+// --mute). Config from --config (or SYNC_RUNS_WATCHER_CONFIG), secrets from the environment.
+import { parseArgs } from 'node:util';
+import { loadWatcherConfig, WatcherConfigError, type WatcherConfig } from './config.ts';
+import { deliver } from './channels/deliver.ts';
+import { createSender } from './channels/send.ts';
+import type { Notice } from './notice.ts';
+import { startOpsServer } from './ops/http.ts';
+import { createLogger } from './ops/logger.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { resolveSecrets } from './secrets.ts';
+import { openStore, StoreLockedError, type Store } from './store/store.ts';
+import { addMute, startWatcher } from './watcher.ts';
+
+const USAGE = `Usage: npm run watch -- [--config watcher.config.yaml] [--check | --send-test <channel> | --history [n] | --mute <integration> <hours>]`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    config: { type: 'string' },
+    check: { type: 'boolean' },
+    'send-test': { type: 'string' },
+    history: { type: 'boolean' },
+    mute: { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const file = values.config ?? process.env.SYNC_RUNS_WATCHER_CONFIG ?? 'watcher.config.yaml';
+const logger = createLogger();
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config: WatcherConfig;
+try {
+  config = loadWatcherConfig(file);
+} catch (error) {
+  fail(error instanceof WatcherConfigError ? error.message : String(error));
+}
+const { secrets, problems } = resolveSecrets(config, process.env);
+if (!secrets) fail(`${file}: missing secrets:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+
+const senders = new Map(secrets.channels.map((c) => [c.name, createSender(c)]));
+const send = async (channel: string, notice: Notice) => {
+  const sender = senders.get(channel);
+  if (!sender) return { ok: false, attempts: 0, error: `no channel named ${channel}` };
+  return deliver(sender, notice);
+};
+
+function testNotice(channel: string): Notice {
+  const at = new Date().toISOString();
+  return {
+    key: `test|${channel}|${at}`,
+    kind: 'test',
+    severity: 'info',
+    integration: null,
+    integrationName: null,
+    activity: null,
+    title: 'Sync Runs watcher: test notice',
+    text: `This is a test from the Sync Runs watcher to channel "${channel}". If you can read it, notices reach you.`,
+    since: null,
+    link: config.dashboardUrl,
+    createdAt: at,
+    items: [],
+  };
+}
+
+if (values.check) {
+  console.log(
+    `${file}: config valid; secrets present for the API key and ${senders.size} channels.`,
+  );
+  console.log(
+    `Integrations: ${config.integrations.map((i) => (typeof i === 'string' ? i : i.name)).join(', ')}`,
+  );
+  process.exit(0);
+}
+
+if (values['send-test']) {
+  const channel = values['send-test'];
+  if (!senders.has(channel)) fail(`No channel named "${channel}" in ${file}.`);
+  const result = await send(channel, testNotice(channel));
+  if (!result.ok)
+    fail(`Test notice to ${channel} failed after ${result.attempts} attempts: ${result.error}`);
+  console.log(`Test notice sent to ${channel}.`);
+  process.exit(0);
+}
+
+type History = ReturnType<Store['notices']['recent']>;
+
+function printHistory(history: History) {
+  for (const { notice, deliveries } of history) {
+    const sent = deliveries
+      .map((d) => `${d.channel}:${d.ok ? 'sent' : `failed(${d.attempts})`}`)
+      .join(' ');
+    console.log(
+      `${notice.createdAt}  ${notice.title}  [${sent || 'not sent'}]\n    ${notice.text}\n    ${notice.link}`,
+    );
+  }
+}
+
+const historyLimit = Number(positionals[0] ?? 20) || 20;
+let store: Store;
+try {
+  store = openStore(config.database);
+} catch (error) {
+  // A running watcher holds the file: ask it over its ops endpoint instead.
+  if (values.history && error instanceof StoreLockedError) {
+    const url = `http://${config.http.host}:${config.http.port}/notices?limit=${historyLimit}`;
+    const response = await fetch(url).catch(() => null);
+    if (!response?.ok) fail(`${error.message}\n(The running watcher did not answer at ${url}.)`);
+    printHistory((await response.json()) as History);
+    process.exit(0);
+  }
+  fail(
+    error instanceof StoreLockedError
+      ? error.message
+      : `Cannot open ${config.database}: ${String(error)}`,
+  );
+}
+
+if (values.history) {
+  printHistory(store.notices.recent(historyLimit));
+  store.close();
+  process.exit(0);
+}
+
+if (values.mute) {
+  const hours = Number(positionals[0]);
+  if (!Number.isFinite(hours) || hours <= 0)
+    fail(`--mute ${values.mute} needs a number of hours, e.g. --mute ${values.mute} 4`);
+  addMute(store, { integration: values.mute, until: Date.now() + hours * 3_600_000 });
+  console.log(`${values.mute} muted for ${hours} h.`);
+  store.close();
+  process.exit(0);
+}
+
+const metrics = createMetrics();
+const watcher = startWatcher({ config, apiKey: secrets.apiKey, store, send, logger, metrics });
+const ops = await startOpsServer({
+  host: config.http.host,
+  port: config.http.port,
+  status: watcher.status,
+  registry: metrics.registry,
+  history: (limit) => store.notices.recent(limit),
+});
+logger.info('watcher started', {
+  ops: ops.url,
+  integrations: config.integrations.length,
+  channels: [...senders.keys()],
+  database: config.database,
+});
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    void watcher
+      .stop()
+      .then(() => ops.close())
+      .finally(() => {
+        store.close();
+        process.exit(0);
+      });
+  });
