@@ -79,7 +79,17 @@ if (values.check) {
   console.log(
     `Integrations: ${config.integrations.map((i) => (typeof i === 'string' ? i : i.name)).join(', ')}`,
   );
-  process.exit(0);
+  let failed = false;
+  for (const sender of senders.values()) {
+    const said = await (sender.check?.() ?? Promise.resolve('URL set; --send-test sends a test'))
+      .then((ok) => `ok, ${ok}`)
+      .catch((error: unknown) => {
+        failed = true;
+        return `FAILED: ${error instanceof Error ? error.message : String(error)}`;
+      });
+    console.log(`  channel ${sender.name} (${sender.type}): ${said}`);
+  }
+  process.exit(failed ? 1 : 0);
 }
 
 if (values['send-test']) {

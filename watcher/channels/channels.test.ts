@@ -206,6 +206,7 @@ describe('senders', () => {
       from: 'sync-runs@example.com',
       to: ['oncall@example.com'],
     });
+    await expect(sender.check!()).resolves.toMatch(/accepts the connection and login$/);
     await sender.send(notice({ text: 'Tom & Jerry <b>' }));
     const [raw] = messages;
     expect(raw).toContain('Subject: [Sync Runs] HaloPSA is failing');

@@ -23,6 +23,8 @@ export type Sender = {
   name: string;
   type: ResolvedChannel['type'];
   send(notice: Notice): Promise<void>;
+  /** What can be checked without sending anything (email: the SMTP connection and login). */
+  check?(): Promise<string>;
 };
 
 type Deps = { fetch?: typeof fetch; now?: () => number; timeoutMs?: number };
@@ -76,6 +78,15 @@ export function createSender(config: ResolvedChannel, deps: Deps = {}): Sender {
     return {
       name,
       type: 'email',
+      async check() {
+        try {
+          await transport.verify();
+          return `SMTP server ${config.smtp.host}:${config.smtp.port} accepts the connection and login`;
+        } catch (error) {
+          const code = (error as { responseCode?: number; code?: string }) ?? {};
+          throw new DeliveryError(name, `SMTP ${code.responseCode ?? code.code ?? 'error'}`, true);
+        }
+      },
       async send(notice) {
         try {
           await transport.sendMail({ from: config.from, to: config.to, ...emailMessage(notice) });

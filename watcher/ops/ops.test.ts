@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startOpsServer } from './http.ts';
+import { createLogger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
+import type { WatcherStatus } from './status.ts';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+function status(overrides: Partial<WatcherStatus> = {}): WatcherStatus {
+  return {
+    startedAt: '2026-11-28T12:00:00.000Z',
+    ready: true,
+    shuttingDown: false,
+    integrations: {
+      halopsa: {
+        lastPollAt: '2026-11-28T12:00:00.000Z',
+        lastOkAt: '2026-11-28T11:00:00.000Z',
+        consecutiveFailures: 4,
+        lastError: { code: 'network_error', message: 'The Neo API could not be reached.' },
+        nextPollAt: null,
+        runs: 100,
+        health: 'failing',
+      },
+    },
+    channels: { ops: { failuresLastDay: 0, lastError: null } },
+    ...overrides,
+  };
+}
+
+async function serve(current: () => WatcherStatus) {
+  const metrics = createMetrics();
+  metrics.polls.inc({ integration: 'halopsa', result: 'error' });
+  metrics.noticesFailed.inc({ channel: 'ops' });
+  const ops = await startOpsServer({
+    host: '127.0.0.1',
+    port: 0,
+    status: current,
+    registry: metrics.registry,
+    history: (limit) => [{ limit }],
+  });
+  closers.push(ops.close);
+  return ops.url;
+}
+
+describe('the ops endpoint', () => {
+  it('/healthz says degraded while the API keeps failing, with the error to act on', async () => {
+    const url = await serve(() => status());
+    const response = await fetch(`${url}/healthz`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.status).toBe('degraded');
+    expect(body.integrations.halopsa.lastError.code).toBe('network_error');
+  });
+
+  it('/readyz is 503 until the first polls ran and while stopping', async () => {
+    let current = status({ ready: false });
+    const url = await serve(() => current);
+    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    current = status();
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    current = status({ shuttingDown: true });
+    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+  });
+
+  it('/metrics speaks Prometheus; /notices pages the history', async () => {
+    const url = await serve(() => status());
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toContain('sync_runs_watcher_polls_total{integration="halopsa",result="error"} 1');
+    expect(text).toContain('sync_runs_watcher_notices_failed_total{channel="ops"} 1');
+    expect(text).toContain('# TYPE sync_runs_watcher_lag_seconds gauge');
+    expect(await (await fetch(`${url}/notices?limit=500`)).json()).toEqual([{ limit: 200 }]);
+    expect((await fetch(`${url}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('logs', () => {
+  it('are JSON lines with credentials redacted, in the message and in fields', () => {
+    const lines: string[] = [];
+    const log = createLogger(
+      (line) => lines.push(line),
+      () => 0,
+    );
+    log.warn('poll failed with Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2ln', {
+      apiKey: 'neo_sk_prod_AbCdEf0123456789',
+      url: 'https://hooks.slack.com/services/T000/B000/SECRET',
+      detail: 'key neo_sk_prod_AbCdEf0123456789 refused',
+    });
+    const entry = JSON.parse(lines[0]!);
+    expect(entry).toMatchObject({ level: 'warn', time: '1970-01-01T00:00:00.000Z' });
+    expect(lines[0]).not.toContain('neo_sk_prod_AbCdEf0123456789');
+    expect(lines[0]).not.toContain('SECRET');
+    expect(lines[0]).not.toContain('eyJzdWIiOiIxIn0');
+    expect(entry.apiKey).toBe('[redacted]');
+  });
+});
