@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createBudget } from './budget.ts';
+
+describe('the rate budget', () => {
+  it("keeps to its share of the tenant's limit in any minute, learning the limit from the API", async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const budget = createBudget(0.1, {
+      now: () => now,
+      sleep: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
+    expect(budget.allowed()).toBe(120);
+    budget.setLimit(100);
+    expect(budget.allowed()).toBe(10);
+    for (let i = 0; i < 10; i += 1) {
+      await budget.take();
+      now += 1000;
+    }
+    expect(waits).toEqual([]);
+    expect(budget.used()).toBe(10);
+    await budget.take(); // the 11th waits until the first leaves the minute
+    expect(waits).toEqual([50_000]);
+    expect(now).toBe(60_000);
+    budget.setLimit(null);
+    expect(budget.allowed()).toBe(10);
+  });
+});
