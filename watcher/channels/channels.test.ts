@@ -167,17 +167,21 @@ describe('senders', () => {
       { status: 500 },
       { status: 400 },
       { status: 429, headers: { 'Retry-After': '7' } },
+      { status: 302, headers: { Location: 'https://elsewhere.example/' } },
     ];
     const hook = await receiver((n) => answers[n - 1]!);
     const sender = createSender({ name: 'ops', type: 'slack', url: hook.url });
     const errors: DeliveryError[] = [];
-    for (let i = 0; i < 3; i += 1)
+    for (let i = 0; i < 4; i += 1)
       await sender.send(notice()).catch((e: DeliveryError) => errors.push(e));
     expect(errors.map((e) => [e.status, e.retryable, e.retryAfterMs])).toEqual([
       [500, true, undefined],
       [400, false, undefined],
       [429, true, 7000],
+      // A redirect is not followed: the signed body goes nowhere else.
+      [302, false, undefined],
     ]);
+    expect(hook.received).toHaveLength(4);
     for (const error of errors) {
       expect(error.message).toMatch(/^ops: HTTP \d{3}$/);
       expect(error.message).not.toContain('SECRETPATH');

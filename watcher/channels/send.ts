@@ -42,6 +42,8 @@ async function post(
       method: 'POST',
       headers,
       body,
+      // A signed body is never sent on to wherever a redirect points.
+      redirect: 'manual',
       signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
     });
   } catch (error) {
@@ -72,7 +74,8 @@ export function createSender(config: ResolvedChannel, deps: Deps = {}): Sender {
       host: config.smtp.host,
       port: config.smtp.port,
       secure: config.smtp.secure ?? config.smtp.port === 465,
-      requireTLS: config.smtp.requireTls ?? false,
+      // A password never travels unencrypted: with a login and no TLS, STARTTLS is required.
+      requireTLS: config.smtp.requireTls ?? (Boolean(config.smtp.user) && !config.smtp.secure),
       auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.pass ?? '' } : undefined,
     });
     return {
