@@ -163,7 +163,7 @@ describe('senders', () => {
   });
 
   it('says which failures are worth a retry, and never shows the URL', async () => {
-    const answers = [
+    const answers: { status: number; headers?: Record<string, string> }[] = [
       { status: 500 },
       { status: 400 },
       { status: 429, headers: { 'Retry-After': '7' } },
