@@ -44,28 +44,29 @@ export function isMuted(notice: Notice, mutes: readonly Mute[], now: number): bo
   return mutes.some((m) => m.integration === notice.integration && m.until > now);
 }
 
-/** The channels a notice should reach (without rules: every channel), whatever the hour. */
-export function routesOf(
+/** The channels of the rules that match the notice and pass `include` (without rules: all). */
+function channelsOf(
   notice: Notice,
   config: Pick<WatcherConfig, 'rules' | 'channels'>,
+  include: (rule: RuleEntry) => boolean,
 ): string[] {
   if (config.rules.length === 0) return config.channels.map((c) => c.name);
   const names = new Set<string>();
   for (const rule of config.rules)
-    if (ruleMatches(rule, notice)) rule.channels.forEach((c) => names.add(c));
+    if (ruleMatches(rule, notice) && include(rule)) rule.channels.forEach((c) => names.add(c));
   return [...names];
 }
 
-/** The channels that may send it now: routed, and not inside every matching rule's quiet hours. */
+/** The channels a notice should reach, whatever the hour. */
+export function routesOf(notice: Notice, config: Pick<WatcherConfig, 'rules' | 'channels'>) {
+  return channelsOf(notice, config, () => true);
+}
+
+/** The channels that may send it now: routed, and not inside that rule's quiet hours. */
 export function sendableNow(
   notice: Notice,
   config: Pick<WatcherConfig, 'rules' | 'channels'>,
   now: number,
 ): string[] {
-  if (config.rules.length === 0) return config.channels.map((c) => c.name);
-  const names = new Set<string>();
-  for (const rule of config.rules)
-    if (ruleMatches(rule, notice) && !inQuietHours(rule, now))
-      rule.channels.forEach((c) => names.add(c));
-  return [...names];
+  return channelsOf(notice, config, (rule) => !inQuietHours(rule, now));
 }

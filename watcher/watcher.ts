@@ -111,10 +111,8 @@ export function startWatcher(deps: WatcherDeps) {
         dashboardUrl: config.dashboardUrl,
         now: at,
       });
-      entry.health =
-        states.get('health')?.subject === 'health'
-          ? (states.get('health') as { state: string }).state
-          : null;
+      const health = states.get('health');
+      entry.health = health?.subject === 'health' ? health.state : null;
       for (const notice of notices)
         if (store.notices.record(notice))
           logger.info('change noticed', {

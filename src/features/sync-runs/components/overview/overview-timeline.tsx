@@ -3,7 +3,7 @@
 // integration at that period.
 import { useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { RunStatus, SyncRun } from '@/lib/api/schemas';
+import type { SyncRun } from '@/lib/api/schemas';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
 import { useTimeZone } from '@/lib/time/use-time-zone';
 import {
@@ -208,7 +208,6 @@ export function OverviewTimeline({
   const axis = tickFormatter(window.until - window.since, timeZone);
   const ticks = timeTicks(window.since, window.until, Math.max(3, Math.floor(plotWidth / 90)));
   const span = Math.max(1, window.until - window.since);
-  const legend: RunStatus[] = ['FAILURE', 'RUNNING', 'SUCCESS', 'SKIPPED'];
   return (
     <section
       aria-labelledby="overview-timeline-heading"
@@ -219,7 +218,8 @@ export function OverviewTimeline({
           Sync timeline, last {days} days
         </h2>
         <ul className="flex flex-wrap gap-3 text-xs text-slate-700" aria-label="Legend">
-          {legend.map((status) => (
+          {/* In the order a period picks its status. */}
+          {CELL_PRIORITY.map((status) => (
             <li key={status} className="inline-flex items-center gap-1">
               <span
                 className="inline-block h-3 w-3 rounded-sm"
