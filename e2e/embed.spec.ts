@@ -35,6 +35,7 @@ test.describe('without a host token', () => {
     page,
   }) => {
     // A page on the allowed portal origin that frames the widget but never answers token requests.
+    const view = `${E2E_APP_ORIGIN}/integrations/halopsa?range=24h&status=FAILURE&q=Ticket`;
     await page.goto(`${E2E_DEMO_ORIGIN}/redirect.html`);
     await page.evaluate((src) => {
       document.body.innerHTML = '';
@@ -44,7 +45,7 @@ test.describe('without a host token', () => {
       frame.style.width = '1000px';
       frame.style.height = '800px';
       document.body.append(frame);
-    }, `${E2E_APP_ORIGIN}/integrations/halopsa?range=24h`);
+    }, view);
     const widget = page.frameLocator('iframe[title="Silent host widget"]');
     await expect(widget.getByText(/did not answer the token request/)).toBeVisible({
       timeout: 15_000,
@@ -61,6 +62,14 @@ test.describe('without a host token', () => {
     ]);
     await submitLogin(idp, DEMO_USER.username, DEMO_USER.password);
     await expect(widget.getByText(/runs loaded\./)).toBeVisible({ timeout: 20_000 });
+    // Signed in on the very view the portal linked: same window, filter and search.
+    expect(page.frames().map((frame) => frame.url())).toContain(view);
+    await expect(widget.getByRole('searchbox', { name: 'Search' })).toHaveValue('Ticket');
+    await expect(
+      widget
+        .getByRole('group', { name: 'Filter by status' })
+        .getByRole('button', { name: /Failure/ }),
+    ).toHaveAttribute('aria-pressed', 'true');
   });
 });
 

@@ -1,6 +1,6 @@
 // Hostile data and bad input: API text full of markup and script payloads is only ever text, copied
 // evidence cannot become a spreadsheet formula, malformed deep links give a notice and a valid view,
-// tokens live only in MSAL's session storage cache (never local storage, a URL or the console), the
+// tokens are readable nowhere (MSAL's cache is encrypted; never a URL or the console), the
 // API only ever gets the user's access token, and the widget keeps its host's token in memory.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -199,8 +199,9 @@ const tokenParts = (token: string) => [token, token.slice(0, 40), token.slice(-4
 /** MSAL's credential entries: msal.<schema>|<account>|<environment>|<type>|<client>|… */
 const MSAL_CREDENTIAL = /^msal\.\d+\|[^|]*\|[^|]*\|(accesstoken|refreshtoken|idtoken)\|/i;
 
-test('tokens live only in MSAL’s session storage cache: never in local storage, a URL or the console', async ({
+test('tokens live only in MSAL’s encrypted cache: nothing readable in storage, a URL or the console', async ({
   page,
+  context,
 }) => {
   const watch = watchTokens(page);
   await signIn(page, '/integrations/halopsa?range=24h');
@@ -220,28 +221,31 @@ test('tokens live only in MSAL’s session storage cache: never in local storage
   );
   const parts = raw.flatMap(([, token]) => tokenParts(token));
 
-  // Local storage: no token, no part of one, nothing JWT-shaped, in any key or value.
-  const local = await page.evaluate(() => Object.entries(localStorage));
-  const localText = JSON.stringify(local);
-  for (const part of parts) expect(localText).not.toContain(part);
-  expect(localText).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\./);
+  // Neither storage holds a token, a part of one, or anything JWT-shaped, in any key or value.
+  const stored = await page.evaluate(() => ({
+    local: Object.entries(localStorage),
+    session: Object.entries(sessionStorage),
+  }));
+  const storedText = JSON.stringify(stored);
+  for (const part of parts) expect(storedText).not.toContain(part);
+  expect(storedText).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\./);
 
-  // Session storage: the tokens are there (MSAL does not encrypt its session storage cache), and
-  // only in MSAL's credential entries, each token in an entry of its own type.
-  const session = await page.evaluate(() => Object.entries(sessionStorage));
-  const holders = session.filter(([, value]) => parts.some((part) => value.includes(part)));
-  expect(holders.length).toBeGreaterThan(0);
-  for (const [key] of holders) expect(key).toMatch(MSAL_CREDENTIAL);
-  const latest = issued.at(-1)!;
-  for (const [type, token] of [
-    ['accesstoken', latest.access_token],
-    ['refreshtoken', latest.refresh_token],
-    ['idtoken', latest.id_token],
-  ] as const) {
-    const entry = session.find(([key]) => MSAL_CREDENTIAL.exec(key)?.[1]?.toLowerCase() === type);
-    expect(entry, `MSAL's ${type} entry`).toBeDefined();
-    expect((JSON.parse(entry![1]) as { secret?: string }).secret).toBe(token);
+  // The tokens are in MSAL's shared cache in local storage, each entry encrypted (an id, a nonce
+  // and ciphertext; no `secret`), one entry per kind of token.
+  const credentials = stored.local.filter(([key]) => MSAL_CREDENTIAL.test(key));
+  expect(new Set(credentials.map(([key]) => MSAL_CREDENTIAL.exec(key)![1]!.toLowerCase()))).toEqual(
+    new Set(['accesstoken', 'refreshtoken', 'idtoken']),
+  );
+  for (const [, value] of credentials) {
+    const entry = JSON.parse(value) as Record<string, unknown>;
+    expect(Object.keys(entry)).not.toContain('secret');
+    expect(typeof entry.data).toBe('string');
+    expect(typeof entry.nonce).toBe('string');
   }
+  // Its key is a session cookie: gone when the browser closes, and the entries unreadable with it.
+  const keyCookie = (await context.cookies()).find((c) => c.name === 'msal.cache.encryption');
+  expect(keyCookie, 'MSAL’s encryption-key cookie').toBeDefined();
+  expect(keyCookie!.expires).toBe(-1);
 
   // No URL requested or visited (pages, frames, API, identity provider; fragments included) and no
   // console line holds a token.

@@ -47,6 +47,50 @@ test('signs out back to the sign-in screen', async ({ page }) => {
   await expect(page.getByText(DEMO_USER.name)).toHaveCount(0);
 });
 
+test('a link opened in a new tab of a signed-in browser shows its view at once; signing out in one tab signs out all', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, '/integrations/halopsa?range=24h&status=FAILURE');
+  await expect(page.getByText(/runs loaded\./)).toBeVisible();
+  await page
+    .getByRole('region', { name: 'Sync runs table' })
+    .getByRole('button', { name: /Details of run/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/run=/);
+  const link = page.url();
+  const runId = new URL(link).searchParams.get('run')!;
+
+  // A support link opened in a new tab: no sign-in screen, no trip to the identity provider.
+  const tab = await context.newPage();
+  const navigations: string[] = [];
+  tab.on('request', (request) => {
+    if (request.isNavigationRequest()) navigations.push(request.url());
+  });
+  await tab.goto(link);
+  const row = tab.locator(`tr[data-run-id="${runId}"]`);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(tab.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(tab.getByText(DEMO_USER.name)).toBeVisible();
+  await expect(
+    tab.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /Failure/ }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  expect(navigations.every((url) => new URL(url).origin === new URL(link).origin)).toBe(true);
+
+  // Sign out in the first tab: the other tab shows the signed-out screen, without its runs.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await tab.bringToFront();
+  await tab.mouse.click(5, 5);
+  await expect(tab.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(tab.getByText(DEMO_USER.name)).toHaveCount(0);
+  await expect(tab.locator(`tr[data-run-id="${runId}"]`)).toHaveCount(0);
+  // And a reload of it stays signed out: the shared cache holds no account any more.
+  await tab.reload();
+  await expect(tab.getByRole('button', { name: 'Sign in' })).toBeVisible();
+});
+
 test('a wrong password stays on the login page with its error', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Sign in' }).click();

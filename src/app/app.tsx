@@ -1,6 +1,6 @@
 // Composes the providers: MSAL, React Query, the router, and the sign-in gate.
 import type { PublicClientApplication } from '@azure/msal-browser';
-import { MsalProvider, useMsal } from '@azure/msal-react';
+import { MsalProvider } from '@azure/msal-react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
@@ -9,10 +9,10 @@ import { createQueryClient } from '@/lib/query/query-client';
 import { EmbeddedApp } from './embedded-app';
 import { SignInPage } from './sign-in-page';
 import { SignedInApp } from './signed-in-app';
+import { useSignedInAccount } from './use-signed-in-account';
 
 function AuthGate({ config, redirectError }: { config: AppConfig; redirectError: unknown }) {
-  const { instance, accounts } = useMsal();
-  const account = instance.getActiveAccount() ?? accounts[0];
+  const account = useSignedInAccount();
   if (!account) return <SignInPage config={config} redirectError={redirectError} />;
   return <SignedInApp key={account.homeAccountId} config={config} account={account} />;
 }

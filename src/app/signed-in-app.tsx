@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
 import { createHttpClient } from '@/lib/api/http-client';
+import { announceSignOut } from '@/lib/auth/session-sync';
 import { clearSignInRequired, useSignInRequired } from '@/lib/auth/sign-in-required';
 import { createTokenProvider } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
@@ -41,6 +42,8 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   function signOut() {
     queryClient.clear();
     clearSignInRequired();
+    // Every tab of this browser signs out with this one.
+    announceSignOut();
     void instance.logoutRedirect({ account });
   }
 

@@ -25,8 +25,15 @@ export function msalConfiguration(config: AppConfig, embedded = false): Configur
         ? { popupRelayUri: appUrl('popup-relay.html'), popupRelayProtocolVersion: 2 as const }
         : {}),
     },
-    // Tokens live in this tab's session storage (MSAL's default), never in localStorage.
-    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
+    // The full app shares one sign-in across the tabs of a browser session: MSAL encrypts its
+    // localStorage cache with a key kept in a session cookie, so the entries are unreadable once the
+    // browser closes (SECURITY.md, "Tokens"). The widget keeps its own tab-scoped cache: inside a
+    // cross-site frame storage is partitioned and that cookie may be refused.
+    cache: {
+      cacheLocation: embedded
+        ? BrowserCacheLocation.SessionStorage
+        : BrowserCacheLocation.LocalStorage,
+    },
   };
 }
 
