@@ -1,24 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { E2E_DEMO_ORIGIN } from '../scripts/e2e-ports.ts';
+import { seriousViolations } from './support/axe.ts';
 import { useFaultyStandin } from './support/faulty-standin.ts';
 import { signIn, submitLogin } from './support/sign-in.ts';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function seriousViolations(page: import('@playwright/test').Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 test('sign-in, overview and an integration page have no serious axe violations', async ({
   page,

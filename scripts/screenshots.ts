@@ -78,6 +78,36 @@ try {
     .waitFor({ timeout: 60_000 });
   await host.waitForTimeout(1500);
   await host.screenshot({ path: `${OUT}/embedded-widget.png`, fullPage: true });
+
+  // The same widget in a portal's 360-px side column.
+  await host.locator('iframe[title="Sync Runs widget"]').evaluate((frame) => {
+    frame.style.width = '360px';
+  });
+  await host.waitForTimeout(1500);
+  await host.screenshot({ path: `${OUT}/embedded-widget-narrow.png`, fullPage: true });
+
+  // A phone (360 × 740), signed in as above: the overview and an integration's first screen.
+  const phone = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    timezoneId: 'UTC',
+    storageState: await context.storageState(),
+  });
+  const mobile = await phone.newPage();
+  await mobile.goto(`${APP}/`);
+  await mobile
+    .getByRole('article', { name: 'ConnectWise PSA' })
+    .getByText('Latest run')
+    .waitFor({ timeout: 60_000 });
+  await mobile.waitForTimeout(1500);
+  await mobile.screenshot({ path: `${OUT}/phone-overview.png` });
+  await mobile.goto(`${APP}/integrations/halopsa?range=24h`);
+  await mobile.getByText(/runs loaded\./).waitFor({ timeout: 60_000 });
+  await mobile.waitForTimeout(1500);
+  await mobile.screenshot({ path: `${OUT}/phone-integration.png` });
   console.log(`Screenshots written to ${OUT}/`);
 } finally {
   await browser.close();

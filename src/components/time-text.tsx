@@ -29,7 +29,8 @@ export function TimeText(props: TimeTextProps) {
         (stacked ? (
           <span className="block text-xs text-slate-600">{relative}</span>
         ) : (
-          <span className="text-slate-600"> ({relative})</span>
+          // The time itself never breaks; a narrow box may put this part on the next line.
+          <span className="whitespace-normal text-slate-600"> ({relative})</span>
         ))}
     </time>
   );

@@ -78,7 +78,7 @@ export const IntegrationCard = memo(function IntegrationCard({
   return (
     <article
       aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <header className="flex items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">
@@ -161,7 +161,7 @@ export const IntegrationCard = memo(function IntegrationCard({
             )}
           </dd>
           <dt className="text-slate-600">Recent runs</dt>
-          <dd>
+          <dd className="min-w-0">
             <RecentStrip runs={runs} />
           </dd>
           <dt className="text-slate-600">Failing runs</dt>

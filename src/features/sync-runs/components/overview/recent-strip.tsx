@@ -18,13 +18,13 @@ export function RecentStrip({ runs, size = 30 }: { runs: readonly SyncRun[]; siz
     <div
       role="img"
       aria-label={`Last ${recent.length} runs, oldest to newest: ${description}`}
-      className="flex h-5 items-end gap-px"
+      className="flex h-5 max-w-full items-end gap-px"
     >
       {recent.map((run) => (
         <span
           key={run.run_id}
           title={`${STATUS_PRESENTATION[run.status].label} · ${run.started_at ? timeTitle(run.started_at, now) : 'no start time'}`}
-          className="w-1.5 rounded-sm"
+          className="max-w-1.5 min-w-px flex-1 basis-1.5 rounded-sm"
           style={{
             background: STATUS_FILL[run.status],
             height: run.status === 'FAILURE' ? '100%' : run.status === 'SUCCESS' ? '60%' : '80%',

@@ -10,7 +10,7 @@ const SORT_LABEL = { asc: 'ascending', desc: 'descending' } as const;
 export function RunsTableHead({ table }: { table: RunsTableInstance }) {
   return table.getHeaderGroups().map((group) => (
     <tr key={group.id}>
-      <th scope="col" className="w-10 px-2 py-2">
+      <th scope="col" className="w-10 px-1 py-2 sm:px-2">
         <span className="sr-only">Details</span>
       </th>
       {group.headers.map((header) => {
@@ -20,7 +20,7 @@ export function RunsTableHead({ table }: { table: RunsTableInstance }) {
             key={header.id}
             scope="col"
             aria-sort={sorted ? SORT_LABEL[sorted] : undefined}
-            className="px-3 py-2 font-semibold whitespace-nowrap"
+            className="px-2 py-2 font-semibold whitespace-nowrap sm:px-3"
           >
             {header.column.getCanSort() ? (
               <button

@@ -116,7 +116,7 @@ export function RunsTable({
               aria-selected={isSelected}
               data-run-id={row.id}
             >
-              <td className="px-2 py-2 align-top">
+              <td className="px-1 py-2 align-top sm:px-2">
                 <button
                   type="button"
                   aria-expanded={isOpen}
@@ -129,7 +129,7 @@ export function RunsTable({
                 </button>
               </td>
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2 align-top">
+                <td key={cell.id} className="px-2 py-2 align-top sm:px-3">
                   <table.FlexRender cell={cell} />
                 </td>
               ))}
