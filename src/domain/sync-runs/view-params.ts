@@ -1,6 +1,7 @@
 // The URL owns the integration view. Parsing corrects invalid input to the nearest valid view and
 // says what it changed; serialising drops defaults so links stay short and stable.
 import { RUN_STATUSES, type RunStatus } from '@/lib/api/schemas';
+import { readTimeZone, type TimeZoneChoice } from '@/lib/format/time-zones';
 import { DAY_MS, MAX_WINDOW_MS, windowEndingAt, type RunWindow } from './window';
 
 export const RANGE_PRESETS = {
@@ -13,7 +14,11 @@ export const DEFAULT_PRESET: RangePreset = '30d';
 
 export type ViewWindow = { kind: 'preset'; preset: RangePreset } | ({ kind: 'custom' } & RunWindow);
 
-export type TimeZoneMode = 'local' | 'utc';
+/** `local` (the browser's zone), `utc`, or an IANA zone such as `Europe/Berlin`. */
+export type TimeZoneMode = TimeZoneChoice;
+
+/** What a link leaves out is this browser's remembered choice (falling back to 30 days, local). */
+export type ViewDefaults = { preset: RangePreset; tz: TimeZoneMode };
 
 /** Columns the runs table sorts by, as named in links (`?sort=duration`, `?sort=-started`). */
 export const RUN_SORT_KEYS = [
@@ -150,12 +155,18 @@ function parseWindow(search: URLSearchParams, now: number, notices: string[]): V
   return { kind: 'custom', since: iso(since), until: iso(until) };
 }
 
+export const FALLBACK_DEFAULTS: ViewDefaults = { preset: DEFAULT_PRESET, tz: 'local' };
+
 export function parseViewParams(
   search: URLSearchParams,
   now: number,
+  defaults: ViewDefaults = FALLBACK_DEFAULTS,
 ): { params: ViewParams; notices: string[] } {
   const notices: string[] = [];
-  const window = parseWindow(search, now, notices);
+  const window =
+    search.get('since') === null && search.get('until') === null && search.get('range') === null
+      ? ({ kind: 'preset', preset: defaults.preset } as const)
+      : parseWindow(search, now, notices);
 
   const statuses: RunStatus[] = [];
   for (const raw of search.getAll('status').flatMap((s) => s.split(','))) {
@@ -173,10 +184,14 @@ export function parseViewParams(
   }
 
   const rawTz = search.get('tz');
-  let tz: TimeZoneMode = 'local';
+  let tz: TimeZoneMode = defaults.tz;
   if (rawTz !== null) {
-    if (rawTz === 'utc' || rawTz === 'local') tz = rawTz;
-    else notices.push(`${quoted(rawTz)} is not a time-zone mode; showing local time.`);
+    const zone = readTimeZone(rawTz);
+    if (zone) tz = zone;
+    else
+      notices.push(
+        `${quoted(rawTz)} is not a time zone; showing ${tz === 'local' ? 'local time' : tz === 'utc' ? 'UTC' : tz}.`,
+      );
   }
 
   const run = search.get('run')?.trim() || null;
@@ -196,12 +211,29 @@ export function parseViewParams(
   return { params: { window, statuses, q, run, sig, anomaly, tz, sort }, notices };
 }
 
-export function serializeViewParams(params: ViewParams): URLSearchParams {
+export type SerializeOptions = {
+  /**
+   * The defaults this browser reads links with. A preset or zone is left out only when it is both
+   * this default and the fallback one, so the address bar always says what differs anywhere.
+   */
+  defaults?: ViewDefaults;
+  /** Write the preset and zone even when they are the defaults (saved views, shared links). */
+  explicit?: boolean;
+};
+
+export function serializeViewParams(
+  params: ViewParams,
+  { defaults = FALLBACK_DEFAULTS, explicit = false }: SerializeOptions = {},
+): URLSearchParams {
   const search = new URLSearchParams();
   if (params.window.kind === 'custom') {
     search.set('since', params.window.since);
     search.set('until', params.window.until);
-  } else if (params.window.preset !== DEFAULT_PRESET) {
+  } else if (
+    explicit ||
+    params.window.preset !== defaults.preset ||
+    params.window.preset !== FALLBACK_DEFAULTS.preset
+  ) {
     search.set('range', params.window.preset);
   }
   if (params.statuses.length > 0) search.set('status', params.statuses.join(','));
@@ -209,7 +241,8 @@ export function serializeViewParams(params: ViewParams): URLSearchParams {
   if (params.run) search.set('run', params.run);
   if (params.sig) search.set('sig', params.sig);
   if (params.anomaly) search.set('anomaly', params.anomaly);
-  if (params.tz !== 'local') search.set('tz', params.tz);
+  if (explicit || params.tz !== defaults.tz || params.tz !== FALLBACK_DEFAULTS.tz)
+    search.set('tz', params.tz);
   if (params.sort.key !== DEFAULT_SORT.key || params.sort.desc !== DEFAULT_SORT.desc)
     search.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.key}`);
   return search;

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { RunSort, ViewWindow } from '@/domain/sync-runs/view-params';
 import type { RunStatus } from '@/lib/api/schemas';
 import type { ViewUpdate } from './use-view-params';
+import { rememberPreset } from '@/features/sync-runs/prefs/view-defaults';
 
 /** Changes that only refine the view replace the history entry; a new window is a new entry. */
 const REFINE = { replace: true } as const;
@@ -25,7 +26,11 @@ export function useViewActions(update: ViewUpdate) {
             until: new Date(Math.ceil(to)).toISOString(),
           },
         }),
-      setWindow: (window: ViewWindow) => update({ window }),
+      setWindow: (window: ViewWindow) => {
+        // A chosen preset is the default next time; a pinned range never is.
+        if (window.kind === 'preset') rememberPreset(window.preset);
+        update({ window });
+      },
       toggleStatus: (status: RunStatus) =>
         update(
           (current) => ({

@@ -6,6 +6,7 @@ import {
   serializeViewParams,
   type ViewParams,
 } from '@/domain/sync-runs/view-params';
+import { readViewDefaults, useViewDefaults } from '@/features/sync-runs/prefs/view-defaults';
 
 /** Changes the view: a patch of params (or one computed from the current view), pushed or replaced. */
 export type ViewUpdate = (
@@ -16,10 +17,12 @@ export type ViewUpdate = (
 export function useViewParams() {
   const [search, setSearch] = useSearchParams();
   const [now] = useState(() => Date.now());
+  // What the link leaves out is this browser's remembered preset and zone.
+  const defaults = useViewDefaults();
   const key = search.toString();
   const { params, notices } = useMemo(
-    () => parseViewParams(new URLSearchParams(key), now),
-    [key, now],
+    () => parseViewParams(new URLSearchParams(key), now, defaults),
+    [key, now, defaults],
   );
   const [shownNotices, setShownNotices] = useState<string[]>([]);
   const [noticedKey, setNoticedKey] = useState<string | null>(null);
@@ -29,7 +32,7 @@ export function useViewParams() {
   }
 
   // Invalid input is replaced by the corrected view in the address bar, and the notice says why.
-  const canonical = serializeViewParams(params).toString();
+  const canonical = serializeViewParams(params, { defaults }).toString();
   useEffect(() => {
     if (notices.length > 0) setSearch(new URLSearchParams(canonical), { replace: true });
   }, [notices, canonical, setSearch]);
@@ -40,14 +43,16 @@ export function useViewParams() {
       // so two quick clicks never act on a stale view.
       setSearch(
         () => {
+          const defaults = readViewDefaults();
           const base = parseViewParams(
             new URLSearchParams(window.location.search),
             Date.now(),
+            defaults,
           ).params;
-          return serializeViewParams({
-            ...base,
-            ...(typeof change === 'function' ? change(base) : change),
-          });
+          return serializeViewParams(
+            { ...base, ...(typeof change === 'function' ? change(base) : change) },
+            { defaults },
+          );
         },
         { replace: options.replace ?? false },
       );

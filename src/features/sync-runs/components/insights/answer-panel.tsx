@@ -10,6 +10,7 @@ import { answerRecordQuestion } from '@/domain/sync-runs/verdict';
 import type { IntegrationUnavailable } from '@/domain/sync-runs/integration-state';
 import { VerdictView } from './verdict-view';
 import { FIELD } from '@/components/field-styles';
+import { zoneName } from '@/lib/format/time-zones';
 
 export type AnswerPanelProps = {
   integrationName: string;
@@ -38,12 +39,11 @@ export const AnswerPanel = memo(function AnswerPanel({
 }: AnswerPanelProps) {
   const ids = { activity: useId(), resource: useId(), created: useId() };
   const timeZone = useTimeZone();
-  const utc = timeZone === 'UTC';
   const [activity, setActivity] = useState('');
   const [resource, setResource] = useState('');
   const [created, setCreated] = useState('');
   const chosen = activity || activities[0] || '';
-  const createdAt = readLocalInput(created, utc) ?? now;
+  const createdAt = readLocalInput(created, timeZone) ?? now;
   const verdict = useMemo(
     () =>
       chosen ? answerRecordQuestion(runs, { activity: chosen, resource, createdAt }, now) : null,
@@ -118,12 +118,12 @@ export const AnswerPanel = memo(function AnswerPanel({
               />
             </label>
             <label htmlFor={ids.created} className="flex flex-col gap-1">
-              When ({utc ? 'UTC' : 'local time'}; empty = now)
+              When ({zoneName(timeZone)}; empty = now)
               <input
                 id={ids.created}
                 type="datetime-local"
                 value={created}
-                max={toLocalInput(new Date(now).toISOString(), utc)}
+                max={toLocalInput(new Date(now).toISOString(), timeZone)}
                 onChange={(e) => setCreated(e.target.value)}
                 className={FIELD}
               />

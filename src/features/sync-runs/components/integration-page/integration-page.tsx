@@ -7,7 +7,9 @@ import { useOpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import { useViewParams, type ViewUpdate } from '@/features/sync-runs/hooks/use-view-params';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
 import { TimeZoneContext } from '@/lib/time/use-time-zone';
-import { TimeZoneSwitch } from './time-zone-switch';
+import { rememberTimeZone } from '@/features/sync-runs/prefs/view-defaults';
+import { zoneOf } from '@/lib/format/time-zones';
+import { TimeZonePicker } from './time-zone-picker';
 import { ViewNotices } from './view-notices';
 
 // The window view (chart, table, insights) loads when first opened; its data is already on the way.
@@ -23,7 +25,7 @@ export function IntegrationPage({
 }: IntegrationPageProps) {
   const { params, notices, dismissNotices, update } = useViewParams();
   return (
-    <TimeZoneContext.Provider value={params.tz === 'utc' ? 'UTC' : undefined}>
+    <TimeZoneContext.Provider value={zoneOf(params.tz)}>
       <section aria-labelledby="integration-heading" className="space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link
@@ -40,7 +42,13 @@ export function IntegrationPage({
             {integration.displayName}{' '}
             <span className="text-sm font-normal text-slate-600">({integration.kind})</span>
           </h1>
-          <TimeZoneSwitch mode={params.tz} onChange={(tz) => update({ tz }, { replace: true })} />
+          <TimeZonePicker
+            mode={params.tz}
+            onChange={(tz) => {
+              rememberTimeZone(tz);
+              update({ tz }, { replace: true });
+            }}
+          />
         </div>
         <ViewNotices notices={notices} onDismiss={dismissNotices} />
         {/* A new window is a new listing; filters and the selected run carry over. */}

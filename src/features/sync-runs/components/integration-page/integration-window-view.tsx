@@ -72,6 +72,7 @@ export function IntegrationWindowView({
   return (
     <div className="space-y-4">
       <WindowToolbar
+        integration={integration}
         params={params}
         window={opened.window}
         data={data}

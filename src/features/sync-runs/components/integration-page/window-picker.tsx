@@ -3,13 +3,15 @@ import { useId, useState } from 'react';
 import { checkCustomRange, toLocalInput } from '@/domain/sync-runs/custom-range';
 import { RANGE_PRESETS, type RangePreset, type ViewWindow } from '@/domain/sync-runs/view-params';
 import { FIELD } from '@/components/field-styles';
+import { zoneName } from '@/lib/format/time-zones';
 import { focusTargetRef } from '@/lib/keyboard/shortcut-keys';
 import type { RunWindow } from '@/domain/sync-runs/window';
 
 export type WindowPickerProps = {
   value: ViewWindow;
   resolved: RunWindow;
-  utc: boolean;
+  /** The zone the fields are typed in: an IANA name or "UTC"; undefined is the browser's own. */
+  timeZone: string | undefined;
   onChange: (window: ViewWindow) => void;
 };
 
@@ -38,17 +40,17 @@ function DateTimeField({ label, value, onChange, describedBy }: DateTimeFieldPro
   );
 }
 
-export function WindowPicker({ value, resolved, utc, onChange }: WindowPickerProps) {
+export function WindowPicker({ value, resolved, timeZone, onChange }: WindowPickerProps) {
   const [customOpen, setCustomOpen] = useState(value.kind === 'custom');
-  const [since, setSince] = useState(() => toLocalInput(resolved.since, utc));
-  const [until, setUntil] = useState(() => toLocalInput(resolved.until, utc));
+  const [since, setSince] = useState(() => toLocalInput(resolved.since, timeZone));
+  const [until, setUntil] = useState(() => toLocalInput(resolved.until, timeZone));
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
-  const zone = utc ? 'UTC' : 'local time';
+  const zone = zoneName(timeZone);
 
   function apply(event: React.FormEvent) {
     event.preventDefault();
-    const check = checkCustomRange(since, until, utc);
+    const check = checkCustomRange(since, until, timeZone);
     if (!check.ok) {
       setError(check.message);
       return;

@@ -7,11 +7,15 @@ import {
   type ViewWindow,
 } from '@/domain/sync-runs/view-params';
 import type { RunWindow } from '@/domain/sync-runs/window';
+import { zoneOf } from '@/lib/format/time-zones';
 import type { WindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
+import { SavedViewsControls } from '@/features/sync-runs/saved-views/saved-views-controls';
+import type { IntegrationInfo } from '@/lib/integrations/catalog';
 import { LiveIndicator } from './live-indicator';
 import { WindowPicker } from './window-picker';
 
 export type WindowToolbarProps = {
+  integration: IntegrationInfo;
   params: ViewParams;
   window: RunWindow;
   data: WindowRuns;
@@ -24,14 +28,20 @@ function pinnedLink(params: ViewParams, window: RunWindow): string {
   return `${globalThis.location.origin}${globalThis.location.pathname}?${search.toString()}`;
 }
 
-export function WindowToolbar({ params, window, data, onWindowChange }: WindowToolbarProps) {
+export function WindowToolbar({
+  integration,
+  params,
+  window,
+  data,
+  onWindowChange,
+}: WindowToolbarProps) {
   const { base, live, includesNow, running } = data;
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
       <WindowPicker
         value={params.window}
         resolved={window}
-        utc={params.tz === 'utc'}
+        timeZone={zoneOf(params.tz)}
         onChange={onWindowChange}
       />
       <div className="flex flex-wrap items-center gap-3">
@@ -40,6 +50,7 @@ export function WindowToolbar({ params, window, data, onWindowChange }: WindowTo
           label="Copy a link to exactly this view"
           text="Copy link"
         />
+        <SavedViewsControls integration={integration} params={params} />
         {includesNow && base.isComplete && (
           <LiveIndicator
             fetchedAt={live.data?.fetchedAt ?? base.query.dataUpdatedAt}

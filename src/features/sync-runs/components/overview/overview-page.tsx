@@ -9,6 +9,12 @@ import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
 import { IntegrationCard, OVERVIEW_WINDOW_DAYS, type CardReport } from './integration-card';
 import { OverviewFreshness } from './overview-freshness';
 import { OverviewTimeline } from './overview-timeline';
+import { useSearchParams } from 'react-router';
+import { useViewDefaults } from '@/features/sync-runs/prefs/view-defaults';
+import { SavedViewsList } from '@/features/sync-runs/saved-views/saved-views-list';
+import { useSavedViews } from '@/features/sync-runs/saved-views/saved-views-store';
+import { readTimeZone, zoneOf } from '@/lib/format/time-zones';
+import { TimeZoneContext } from '@/lib/time/use-time-zone';
 
 export function OverviewPage({ integrations }: { integrations: IntegrationInfo[] }) {
   // One window for every card and lane, worked out once when the overview opens.
@@ -64,29 +70,46 @@ export function OverviewPage({ integrations }: { integrations: IntegrationInfo[]
     const report = reports[i.name];
     return report ? report.updatedAt : 0;
   });
+  const [search] = useSearchParams();
+  const defaults = useViewDefaults();
+  const zone = zoneOf(readTimeZone(search.get('tz') ?? '') ?? defaults.tz);
+  const savedViews = useSavedViews();
   return (
-    <section aria-labelledby="overview-heading">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h1 id="overview-heading" className="text-xl font-semibold">
-          Integrations
-        </h1>
-        <OverviewFreshness updates={updates} />
-      </div>
-      <p className="mt-1 text-sm text-slate-600">
-        Sync health over the last {OVERVIEW_WINDOW_DAYS} days, the worst first. Open an integration
-        for up to 30 days of history.
-      </p>
-      <OverviewTimeline lanes={lanes} window={window} days={OVERVIEW_WINDOW_DAYS} />
-      <div className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-        {ordered.map((integration) => (
-          <IntegrationCard
-            key={integration.name}
-            integration={integration}
-            opened={opened}
-            onReport={onReport}
-          />
-        ))}
-      </div>
-    </section>
+    <TimeZoneContext.Provider value={zone}>
+      <section aria-labelledby="overview-heading">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h1 id="overview-heading" className="text-xl font-semibold">
+            Integrations
+          </h1>
+          <OverviewFreshness updates={updates} />
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          Sync health over the last {OVERVIEW_WINDOW_DAYS} days, the worst first. Open an
+          integration for up to 30 days of history.
+        </p>
+        {savedViews.length > 0 && (
+          <section
+            aria-labelledby="saved-views-heading"
+            className="mt-4 rounded-lg border border-slate-200 bg-white p-3"
+          >
+            <h2 id="saved-views-heading" className="font-semibold">
+              Saved views
+            </h2>
+            <SavedViewsList views={savedViews} />
+          </section>
+        )}
+        <OverviewTimeline lanes={lanes} window={window} days={OVERVIEW_WINDOW_DAYS} />
+        <div className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          {ordered.map((integration) => (
+            <IntegrationCard
+              key={integration.name}
+              integration={integration}
+              opened={opened}
+              onReport={onReport}
+            />
+          ))}
+        </div>
+      </section>
+    </TimeZoneContext.Provider>
   );
 }

@@ -1,0 +1,87 @@
+// Saved views: a name for a link to one integration's view (window preset or range, filters,
+// search, sort, zone). The link is the view, so a saved view is only its name and its link. Pure:
+// checking what storage holds, saving, and naming a view.
+import { RANGE_PRESETS, serializeViewParams, type ViewParams } from './view-params';
+
+export type SavedView = { id: string; name: string; path: string; savedAt: string };
+
+export const MAX_SAVED_VIEWS = 20;
+export const MAX_VIEW_NAME = 80;
+
+/** Only a path of this app's integration pages: never another site, a script or a fragment. */
+const VIEW_PATH = /^\/integrations\/[A-Za-z0-9_-]{1,64}(\?[^#\s]{0,2000})?$/;
+
+export function isViewPath(path: string): boolean {
+  return VIEW_PATH.test(path);
+}
+
+/** What storage held, kept where it is a well-formed view (storage is user-editable). */
+export function readSavedViews(raw: unknown): SavedView[] {
+  if (!Array.isArray(raw)) return [];
+  const views: SavedView[] = [];
+  for (const item of raw as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { id, name, path, savedAt } = item as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof name !== 'string' || typeof path !== 'string') continue;
+    const cleanName = name.trim().slice(0, MAX_VIEW_NAME);
+    if (cleanName === '' || !isViewPath(path) || views.some((v) => v.id === id)) continue;
+    views.push({
+      id,
+      name: cleanName,
+      path,
+      savedAt: typeof savedAt === 'string' ? savedAt : new Date(0).toISOString(),
+    });
+  }
+  return views.slice(0, MAX_SAVED_VIEWS);
+}
+
+/** The link of a view: everything but the selected run, preset and zone written out. */
+export function viewPath(integration: string, params: ViewParams): string {
+  const search = serializeViewParams({ ...params, run: null }, { explicit: true }).toString();
+  return `/integrations/${encodeURIComponent(integration)}${search ? `?${search}` : ''}`;
+}
+
+/** A name to start from: "HaloPSA · Last 7 days · Failure · “Ticket Types”". */
+export function suggestViewName(displayName: string, params: ViewParams): string {
+  const parts = [displayName];
+  parts.push(
+    params.window.kind === 'preset' ? RANGE_PRESETS[params.window.preset].label : 'Pinned range',
+  );
+  if (params.statuses.length > 0)
+    parts.push(params.statuses.map((s) => s[0] + s.slice(1).toLowerCase()).join(', '));
+  if (params.q) parts.push(`“${params.q}”`);
+  return parts.join(' · ').slice(0, MAX_VIEW_NAME);
+}
+
+export type SaveResult =
+  { ok: true; views: SavedView[]; replaced: boolean } | { ok: false; message: string };
+
+/** Adds a view, or replaces the one of the same name (names are case-insensitive). */
+export function saveView(
+  views: readonly SavedView[],
+  input: { name: string; path: string },
+  now: number,
+  newId: () => string,
+): SaveResult {
+  const name = input.name.trim();
+  if (name === '') return { ok: false, message: 'Give the view a name.' };
+  if (name.length > MAX_VIEW_NAME)
+    return { ok: false, message: `A name can be at most ${MAX_VIEW_NAME} characters.` };
+  if (!isViewPath(input.path))
+    return { ok: false, message: 'Only an integration view can be saved.' };
+  const existing = views.find((v) => v.name.toLowerCase() === name.toLowerCase());
+  const view: SavedView = {
+    id: existing?.id ?? newId(),
+    name,
+    path: input.path,
+    savedAt: new Date(now).toISOString(),
+  };
+  if (existing)
+    return { ok: true, replaced: true, views: views.map((v) => (v.id === existing.id ? view : v)) };
+  if (views.length >= MAX_SAVED_VIEWS)
+    return {
+      ok: false,
+      message: `You have ${MAX_SAVED_VIEWS} saved views, the most kept: delete one first.`,
+    };
+  return { ok: true, replaced: false, views: [view, ...views] };
+}

@@ -1,0 +1,32 @@
+// Saved views in this browser only: `sync-runs.saved-views`, a list of names and links (no run
+// data, nothing about the account). Shared by the app's tabs.
+import { readSavedViews, saveView, type SavedView } from '@/domain/sync-runs/saved-views';
+import { storedValue, useStoredValue } from '@/lib/storage/stored-value';
+
+export const SAVED_VIEWS_KEY = 'sync-runs.saved-views';
+
+export const savedViewsStore = storedValue(SAVED_VIEWS_KEY, readSavedViews);
+
+export function useSavedViews(): SavedView[] {
+  return useStoredValue(savedViewsStore);
+}
+
+function newId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random()}`;
+}
+
+export function storeView(input: { name: string; path: string }) {
+  const result = saveView(savedViewsStore.read(), input, Date.now(), newId);
+  if (result.ok) savedViewsStore.write(result.views);
+  return result;
+}
+
+export function deleteView(id: string): void {
+  savedViewsStore.write(savedViewsStore.read().filter((view) => view.id !== id));
+}
+
+/** The link to share: this app's address with the view's path. */
+export function viewUrl(view: SavedView): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${globalThis.location.origin}${base}${view.path}`;
+}
