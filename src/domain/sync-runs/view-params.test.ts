@@ -121,3 +121,59 @@ describe('the runs table sort in links', () => {
     expect(notices.join(' ')).toContain('banana');
   });
 });
+
+describe('time zones in links', () => {
+  it('reads any IANA zone, keeps tz=utc, and says what it could not read', () => {
+    expect(parse('tz=Europe/Berlin').params.tz).toBe('Europe/Berlin');
+    expect(parse('tz=europe%2Fberlin').params.tz).toBe('Europe/Berlin');
+    expect(parse('tz=utc').params.tz).toBe('utc');
+    const bad = parse('tz=Mars/Olympus');
+    expect(bad.params.tz).toBe('local');
+    expect(bad.notices).toEqual(['"Mars/Olympus" is not a time zone; showing local time.']);
+    expect(serializeViewParams({ ...DEFAULT_VIEW, tz: 'Asia/Tokyo' }).toString()).toBe(
+      'tz=Asia%2FTokyo',
+    );
+  });
+});
+
+describe('remembered defaults', () => {
+  const defaults = { preset: '7d', tz: 'Europe/Berlin' } as const;
+
+  it('fill in what a link leaves out, never what it says', () => {
+    const bare = parseViewParams(new URLSearchParams(''), NOW, defaults).params;
+    expect(bare.window).toEqual({ kind: 'preset', preset: '7d' });
+    expect(bare.tz).toBe('Europe/Berlin');
+    const explicit = parseViewParams(
+      new URLSearchParams('range=30d&tz=local'),
+      NOW,
+      defaults,
+    ).params;
+    expect(explicit.window).toEqual({ kind: 'preset', preset: '30d' });
+    expect(explicit.tz).toBe('local');
+    // A pinned window is never replaced by the remembered preset.
+    const pinned = parseViewParams(
+      new URLSearchParams('since=2026-11-20T00:00:00Z&until=2026-11-21T00:00:00Z'),
+      NOW,
+      defaults,
+    ).params;
+    expect(pinned.window.kind).toBe('custom');
+  });
+
+  it('write out every value that differs from either default, so the address bar is exact', () => {
+    const at = (query: string) => parseViewParams(new URLSearchParams(query), NOW, defaults);
+    // 30 days and local time differ from this browser's defaults: they stay in the link.
+    const shown = at('range=30d&tz=local&status=FAILURE').params;
+    expect(serializeViewParams(shown, { defaults }).toString()).toBe(
+      'range=30d&status=FAILURE&tz=local',
+    );
+    // The remembered 7 days differ from the fallback: written too, so others see the same.
+    expect(serializeViewParams(at('').params, { defaults }).toString()).toBe(
+      'range=7d&tz=Europe%2FBerlin',
+    );
+    for (const query of ['range=30d&tz=local&status=FAILURE', '', 'range=24h&tz=utc']) {
+      const params = at(query).params;
+      const again = at(serializeViewParams(params, { defaults }).toString()).params;
+      expect(again).toEqual(params);
+    }
+  });
+});

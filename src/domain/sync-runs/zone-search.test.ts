@@ -24,6 +24,15 @@ describe('searchZones', () => {
     );
   });
 
+  it('finds a renamed zone by either name', () => {
+    expect(searchZones(zones, 'kolkata', 'UTC').options.map((o) => o.value)).toEqual([
+      'Asia/Kolkata',
+    ]);
+    expect(searchZones(zones, 'calcutta', 'UTC').options.map((o) => o.value)).toEqual([
+      'Asia/Kolkata',
+    ]);
+  });
+
   it('ranks zones whose city starts with the text first', () => {
     const values = searchZones(zones, 'san', 'UTC').options.map((o) => o.value as string);
     const firstOther = values.findIndex((zone) => !/\/san/i.test(zone.replace(/.*\//, '/')));

@@ -1,5 +1,5 @@
 // Finding a time zone by what people type: "berlin", "new york", "America/Sao". Pure.
-import type { TimeZoneChoice } from '@/lib/format/time-zones';
+import { formerName, type TimeZoneChoice } from '@/lib/format/time-zones';
 
 export type ZoneOption = { value: TimeZoneChoice; label: string };
 
@@ -25,7 +25,8 @@ export function searchZones(
     { value: 'local', label: `Your browser's zone (${browserZone})` },
     { value: 'utc', label: 'UTC' },
   ].filter((option) => q === '' || normalize(option.label).includes(q));
-  const matches = zones.filter((zone) => zone !== 'UTC' && normalize(zone).includes(q));
+  const searchText = (zone: string) => normalize(`${zone} ${formerName(zone) ?? ''}`);
+  const matches = zones.filter((zone) => zone !== 'UTC' && searchText(zone).includes(q));
   const city = (zone: string) => normalize(zone.slice(zone.lastIndexOf('/') + 1));
   const ranked =
     q === ''

@@ -36,13 +36,48 @@ export function readTimeZone(raw: string): TimeZoneChoice | null {
   }
 }
 
+/** Zones renamed in the IANA database that browsers still list by their former name. */
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Africa/Asmera': 'Africa/Asmara',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+};
+const FORMER = Object.fromEntries(Object.entries(RENAMED).map(([old, now]) => [now, old]));
+
+/** The former name of a renamed zone ("Asia/Calcutta" for "Asia/Kolkata"), for searching. */
+export function formerName(zone: string): string | undefined {
+  return FORMER[zone];
+}
+
+function accepted(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let zones: string[] | null = null;
 
-/** Every IANA zone this runtime knows, sorted (about 420 names). */
+/** Every IANA zone this runtime knows, by its current name, sorted (about 420 names). */
 export function allTimeZones(): string[] {
   zones ??= (() => {
     try {
-      return Intl.supportedValuesOf('timeZone');
+      return Intl.supportedValuesOf('timeZone')
+        .map((zone) => (RENAMED[zone] && accepted(RENAMED[zone]) ? RENAMED[zone] : zone))
+        .sort();
     } catch {
       return ['UTC'];
     }
