@@ -317,3 +317,40 @@ test('the embedded widget keeps the host’s token in memory: not in its storage
       for (const url of urls) expect(url).not.toContain(part);
     }
 });
+
+test('the browser keeps only the documented keys, and no sign-in after sign-out', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, '/integrations/halopsa?range=24h');
+  await expect(page.getByText(/runs loaded\./)).toBeVisible();
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(/^Saved “/)).toBeVisible();
+
+  const stored = () =>
+    page.evaluate(() => ({
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage),
+    }));
+  const documented = ['sync-runs.theme', 'sync-runs.view-defaults', 'sync-runs.saved-views'];
+  const { local, session } = await stored();
+  expect(local.filter((key) => !key.startsWith('msal.')).sort()).toEqual([...documented].sort());
+  for (const key of session) expect(key).toMatch(/^msal\./);
+  // Cookies ignore ports: the local identity provider's own (`_session`, `_interaction…`) share
+  // the host name here, and are not the app's.
+  const appCookies = (await context.cookies(page.url()))
+    .map((cookie) => cookie.name)
+    .filter((name) => !name.startsWith('_'));
+  expect(appCookies).toEqual(['msal.cache.encryption']);
+
+  // Signing out removes the account and every token entry; the preferences stay.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  const after = await stored();
+  expect(after.local.filter((key) => MSAL_CREDENTIAL.test(key))).toEqual([]);
+  expect(after.local.filter((key) => /\|account\||\.account\.keys/.test(key))).toEqual([]);
+  for (const key of documented) expect(after.local).toContain(key);
+});
