@@ -12,6 +12,7 @@ import { listenForHostTheme } from '@/lib/embed/host-theme';
 import { themeController } from '@/lib/theme/use-theme';
 import { startResizeReporter } from '@/lib/embed/resize-reporter';
 import { AppRoutes } from './app-routes';
+import { RunCacheProvider } from './run-cache-provider';
 import { Shortcuts } from '@/features/shortcuts/shortcuts-dialog';
 import { EmbedHeader } from './embed-header';
 import { EmbedNotAllowed } from './embed-not-allowed';
@@ -91,8 +92,10 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
         )}
         {session && (
           <ApiSessionContext.Provider key={session.accountId} value={session}>
-            <AppRoutes config={config} />
-            <Shortcuts />
+            <RunCacheProvider accountId={session.accountId} enabled={config.runCache.enabled}>
+              <AppRoutes config={config} />
+              <Shortcuts />
+            </RunCacheProvider>
           </ApiSessionContext.Provider>
         )}
       </main>

@@ -11,6 +11,8 @@ import { createTokenProvider } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
 import { AppHeader } from './app-header';
 import { AppRoutes } from './app-routes';
+import { RunCacheProvider } from './run-cache-provider';
+import { clearRunCache } from '@/features/sync-runs/cache/run-cache-store';
 import { Shortcuts } from '@/features/shortcuts/shortcuts-dialog';
 import { SessionExpiredBanner } from './session-expired-banner';
 
@@ -39,20 +41,23 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
     return () => window.clearTimeout(id);
   }, []);
 
-  function signOut() {
+  async function signOut() {
     queryClient.clear();
     clearSignInRequired();
-    // Every tab of this browser signs out with this one.
+    // Every tab of this browser signs out with this one, and no kept run outlives the session.
     announceSignOut();
-    void instance.logoutRedirect({ account });
+    await clearRunCache();
+    await instance.logoutRedirect({ account });
   }
 
   return (
     <ApiSessionContext.Provider value={session}>
-      <AppHeader account={account} onSignOut={signOut} />
+      <AppHeader account={account} onSignOut={() => void signOut()} />
       {signInRequired && <SessionExpiredBanner scopes={config.auth.scopes} />}
       <main className="mx-auto max-w-7xl px-4 py-6">
-        <AppRoutes config={config} />
+        <RunCacheProvider accountId={account.homeAccountId} enabled={config.runCache.enabled}>
+          <AppRoutes config={config} />
+        </RunCacheProvider>
       </main>
       <footer className="mx-auto max-w-7xl px-4 pb-6 text-xs text-slate-600">
         Press <kbd className="rounded border border-slate-300 px-1 font-mono">?</kbd> for keyboard

@@ -6,6 +6,7 @@ import { useMsal } from '@azure/msal-react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { onSignOutElsewhere } from '@/lib/auth/session-sync';
+import { clearRunCache } from '@/features/sync-runs/cache/run-cache-store';
 
 function currentAccount(instance: IPublicClientApplication): AccountInfo | null {
   const all = instance.getAllAccounts();
@@ -22,7 +23,7 @@ function subscribeToSession(
     // MSAL's own message about the removed entries may still be on its way: drop them here too,
     // and forget every run this tab had shown.
     queryClient.clear();
-    void instance.clearCache().finally(changed);
+    void Promise.allSettled([clearRunCache(), instance.clearCache()]).finally(changed);
   });
   const callbackId = instance.addEventCallback(changed);
   const onVisibility = () => {

@@ -16,6 +16,8 @@ export type RoundPage = {
   /** What is left to fetch after this round. */
   next: SliceCursor[];
   halts: { slice: number; reason: PagingHalt }[];
+  /** A round read from this browser's kept runs, not the API: when they were read. */
+  keptAsOf?: number;
 };
 
 /** Each slice at the start of its own cursor chain (capped at what it could hold at `pageSize`). */

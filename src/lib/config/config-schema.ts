@@ -139,6 +139,11 @@ export const appConfigSchema = z.object({
   fetch: z
     .object({ maxParallelSlices: z.int().min(1).max(12).default(6) })
     .default({ maxParallelSlices: 6 }),
+  /**
+   * Finished runs kept in this browser between visits, encrypted, for the signed-in account only
+   * (README, "Runs kept between visits"). `false` keeps nothing: every visit reads the API again.
+   */
+  runCache: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
 });
 
 /** A validated config.json, defaults filled in. */

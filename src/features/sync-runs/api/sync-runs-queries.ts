@@ -10,7 +10,9 @@ import {
   type SliceCursor,
 } from '@/domain/sync-runs/rounds';
 import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/slices';
-import type { RunWindow } from '@/domain/sync-runs/window';
+import { planFromRecord } from '@/domain/sync-runs/run-cache';
+import { windowMs, type RunWindow, type RunWindowMs } from '@/domain/sync-runs/window';
+import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 import { walkChain } from '@/domain/sync-runs/walk-chain';
 import { withRetries, type RetryEvent } from '@/lib/api/retry';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
@@ -24,7 +26,56 @@ export type WindowFetchOptions = {
   concurrency?: number;
   /** Told about each retry of a single page (429, 5xx, lost connection). */
   onRetry?: (event: RetryEvent) => void;
+  /** Runs kept in this browser: shown first, and only the rest is fetched. */
+  cache?: RunCache | null;
 };
+
+/** Slice numbers of a window shown from kept runs: the newer part, the kept runs, the older part. */
+const KEPT_SLICE = 1000;
+const OLDER_SLICE = 2000;
+
+/** The first-round frontiers of this module: a round started from one may use the kept runs. */
+const initialFrontiers = new WeakSet<object>();
+
+function rangeSlices(range: RunWindowMs, offset: number, maxSlices: number) {
+  const window = {
+    since: new Date(range.since).toISOString(),
+    until: new Date(range.until).toISOString(),
+  };
+  return splitWindow(window, sliceCount(range.until - range.since, maxSlices)).map((slice) => ({
+    ...slice,
+    index: slice.index + offset,
+  }));
+}
+
+/** The first round from kept runs: them at once, and a frontier over what they do not cover. */
+async function keptRound(
+  cache: RunCache,
+  name: string,
+  window: RunWindow,
+  pageSize: number,
+  maxSlices: number,
+): Promise<RoundPage | null> {
+  const plan = planFromRecord(await cache.load(name), windowMs(window), Date.now());
+  if (!plan) return null;
+  const [newer, older] = [
+    plan.ranges.find((r) => r.until === Date.parse(window.until)),
+    plan.ranges.find((r) => r.since === Date.parse(window.since)),
+  ];
+  const slices = [
+    ...(newer ? rangeSlices(newer, 0, maxSlices) : []),
+    ...(older && older !== newer ? rangeSlices(older, OLDER_SLICE, maxSlices) : []),
+  ];
+  return {
+    bySlice: [{ slice: KEPT_SLICE, runs: plan.runs }],
+    problems: [],
+    warnings: [],
+    requestIds: [],
+    next: initialFrontier(slices, pageSize),
+    halts: [],
+    keptAsOf: plan.asOf,
+  };
+}
 
 /** Pages one live refresh may follow before it waits for the next poll. */
 const MAX_LIVE_PAGES = 5;
@@ -79,6 +130,9 @@ export const syncRunsQueries = {
     const span = Date.parse(window.until) - Date.parse(window.since);
     const slices = sliceCount(span, options.maxSlices ?? MAX_SLICES);
     const concurrency = options.concurrency ?? MAX_SLICES;
+    const cache = options.cache ?? null;
+    const start = initialFrontier(splitWindow(window, slices), pageSize) as SliceCursor[];
+    initialFrontiers.add(start);
     return infiniteQueryOptions({
       queryKey: [
         ...syncRunsQueries.integration(session.accountId, name),
@@ -86,13 +140,18 @@ export const syncRunsQueries = {
         { ...window, pageSize },
         { slices },
       ] as const,
-      queryFn: ({ pageParam, signal }) =>
+      queryFn: async ({ pageParam, signal }) => {
+        if (cache && initialFrontiers.has(pageParam)) {
+          const kept = await keptRound(cache, name, window, pageSize, slices);
+          if (kept) return kept;
+        }
         // The first round asks for the newest slice alone, so the first runs show after one request
         // instead of after the slowest of six; every later round keeps `concurrency` in flight.
-        runRound(pageParam, isFirstRound(pageParam) ? 1 : concurrency, (entry) =>
+        return runRound(pageParam, isFirstRound(pageParam) ? 1 : concurrency, (entry) =>
           fetchSlicePage(session, name, entry, { pageSize, signal, onRetry: options.onRetry }),
-        ),
-      initialPageParam: initialFrontier(splitWindow(window, slices), pageSize) as SliceCursor[],
+        );
+      },
+      initialPageParam: start,
       getNextPageParam: (last: RoundPage) => (last.next.length > 0 ? last.next : undefined),
       // Each page already retries itself (NO_QUERY_RETRY).
       retry: NO_QUERY_RETRY,

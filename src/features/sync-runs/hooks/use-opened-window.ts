@@ -7,6 +7,7 @@ import { syncRunsQueries } from '@/features/sync-runs/api/sync-runs-queries';
 import { resolveWindow, type ViewWindow } from '@/domain/sync-runs/view-params';
 import type { RunWindow } from '@/domain/sync-runs/window';
 import { useApiSession } from '@/lib/query/api-session-context';
+import { useRunCache } from '@/features/sync-runs/cache/run-cache-context';
 
 export type OpenedWindow = { window: RunWindow; openedAt: number };
 
@@ -18,10 +19,11 @@ export function useOpenedWindow(name: string, spec: ViewWindow, maxSlices: numbe
   });
   const queryClient = useQueryClient();
   const session = useApiSession();
+  const cache = useRunCache();
   useEffect(() => {
     void queryClient.prefetchInfiniteQuery(
-      syncRunsQueries.window(session, name, opened.window, { maxSlices }),
+      syncRunsQueries.window(session, name, opened.window, { maxSlices, cache }),
     );
-  }, [queryClient, session, name, opened.window, maxSlices]);
+  }, [queryClient, session, name, opened.window, maxSlices, cache]);
   return opened;
 }

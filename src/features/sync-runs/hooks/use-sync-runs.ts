@@ -12,6 +12,12 @@ import type { PagingState } from '@/domain/sync-runs/paging';
 import { windowProgress } from '@/domain/sync-runs/progress';
 import type { RoundPage } from '@/domain/sync-runs/rounds';
 import { mergedRoundsOf } from '@/domain/sync-runs/window-derivations';
+import { recordOf } from '@/domain/sync-runs/run-cache';
+import { windowMs } from '@/domain/sync-runs/window';
+import { useRunCache } from '@/features/sync-runs/cache/run-cache-context';
+
+/** Kept runs are written this long after a window completes: never in the way of drawing it. */
+const SAVE_DELAY_MS = 2000;
 
 const NO_PAGES: RoundPage[] = [];
 
@@ -21,6 +27,7 @@ export function useSyncRuns(
   options: { autoPage?: boolean } & WindowFetchOptions = {},
 ) {
   const session = useApiSession();
+  const cache = useRunCache();
   const autoPage = options.autoPage ?? true;
   // Retries of single pages happen inside a round: counted here, per window, so the page can say so.
   const windowKey = `${name} ${window.since} ${window.until}`;
@@ -42,7 +49,7 @@ export function useSyncRuns(
   const lastRetry = log?.last ?? null;
   const retries = log?.count ?? 0;
   const query = useInfiniteQuery(
-    syncRunsQueries.window(session, name, window, { ...options, onRetry }),
+    syncRunsQueries.window(session, name, window, { ...options, onRetry, cache }),
   );
   const pages = useMemo(() => query.data?.pages ?? NO_PAGES, [query.data]);
   const merged = mergedRoundsOf(pages);
@@ -81,9 +88,24 @@ export function useSyncRuns(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoPage, hasNextPage, isFetchNextPageError, fetchNextPage, pageCount === 0]);
 
+  // What the page showed from this browser's kept runs, until the rest has been read.
+  const keptAsOf = pages[0]?.keptAsOf ?? null;
+  const isComplete = query.isSuccess && merged.done;
+  const readFromApi = pages.some((page) => page.keptAsOf === undefined);
+  const savedAt = query.dataUpdatedAt;
+  // Once complete, keep its finished runs for the next visit (a round read from the API at least).
+  useEffect(() => {
+    if (!cache || !isComplete || !readFromApi || merged.halts.length > 0) return;
+    const id = setTimeout(() => {
+      void cache.save(name, recordOf(merged.runs, windowMs(window), savedAt));
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(id);
+  }, [cache, isComplete, readFromApi, merged, name, window, savedAt]);
+
   return {
     query,
     ...merged,
+    keptAsOf: isComplete ? null : keptAsOf,
     pagesLoaded: pages.length,
     /** Share of the window's time read so far, 0–1. */
     progress,
@@ -92,6 +114,6 @@ export function useSyncRuns(
     /** Single pages retried since this window was opened. */
     retries,
     paging,
-    isComplete: query.isSuccess && merged.done,
+    isComplete,
   };
 }

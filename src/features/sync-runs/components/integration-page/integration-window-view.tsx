@@ -23,6 +23,7 @@ import { useWindowInsights } from '@/features/sync-runs/hooks/use-window-insight
 import { useWindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
 import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
+import { TimeText } from '@/components/time-text';
 import { LoadProgress } from './load-progress';
 import { RetryNotice } from './retry-notice';
 import { RunFilters } from './run-filters';
@@ -116,6 +117,13 @@ export function IntegrationWindowView({
             problems={data.problems}
             warnings={base.warnings}
           />
+          {base.keptAsOf !== null && (
+            <p className="text-sm text-slate-700">
+              Showing runs kept in this browser, as of{' '}
+              <TimeText iso={new Date(base.keptAsOf).toISOString()} show="both" />; reading what is
+              new…
+            </p>
+          )}
           <TimelineSummary
             id={summaryId}
             counts={insights.counts}

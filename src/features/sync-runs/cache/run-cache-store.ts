@@ -1,0 +1,182 @@
+// Finished runs kept in this browser between visits (IndexedDB, through idb-keyval): one record per
+// account and integration, encrypted with AES-GCM under a key that lives only in a session cookie,
+// bound to its account and integration (the AES-GCM additional data), dropped after 30 days, bounded
+// in size, and cleared on sign-out and for any other account. SECURITY.md, "Runs kept between visits".
+import {
+  clear,
+  createStore,
+  del,
+  entries,
+  get,
+  keys,
+  set,
+  delMany,
+  type UseStore,
+} from 'idb-keyval';
+import {
+  combineRecords,
+  RUN_CACHE_MAX_AGE_MS,
+  type RunCacheRecord,
+} from '@/domain/sync-runs/run-cache';
+import { forgetSessionKey, sessionKey } from '@/lib/storage/session-key';
+
+export const RUN_CACHE_DB = 'sync-runs.run-cache';
+export const RUN_CACHE_KEY_COOKIE = 'sync-runs.cache-key';
+const FORMAT = 1;
+/** Records kept at most (integrations × accounts); the least recently saved go first. */
+export const MAX_RECORDS = 40;
+/** Runs kept per record at most: the newest (30 days of a run every 2 minutes is 21,600). */
+export const MAX_RUNS_PER_RECORD = 25_000;
+
+type Entry = {
+  format: number;
+  owner: string;
+  savedAt: number;
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+};
+
+export type RunCache = {
+  load: (name: string) => Promise<RunCacheRecord | null>;
+  save: (name: string, record: RunCacheRecord) => Promise<void>;
+};
+
+let database: UseStore | null = null;
+function db(): UseStore {
+  database ??= createStore(RUN_CACHE_DB, 'records');
+  return database;
+}
+
+function available(): boolean {
+  return typeof indexedDB !== 'undefined' && !!globalThis.crypto?.subtle;
+}
+
+/** A one-way name for the account: the database never holds its id in the clear. */
+export async function ownerOf(accountId: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accountId));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** JSON in slices of runs, yielding between them: a long history never blocks the page. */
+async function serialize(record: RunCacheRecord): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < record.runs.length; i += 500) {
+    const text = JSON.stringify(record.runs.slice(i, i + 500));
+    if (text.length > 2) parts.push(text.slice(1, -1));
+    await yieldToMain();
+  }
+  return `{"since":${record.since},"until":${record.until},"savedAt":${record.savedAt},"runs":[${parts.join(',')}]}`;
+}
+
+function isRecord(value: unknown): value is RunCacheRecord {
+  const r = value as RunCacheRecord;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    Number.isFinite(r.since) &&
+    Number.isFinite(r.until) &&
+    Number.isFinite(r.savedAt) &&
+    Array.isArray(r.runs)
+  );
+}
+
+async function safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work();
+  } catch {
+    // Storage refused, full or unreadable: the app reads the API as if nothing were kept.
+    return fallback;
+  }
+}
+
+/** The run cache of one signed-in account; a no-op where IndexedDB or crypto is missing. */
+export function createRunCache(accountId: string, now: () => number = Date.now): RunCache {
+  const owner = available() ? ownerOf(accountId) : Promise.resolve('');
+  const keyOf = async (name: string) => `${await owner}|${name}`;
+
+  async function load(name: string): Promise<RunCacheRecord | null> {
+    if (!available()) return null;
+    return safely(async () => {
+      const cryptoKey = await sessionKey(RUN_CACHE_KEY_COOKIE, false);
+      if (!cryptoKey) return null;
+      const id = await keyOf(name);
+      const entry = await get<Entry>(id, db());
+      if (!entry) return null;
+      if (entry.format !== FORMAT || entry.owner !== (await owner)) return null;
+      if (now() - entry.savedAt > RUN_CACHE_MAX_AGE_MS) {
+        await del(id, db());
+        return null;
+      }
+      const plain = await crypto.subtle
+        .decrypt(
+          { name: 'AES-GCM', iv: entry.iv, additionalData: new TextEncoder().encode(id) },
+          cryptoKey,
+          entry.data,
+        )
+        .catch(() => null);
+      // Another browser session's key (or a changed entry): it can never be read again.
+      if (!plain) {
+        await del(id, db());
+        return null;
+      }
+      const record: unknown = JSON.parse(new TextDecoder().decode(plain));
+      return isRecord(record) ? record : null;
+    }, null);
+  }
+
+  async function save(name: string, record: RunCacheRecord): Promise<void> {
+    if (!available()) return;
+    await safely(async () => {
+      const cryptoKey = await sessionKey(RUN_CACHE_KEY_COOKIE, true);
+      if (!cryptoKey) return;
+      const combined = combineRecords(await load(name), record, now());
+      const bounded =
+        combined.runs.length > MAX_RUNS_PER_RECORD
+          ? { ...combined, runs: combined.runs.slice(0, MAX_RUNS_PER_RECORD) }
+          : combined;
+      const id = await keyOf(name);
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const data = await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(id) },
+        cryptoKey,
+        new TextEncoder().encode(await serialize(bounded)),
+      );
+      const entry: Entry = { format: FORMAT, owner: await owner, savedAt: now(), iv, data };
+      await set(id, entry, db());
+      await evictBeyond(MAX_RECORDS);
+    }, undefined);
+  }
+
+  return { load, save };
+}
+
+async function evictBeyond(max: number): Promise<void> {
+  const ids = await keys(db());
+  if (ids.length <= max) return;
+  const all = await entries<IDBValidKey, Entry>(db());
+  const oldest = all
+    .sort((a, b) => (a[1]?.savedAt ?? 0) - (b[1]?.savedAt ?? 0))
+    .slice(0, all.length - max)
+    .map(([id]) => id);
+  await delMany(oldest, db());
+}
+
+/** Keeps only this account's records: a different account never finds another's runs. */
+export async function keepOnlyAccount(accountId: string): Promise<void> {
+  if (!available()) return;
+  await safely(async () => {
+    const owner = await ownerOf(accountId);
+    const ids = await keys(db());
+    const others = ids.filter((id) => !String(id).startsWith(`${owner}|`));
+    if (others.length > 0) await delMany(others, db());
+  }, undefined);
+}
+
+/** Sign-out: every kept run of every account, and the key, are gone. */
+export async function clearRunCache(): Promise<void> {
+  forgetSessionKey(RUN_CACHE_KEY_COOKIE);
+  if (!available()) return;
+  await safely(() => clear(db()), undefined);
+}
