@@ -196,9 +196,9 @@ describe('createHttpClient', () => {
 });
 
 describe('rate-limit budget', () => {
-  it('pauses until the window resets when the tenant is about to run out, instead of hitting 429', async () => {
+  it('spreads requests as the shared budget runs low, and pauses at the reserve until the reset', async () => {
     const nowSeconds = 1_764_400_000;
-    let remaining = 26; // the reserve for a 1,200 limit is 24
+    let remaining = 700;
     server.use(
       http.get(`${BASE}${PATH}`, () => {
         remaining -= 1;
@@ -214,18 +214,59 @@ describe('rate-limit budget', () => {
         );
       }),
     );
-    const sleep = vi.fn(async () => {});
+    const waits: number[] = [];
     const client = createHttpClient({
       baseUrl: BASE,
       getAccessToken: async () => 't',
-      sleep,
+      sleep: async (ms: number) => {
+        waits.push(Math.round(ms));
+      },
       now: () => nowSeconds * 1000,
     });
-    await client.getJson(PATH, {}); // 25 left: above the reserve
-    await client.getJson(PATH, {}); // 24 left: at the reserve
-    expect(sleep).not.toHaveBeenCalled();
+    await client.getJson(PATH, {}); // 699 left: plenty
     await client.getJson(PATH, {});
-    expect(sleep).toHaveBeenCalledWith(30_000);
+    expect(waits).toEqual([]);
+    // Other viewers used most of it: 249 left, under a quarter of the limit. This client now takes
+    // a quarter of what is left above the reserve of 24, spread over the 30 s to the reset.
+    remaining = 250;
+    await client.getJson(PATH, {});
+    await client.getJson(PATH, {});
+    expect(waits).toEqual([Math.round(30_000 / ((249 - 24) * 0.25))]);
+    // At the reserve: nothing more until the reset.
+    remaining = 25;
+    await client.getJson(PATH, {});
+    await client.getJson(PATH, {});
+    expect(waits.at(-1)).toBe(30_000);
+  });
+
+  it('a 429 pauses this client until Retry-After, so it costs one request and no more', async () => {
+    const nowMs = 1_764_400_000_000;
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}${PATH}`, () => {
+        calls += 1;
+        if (calls === 1)
+          return HttpResponse.json(
+            { error: { code: 'rate_limited', message: 'Slow down.' }, meta: { request_id: 'r' } },
+            { status: 429, headers: { 'Retry-After': '7' } },
+          );
+        return HttpResponse.json({ data: [], meta: { request_id: REQUEST_ID, timings_ms: {} } });
+      }),
+    );
+    const waits: number[] = [];
+    const client = createHttpClient({
+      baseUrl: BASE,
+      getAccessToken: async () => 't',
+      sleep: async (ms: number) => {
+        waits.push(Math.round(ms));
+      },
+      now: () => nowMs,
+    });
+    await expect(client.getJson(PATH, {})).rejects.toMatchObject({ status: 429 });
+    // The next request (another page, say) waits out the same 7 s instead of meeting a 429 too.
+    await client.getJson(PATH, {});
+    expect(waits).toEqual([7000]);
+    expect(calls).toBe(2);
   });
 });
 

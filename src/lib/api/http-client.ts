@@ -57,6 +57,32 @@ export function rateLimitReserve(limit: number | null): number {
   return Math.max(5, Math.ceil((limit ?? 1200) * 0.02));
 }
 
+/**
+ * The tenant's budget is shared by every viewer, and each reads the same X-RateLimit-Remaining:
+ * below this share of the limit, a client spreads its requests over the time to the reset.
+ */
+export const PACING_SHARE = 0.25;
+/** A pacing client takes at most this part of what is left, leaving the rest to the others. */
+export const PACING_TAKE = 0.25;
+
+/**
+ * How long to wait before the next request, given the budget last reported: nothing while plenty
+ * is left; below PACING_SHARE of the limit, an even spread of PACING_TAKE of what is left over the
+ * time to the reset (so several clients slowing down together still fit); at the reserve, the
+ * reset itself. Pure, for the tests.
+ */
+export function paceDelay(budget: RateLimitInfo, now: number): number {
+  const { remaining, resetAt, limit } = budget;
+  if (remaining === null || resetAt === null) return 0;
+  const untilReset = resetAt * 1000 - now;
+  if (untilReset <= 0) return 0;
+  const reserve = rateLimitReserve(limit);
+  if (remaining <= reserve) return untilReset;
+  const soft = Math.max(reserve * 4, (limit ?? 1200) * PACING_SHARE);
+  if (remaining > soft) return 0;
+  return untilReset / Math.max(1, (remaining - reserve) * PACING_TAKE);
+}
+
 function headerNumber(headers: Headers, name: string): number | null {
   const value = headers.get(name);
   if (value === null || value.trim() === '') return null;
@@ -119,15 +145,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // The tenant's shared budget as last reported, counted down by what we send meanwhile.
   let budget: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
 
+  // The earliest moment the next request may go out while pacing: requests waiting together leave
+  // one after another, not all at once when their waits end.
+  let nextSendAt = 0;
+
   /** Slows down before the tenant's shared limit runs out, instead of running into 429s. */
   async function waitForBudget(signal: AbortSignal | undefined) {
-    const { remaining, resetAt, limit } = budget;
-    if (remaining === null || resetAt === null || remaining > rateLimitReserve(limit)) return;
-    const wait = resetAt * 1000 - now();
+    const at = now();
+    const delay = paceDelay(budget, at);
+    if (delay <= 0 && nextSendAt <= at) return;
+    const reserve = budget.remaining !== null && budget.remaining <= rateLimitReserve(budget.limit);
+    const sendAt = reserve ? at + delay : Math.max(at, nextSendAt) + delay;
+    nextSendAt = sendAt;
+    const wait = Math.min(sendAt - at, 60_000);
     // Leaving the page (the query's signal) ends the wait: nothing is sent for a view nobody sees.
-    if (wait > 0)
-      await (signal ? sleep(Math.min(wait, 60_000), signal) : sleep(Math.min(wait, 60_000)));
-    budget = { ...budget, remaining: null };
+    if (wait > 0) await sleep(wait, signal);
+    if (reserve) budget = { ...budget, remaining: null };
   }
 
   async function send(url: string, signal: AbortSignal | undefined, forceRefresh: boolean) {
@@ -188,7 +221,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const rateLimit = readRateLimit(response.headers);
       if (rateLimit.remaining !== null) budget = rateLimit;
       options.onRateLimit?.(rateLimit);
-      if (!response.ok) throw await toApiError(response);
+      if (!response.ok) {
+        const error = await toApiError(response);
+        // A 429 pauses every request of this client until the API's time: it costs the one request
+        // that met it (retried once that time has passed), never the others in flight or queued.
+        if (response.status === 429) {
+          const seconds = error.retryAfterSeconds ?? 1;
+          budget = { limit: budget.limit, remaining: 0, resetAt: now() / 1000 + seconds };
+        }
+        throw error;
+      }
       let body: unknown;
       try {
         body = await readBody(response);

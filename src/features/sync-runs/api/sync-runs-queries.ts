@@ -11,6 +11,7 @@ import {
 } from '@/domain/sync-runs/rounds';
 import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/slices';
 import { planFromRecord } from '@/domain/sync-runs/run-cache';
+import { createUrgentGate } from '@/domain/sync-runs/urgent-gate';
 import { windowMs, type RunWindow, type RunWindowMs } from '@/domain/sync-runs/window';
 import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 import { walkChain } from '@/domain/sync-runs/walk-chain';
@@ -28,7 +29,34 @@ export type WindowFetchOptions = {
   onRetry?: (event: RetryEvent) => void;
   /** Runs kept in this browser: shown first, and only the rest is fetched. */
   cache?: RunCache | null;
+  /**
+   * Read this newest stretch first, as urgent work, and the rest of the window only once no urgent
+   * read of any window is left (the overview: every card's last day before any card's week).
+   */
+  urgentFirstMs?: number;
 };
+
+/** Urgent reads under way (newest stretches of overview cards), shared by every window query. */
+const urgentReads = createUrgentGate();
+const heldUrgent = new Map<string, () => void>();
+
+function releaseUrgent(key: string) {
+  heldUrgent.get(key)?.();
+  heldUrgent.delete(key);
+}
+
+/** The window's slices; with `urgentFirstMs`, the newest stretch is a slice of its own (index 0). */
+function windowSlices(window: RunWindow, slices: number, urgentFirstMs: number | undefined) {
+  const { since, until } = windowMs(window);
+  if (urgentFirstMs === undefined || until - since <= urgentFirstMs)
+    return splitWindow(window, slices);
+  const cut = new Date(until - urgentFirstMs).toISOString();
+  const rest = splitWindow({ since: window.since, until: cut }, slices);
+  return [
+    { index: 0, since: cut, until: window.until },
+    ...rest.map((slice) => ({ ...slice, index: slice.index + 1 })),
+  ];
+}
 
 /** Slice numbers of a window shown from kept runs: the newer part, the kept runs, the older part. */
 const KEPT_SLICE = 1000;
@@ -131,25 +159,45 @@ export const syncRunsQueries = {
     const slices = sliceCount(span, options.maxSlices ?? MAX_SLICES);
     const concurrency = options.concurrency ?? MAX_SLICES;
     const cache = options.cache ?? null;
-    const start = initialFrontier(splitWindow(window, slices), pageSize) as SliceCursor[];
+    const urgentFirstMs = options.urgentFirstMs;
+    const start = initialFrontier(
+      windowSlices(window, slices, urgentFirstMs),
+      pageSize,
+    ) as SliceCursor[];
     initialFrontiers.add(start);
     return infiniteQueryOptions({
       queryKey: [
         ...syncRunsQueries.integration(session.accountId, name),
         'infinite',
         { ...window, pageSize },
-        { slices },
+        { slices, urgentFirstMs },
       ] as const,
-      queryFn: async ({ pageParam, signal }) => {
+      queryFn: async ({ pageParam, signal, queryKey }) => {
         if (cache && initialFrontiers.has(pageParam)) {
           const kept = await keptRound(cache, name, window, pageSize, slices);
           if (kept) return kept;
         }
+        const fetchPage = (entry: SliceCursor) =>
+          fetchSlicePage(session, name, entry, { pageSize, signal, onRetry: options.onRetry });
+        if (urgentFirstMs !== undefined) {
+          const key = JSON.stringify(queryKey);
+          if (pageParam.some((entry) => entry.index === 0)) {
+            // The newest stretch alone, held as urgent across its pages until it is read.
+            if (!heldUrgent.has(key)) heldUrgent.set(key, urgentReads.begin());
+            try {
+              const round = await runRound(pageParam, 1, fetchPage);
+              if (!round.next.some((entry) => entry.index === 0)) releaseUrgent(key);
+              return round;
+            } catch (error) {
+              releaseUrgent(key);
+              throw error;
+            }
+          }
+          await urgentReads.idle(signal);
+        }
         // The first round asks for the newest slice alone, so the first runs show after one request
         // instead of after the slowest of six; every later round keeps `concurrency` in flight.
-        return runRound(pageParam, isFirstRound(pageParam) ? 1 : concurrency, (entry) =>
-          fetchSlicePage(session, name, entry, { pageSize, signal, onRetry: options.onRetry }),
-        );
+        return runRound(pageParam, isFirstRound(pageParam) ? 1 : concurrency, fetchPage);
       },
       initialPageParam: start,
       getNextPageParam: (last: RoundPage) => (last.next.length > 0 ? last.next : undefined),

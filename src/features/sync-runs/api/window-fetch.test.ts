@@ -34,7 +34,12 @@ function useStandin(options: { cadenceMinutes?: number; rate429?: number; rate5x
     faults: { rate429: options.rate429 ?? 0, rate5xx: options.rate5xx ?? 0, seed: 'faults' },
   });
   server.use(standinHandler(api, BASE));
-  return createHttpClient({ baseUrl: BASE, getAccessToken: async () => 'test-token' });
+  // The stand-in's clock stands still: a 429's pause (Retry-After) is not waited out in real time.
+  return createHttpClient({
+    baseUrl: BASE,
+    getAccessToken: async () => 'test-token',
+    sleep: async () => {},
+  });
 }
 
 async function sequential(

@@ -16,8 +16,9 @@ export function useWindowRuns(
   name: string,
   { window, openedAt }: OpenedWindow,
   maxSlices?: number,
+  urgentFirstMs?: number,
 ) {
-  const base = useSyncRuns(name, window, { maxSlices });
+  const base = useSyncRuns(name, window, { maxSlices, urgentFirstMs });
   const since = Date.parse(window.since);
   const includesNow = Date.parse(window.until) >= openedAt - 60_000;
   const running = hasRunning(base.runs);

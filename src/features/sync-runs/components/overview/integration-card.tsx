@@ -9,6 +9,7 @@ import type { SyncRun } from '@/lib/api/schemas';
 import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
 import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import { useWindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
+import { DAY_MS } from '@/domain/sync-runs/window';
 import { integrationUnavailable } from '@/domain/sync-runs/integration-state';
 import { stalestActivity } from '@/domain/sync-runs/freshness';
 import { freshnessOf } from '@/domain/sync-runs/window-derivations';
@@ -42,7 +43,8 @@ export const IntegrationCard = memo(function IntegrationCard({
   opened,
   onReport,
 }: IntegrationCardProps) {
-  const { base, live, runs } = useWindowRuns(integration.name, opened);
+  // Every card's last day first (its health), the rest of the week once all have theirs.
+  const { base, live, runs } = useWindowRuns(integration.name, opened, undefined, DAY_MS);
   const { query, isComplete, progress } = base;
   // Health moves on with time (a sync that stops running turns "Not running" by itself).
   const now = useClock(SLOW_TICK_MS);
