@@ -9,6 +9,7 @@ import { DEMO_USER } from '../local-idp/settings.ts';
 import { findChromium } from '../scripts/chromium-path.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
 import { bundleSizes } from './bundle-size.ts';
+import { clearKeptRuns, overviewVisits, reloadWithKeptRuns } from './return-visits.ts';
 import { fetchWindowInSlices } from './fetch-window.ts';
 import {
   LONG_TASK_PROBE,
@@ -98,6 +99,8 @@ async function loadWindow(slices: number) {
   // A fresh app (empty cache) on a page that loads nothing, then a client-side navigation.
   await page.goto(`${APP}/bench-start`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  // A cold load: nothing kept from the previous one.
+  await clearKeptRuns(page);
   await resetLongTasks(page);
   t0 = Date.now();
   await page.evaluate(() => {
@@ -267,6 +270,15 @@ async function transportFloor(slices: number) {
 const ms = (n: number) => Math.round(n);
 try {
   await signIn(page);
+  // `BENCH_ONLY=return-visits`: just the kept-runs scenarios (a minute instead of eight).
+  if (process.env.BENCH_ONLY === 'return-visits') {
+    const reload = await reloadWithKeptRuns(page, APP);
+    const overview = await overviewVisits(page, APP);
+    console.log(JSON.stringify({ loadavg: loadavg(), reload, overview }, null, 2));
+    await browser.close();
+    await stack.close();
+    process.exit(0);
+  }
   const sequential = [];
   const parallel = [];
   for (let i = 0; i < RUNS; i += 1) {
@@ -293,6 +305,8 @@ try {
   const render500 = await interactions(small);
   const render8640 = await interactions('/integrations/connectwise');
   const heapMb = await heapAfterFiveIntegrations();
+  const reload = await reloadWithKeptRuns(page, APP);
+  const overview = await overviewVisits(page, APP);
   const ratio = (key: keyof typeof render500) =>
     Math.round((render8640[key] / Math.max(1, render500[key])) * 100) / 100;
   // "Cost does not grow with history": 8,640 runs against 500 in the same run.
@@ -344,6 +358,8 @@ try {
     render: { at500: render500, at8640: render8640 },
     growth8640vs500: growth,
     heapMbFiveBusyIntegrations: heapMb,
+    reloadWithKeptRuns: reload,
+    overview,
     size,
   };
   mkdirSync('bench-results', { recursive: true });
@@ -371,6 +387,11 @@ Render and interaction          500 runs     8,640 runs   ratio   target
   chart click → next frame      ${ms(render500.click)} ms       ${ms(render8640.click)} ms                ≤ 100 ms
   table scroll                  ${Math.round(render500.fps)} fps     ${Math.round(render8640.fps)} fps
   scroll frame time p95         ${ms(render500.scrollP95FrameMs)} ms       ${ms(render8640.scrollP95FrameMs)} ms       ${growth.scrollP95FrameTime}×   ratio ≤ 1.2
+
+Return visits (runs kept in this browser)
+  reload of the 30-day page     ${reload.reloadMs} ms to the full count (${reload.reloadRuns} runs) in ${reload.reloadRequests} requests; one-page cold load ${reload.onePageMs} ms (${reload.onePageRequests} requests) → ${reload.ratio}×   target ≤ 1.3×, ≤ 3 requests
+  overview, first visit         every card's health (${overview.integrations} cards, ${overview.syncing} syncing) after ${overview.first.healthRequests} requests, ${overview.first.healthMs} ms; the whole week after ${overview.first.completeRequests} requests, ${overview.first.completeMs} ms   target ≤ 60 requests to health
+  overview, second visit        ${overview.second.requests} requests (at most ${overview.second.maxPerIntegration} per integration); every card's health ${overview.second.everyCardMs} ms vs one card's ${overview.second.oneCardMs} ms → ${overview.second.ratio}×   targets ≤ 2 per integration, ≤ 1.5×
 
 JS heap, five busy integrations × 30 days: ${heapMb} MB   target ≤ 150
 JavaScript (gzip): first screen (shell) ${size.firstScreenKbGzip} KB (target ≤ 150); signed-in overview ${size.signedInOverviewKbGzip} KB; total ${size.totalKbGzip} KB

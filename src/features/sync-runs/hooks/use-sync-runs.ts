@@ -88,6 +88,9 @@ export function useSyncRuns(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoPage, hasNextPage, isFetchNextPageError, fetchNextPage, pageCount === 0]);
 
+  // The newest slice (index 0) has been read to its end: with `urgentFirstMs`, the newest stretch.
+  const lastPage = pages.at(-1);
+  const newestRead = lastPage !== undefined && !lastPage.next.some((entry) => entry.index === 0);
   // What the page showed from this browser's kept runs, until the rest has been read.
   const keptAsOf = pages[0]?.keptAsOf ?? null;
   const isComplete = query.isSuccess && merged.done;
@@ -106,6 +109,7 @@ export function useSyncRuns(
     query,
     ...merged,
     keptAsOf: isComplete ? null : keptAsOf,
+    newestRead,
     pagesLoaded: pages.length,
     /** Share of the window's time read so far, 0–1. */
     progress,

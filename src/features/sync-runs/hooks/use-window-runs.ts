@@ -30,7 +30,12 @@ export function useWindowRuns(
   const merged = withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS);
   // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
   // the first runs show at once, the rest when complete (progress counts stay live).
-  const runs = useThrottledValue(merged, 1000, base.isComplete);
+  // With an urgent first stretch (overview cards, which are light to draw), it shows as it lands.
+  const runs = useThrottledValue(
+    merged,
+    1000,
+    base.isComplete || (urgentFirstMs !== undefined && base.newestRead),
+  );
   const problems = useMemo(
     () => uniqueProblems([...base.problems, ...(live.data?.problems ?? [])]),
     [base.problems, live.data],

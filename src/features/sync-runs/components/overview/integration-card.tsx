@@ -45,13 +45,14 @@ export const IntegrationCard = memo(function IntegrationCard({
 }: IntegrationCardProps) {
   // Every card's last day first (its health), the rest of the week once all have theirs.
   const { base, live, runs } = useWindowRuns(integration.name, opened, undefined, DAY_MS);
-  const { query, isComplete, progress } = base;
+  const { query, isComplete, progress, newestRead } = base;
   // Health moves on with time (a sync that stops running turns "Not running" by itself).
   const now = useClock(SLOW_TICK_MS);
   const unavailable = integrationUnavailable(query.error);
+  // Judged as soon as the last day is in; judged again on the whole week when it is.
   const judged = useMemo(
-    () => (isComplete ? integrationHealth(runs, now) : null),
-    [isComplete, runs, now],
+    () => (isComplete || newestRead ? integrationHealth(runs, now) : null),
+    [isComplete, newestRead, runs, now],
   );
   const summary = useMemo(() => summarizeRuns(runs), [runs]);
   const stalest = useMemo(() => stalestActivity(freshnessOf(runs)), [runs]);
@@ -96,6 +97,7 @@ export const IntegrationCard = memo(function IntegrationCard({
       {health && (
         <p className="mt-1 text-sm">
           <span
+            data-health={health.state}
             className={`mr-2 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${HEALTH_LABEL[health.state].className}`}
           >
             {HEALTH_LABEL[health.state].label}
