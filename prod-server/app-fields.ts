@@ -49,6 +49,7 @@ export const ENV_VARS = {
   'embed.allowedParentOrigins': 'SYNC_RUNS_EMBED_ORIGINS',
   'errorReporting.endpoint': 'SYNC_RUNS_ERROR_ENDPOINT',
   temporalUiUrl: 'SYNC_RUNS_TEMPORAL_UI_URL',
+  'runCache.enabled': 'SYNC_RUNS_RUN_CACHE',
 } as const;
 type EnvField = keyof typeof ENV_VARS;
 const COMMA_LISTS: ReadonlySet<string> = new Set<EnvField>([
@@ -91,6 +92,8 @@ export function appFieldsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): Ap
   const value = (field: EnvField) => env[ENV_VARS[field]]?.trim() || undefined;
   const endpoint = value('errorReporting.endpoint');
   const temporalUiUrl = value('temporalUiUrl');
+  const runCache = value('runCache.enabled');
+  const enabled = runCache === 'true' ? true : runCache === 'false' ? false : runCache;
   const result = envConfigSchema.safeParse(
     {
       apiBaseUrl: value('apiBaseUrl'),
@@ -104,6 +107,7 @@ export function appFieldsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): Ap
       embed: { allowedParentOrigins: list(value('embed.allowedParentOrigins')) },
       ...(endpoint && { errorReporting: { endpoint } }),
       ...(temporalUiUrl && { temporalUiUrl }),
+      ...(enabled !== undefined && { runCache: { enabled } }),
     },
     { reportInput: true },
   );

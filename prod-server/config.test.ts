@@ -141,6 +141,14 @@ describe('loadServerConfig and the shared config.json schema', () => {
       auth: { ...VALID.auth, knownAuthorities: [] },
       integrations: ['halopsa'],
       embed: { allowedParentOrigins: [] },
+      runCache: { enabled: true },
     });
+    // The run cache can be switched off from the environment; anything but true/false is refused.
+    expect(loadServerConfig({ ...ENV, SYNC_RUNS_RUN_CACHE: 'false' }).app.runCache).toEqual({
+      enabled: false,
+    });
+    expect(() => loadServerConfig({ ...ENV, SYNC_RUNS_RUN_CACHE: 'maybe' })).toThrow(
+      /SYNC_RUNS_RUN_CACHE/,
+    );
   });
 });

@@ -207,6 +207,7 @@ describe('config.json', () => {
       },
       integrations: ['halopsa', 'ninjaone'],
       embed: { allowedParentOrigins: ['https://portal.example.com', 'https://psa.example.org'] },
+      runCache: { enabled: true },
     });
     // Behind a TLS-terminating proxy: hardening.test.ts (only with SYNC_RUNS_TRUST_PROXY=1).
   });

@@ -14,24 +14,36 @@ const meta = (next: string | null) => ({
   pagination: { has_more: next !== null, next_cursor: next },
 });
 
-it('says how much of the week it has read until the health is known', async () => {
+it('reads the last day first: health as soon as it is in, the rest of the week after', async () => {
   const now = Date.now();
-  // Hourly runs: the first page reaches back 84 of the 168 hours; the second waits for the test.
-  const first = Array.from({ length: 85 }, (_, h) => h).map((h) =>
-    makeRun({
-      run_id: `r${h}`,
-      started_at: new Date(now - h * HOUR).toISOString(),
-      finished_at: new Date(now - h * HOUR + 60_000).toISOString(),
-    }),
-  );
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
+  const hourly = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => from + i).map((h) =>
+      makeRun({
+        run_id: `r${h}`,
+        started_at: new Date(now - h * HOUR).toISOString(),
+        finished_at: new Date(now - h * HOUR + 60_000).toISOString(),
+      }),
+    );
+  let releaseDay!: () => void;
+  const dayHeld = new Promise<void>((resolve) => (releaseDay = resolve));
+  let releaseWeek!: () => void;
+  const weekHeld = new Promise<void>((resolve) => (releaseWeek = resolve));
+  const asked: string[] = [];
   server.use(
     http.get(`${TEST_API}/public-api/integrations/halopsa/sync-runs`, async ({ request }) => {
-      if (!new URL(request.url).searchParams.get('cursor'))
-        return HttpResponse.json({ data: first, meta: meta('c2') });
-      await held;
-      return HttpResponse.json({ data: [], meta: meta(null) });
+      const url = new URL(request.url);
+      const since = Date.parse(url.searchParams.get('since') ?? '');
+      const lastDay = now - since <= 25 * HOUR;
+      asked.push(lastDay ? 'day' : 'week');
+      if (lastDay) {
+        // The day in two pages; the second waits for the test.
+        if (!url.searchParams.get('cursor'))
+          return HttpResponse.json({ data: hourly(0, 12), meta: meta('c2') });
+        await dayHeld;
+        return HttpResponse.json({ data: hourly(12, 24), meta: meta(null) });
+      }
+      await weekHeld;
+      return HttpResponse.json({ data: hourly(24, 168), meta: meta(null) });
     }),
   );
   renderWithApp(
@@ -40,11 +52,16 @@ it('says how much of the week it has read until the health is known', async () =
       opened={{ window: windowEndingAt(now, 7 * 24 * HOUR), openedAt: now }}
     />,
   );
-  expect(await screen.findByText(/Reading the last 7 days… (49|50) %/)).toHaveAttribute(
+  expect(await screen.findByText(/Reading the last 7 days… \d+ %/)).toHaveAttribute(
     'role',
     'status',
   );
-  release();
+  // Nothing of the rest of the week is asked for while the day is being read.
+  expect(asked).toEqual(['day', 'day']);
+  releaseDay();
   expect(await screen.findByText('Healthy')).toBeVisible();
-  expect(screen.queryByText(/Reading the last/)).toBeNull();
+  expect(await screen.findByText(/of 24… in 7 days/)).toBeVisible();
+  releaseWeek();
+  expect(await screen.findByText(/of 168 in 7 days/)).toBeVisible();
+  expect(asked.filter((a) => a === 'week').length).toBeGreaterThan(0);
 });
