@@ -16,7 +16,7 @@ import { windowMs, type RunWindow, type RunWindowMs } from '@/domain/sync-runs/w
 import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 import { walkChain } from '@/domain/sync-runs/walk-chain';
 import { withRetries, type RetryEvent } from '@/lib/api/retry';
-import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
+import { getSyncRunsPage, MAX_PAGE_SIZE, type SyncRunsPage } from '@/lib/api/sync-runs';
 import { accountKey, type ApiSession } from '@/lib/query/api-session-context';
 
 export type WindowFetchOptions = {
@@ -83,6 +83,7 @@ async function keptRound(
   window: RunWindow,
   pageSize: number,
   maxSlices: number,
+  fetchPage: (entry: SliceCursor) => Promise<SyncRunsPage>,
 ): Promise<RoundPage | null> {
   const plan = planFromRecord(await cache.load(name), windowMs(window), Date.now());
   if (!plan) return null;
@@ -94,15 +95,50 @@ async function keptRound(
     ...(newer ? rangeSlices(newer, 0, maxSlices) : []),
     ...(older && older !== newer ? rangeSlices(older, OLDER_SLICE, maxSlices) : []),
   ];
+  const next = initialFrontier(slices, pageSize);
+  // What is new is asked for now, while the kept runs are drawn, not after.
+  const newest = next.find((entry) => entry.index === 0);
+  if (newest) startEarly(name, newest, pageSize, () => fetchPage(newest));
   return {
     bySlice: [{ slice: KEPT_SLICE, runs: plan.runs }],
     problems: [],
     warnings: [],
     requestIds: [],
-    next: initialFrontier(slices, pageSize),
+    next,
     halts: [],
     keptAsOf: plan.asOf,
   };
+}
+
+/** Pages asked for ahead of their round (the newest after kept runs), taken by that round. */
+const earlyPages = new Map<string, Promise<SyncRunsPage>>();
+const EARLY_PAGE_TTL_MS = 30_000;
+
+const pageKey = (name: string, entry: SliceCursor, pageSize: number) =>
+  `${name}|${entry.since}|${entry.until}|${entry.cursor ?? ''}|${pageSize}`;
+
+function startEarly(
+  name: string,
+  entry: SliceCursor,
+  pageSize: number,
+  fetch: () => Promise<SyncRunsPage>,
+) {
+  const key = pageKey(name, entry, pageSize);
+  const page = fetch();
+  // A page nobody takes (the view was left) is dropped; its failure is the round's to report.
+  page.catch(() => undefined);
+  earlyPages.set(key, page);
+  setTimeout(() => {
+    if (earlyPages.get(key) === page) earlyPages.delete(key);
+  }, EARLY_PAGE_TTL_MS);
+}
+
+/** The page asked for early, if it was; each is taken once. */
+function takeEarly(name: string, entry: SliceCursor, pageSize: number) {
+  const key = pageKey(name, entry, pageSize);
+  const page = earlyPages.get(key);
+  earlyPages.delete(key);
+  return page;
 }
 
 /** Pages one live refresh may follow before it waits for the next poll. */
@@ -173,12 +209,14 @@ export const syncRunsQueries = {
         { slices, urgentFirstMs },
       ] as const,
       queryFn: async ({ pageParam, signal, queryKey }) => {
+        const fetchFresh = (entry: SliceCursor) =>
+          fetchSlicePage(session, name, entry, { pageSize, signal, onRetry: options.onRetry });
         if (cache && initialFrontiers.has(pageParam)) {
-          const kept = await keptRound(cache, name, window, pageSize, slices);
+          const kept = await keptRound(cache, name, window, pageSize, slices, fetchFresh);
           if (kept) return kept;
         }
         const fetchPage = (entry: SliceCursor) =>
-          fetchSlicePage(session, name, entry, { pageSize, signal, onRetry: options.onRetry });
+          takeEarly(name, entry, pageSize) ?? fetchFresh(entry);
         if (urgentFirstMs !== undefined) {
           const key = JSON.stringify(queryKey);
           if (pageParam.some((entry) => entry.index === 0)) {

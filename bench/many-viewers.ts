@@ -1,0 +1,81 @@
+// Many viewers, one budget (issue 18): several browser profiles open the overview in the same
+// moment against a stand-in that enforces the tenant's rate limit. Counted per viewer: when every
+// card shows its health, the requests sent, the 429s met, and any error shown.
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_USER } from '../local-idp/settings.ts';
+import { clearKeptRuns } from './return-visits.ts';
+
+async function signedInViewer(browser: Browser, app: string) {
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${app}/`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(DEMO_USER.username);
+  await page.getByLabel('Password').fill(DEMO_USER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 60_000 });
+  await page.goto(`${app}/bench-start`);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await clearKeptRuns(page);
+  let requests = 0;
+  let refused = 0;
+  page.on('response', (response) => {
+    if (!/\/public-api\/integrations\/[^/]+\/sync-runs/.test(response.url())) return;
+    requests += 1;
+    if (response.status() === 429) refused += 1;
+  });
+  return { context, page, counts: () => ({ requests, refused }) };
+}
+
+async function openOverview(page: Page, app: string) {
+  const t0 = Date.now();
+  await page.goto(`${app}/`);
+  await page.locator('article').first().waitFor({ timeout: 120_000 });
+  const cards = await page.locator('article').count();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('article [data-health]').length >= n,
+    cards,
+    { polling: 100, timeout: 180_000 },
+  );
+  const healthMs = Date.now() - t0;
+  await page.waitForFunction(() => !document.body.textContent?.includes('… in 7 days'), null, {
+    polling: 250,
+    timeout: 300_000,
+  });
+  const completeMs = Date.now() - t0;
+  const unknown = await page.locator('article [data-health="unknown"]').count();
+  const alerts = await page.getByRole('alert').count();
+  return { cards, healthMs, completeMs, failedCards: unknown, errorsShown: alerts };
+}
+
+export async function manyViewers(browser: Browser, app: string, viewers: number) {
+  // One viewer alone: the baseline of the same run.
+  const single = await signedInViewer(browser, app);
+  const alone = { ...(await openOverview(single.page, app)), ...single.counts() };
+  await single.context.close();
+  // A fresh minute of budget for the crowd.
+  await new Promise((resolve) => setTimeout(resolve, 61_000));
+  const crowd = [];
+  for (let i = 0; i < viewers; i += 1) crowd.push(await signedInViewer(browser, app));
+  const results = await Promise.all(crowd.map((viewer) => openOverview(viewer.page, app)));
+  const counts = crowd.map((viewer) => viewer.counts());
+  await Promise.all(crowd.map((viewer) => viewer.context.close()));
+  const requests = counts.reduce((sum, c) => sum + c.requests, 0);
+  const refused = counts.reduce((sum, c) => sum + c.refused, 0);
+  return {
+    viewers,
+    alone,
+    requests,
+    requestsRatioToAlone:
+      Math.round((requests / Math.max(1, viewers * alone.requests)) * 100) / 100,
+    refused,
+    refusedShare: Math.round((refused / Math.max(1, requests)) * 10_000) / 100,
+    failedViews: results.filter((r) => r.failedCards > 0).length,
+    errorsShown: results.reduce((sum, r) => sum + r.errorsShown, 0),
+    slowestHealthMs: Math.max(...results.map((r) => r.healthMs)),
+    slowestCompleteMs: Math.max(...results.map((r) => r.completeMs)),
+  };
+}
