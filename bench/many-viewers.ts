@@ -41,11 +41,15 @@ async function openOverview(page: Page, app: string) {
     { polling: 100, timeout: 180_000 },
   );
   const healthMs = Date.now() - t0;
-  await page.waitForFunction(() => !document.body.textContent?.includes('… in 7 days'), null, {
-    polling: 250,
-    timeout: 300_000,
-  });
-  const completeMs = Date.now() - t0;
+  // The whole week may take longer than a minute of the tenant's budget: given two minutes.
+  const complete = await page
+    .waitForFunction(() => !document.body.textContent?.includes('… in 7 days'), null, {
+      polling: 250,
+      timeout: 120_000,
+    })
+    .then(() => true)
+    .catch(() => false);
+  const completeMs = complete ? Date.now() - t0 : null;
   const unknown = await page.locator('article [data-health="unknown"]').count();
   const alerts = await page.getByRole('alert').count();
   return { cards, healthMs, completeMs, failedCards: unknown, errorsShown: alerts };
@@ -76,6 +80,7 @@ export async function manyViewers(browser: Browser, app: string, viewers: number
     failedViews: results.filter((r) => r.failedCards > 0).length,
     errorsShown: results.reduce((sum, r) => sum + r.errorsShown, 0),
     slowestHealthMs: Math.max(...results.map((r) => r.healthMs)),
-    slowestCompleteMs: Math.max(...results.map((r) => r.completeMs)),
+    weeksCompleteWithin2Min: results.filter((r) => r.completeMs !== null).length,
+    slowestCompleteMs: Math.max(...results.map((r) => r.completeMs ?? Infinity)),
   };
 }

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { server } from '@/test/msw-server';
 import { ApiError, parseRetryAfter } from './api-error';
-import { createHttpClient } from './http-client';
+import { createHttpClient, paceDelay } from './http-client';
 
 const BASE = 'https://api.example.test';
 const PATH = '/public-api/integrations/connectwise/sync-runs';
@@ -277,5 +277,18 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Sun, 29 Nov 2026 10:00:30 GMT', now)).toBe(30);
     expect(parseRetryAfter('soon', now)).toBeNull();
     expect(parseRetryAfter(null, now)).toBeNull();
+  });
+});
+
+describe('paceDelay', () => {
+  const at = 1_764_400_000_000;
+  const budget = (remaining: number) => ({ limit: 1200, remaining, resetAt: at / 1000 + 30 });
+  it('is nothing with plenty left, grows as the budget runs low, and never passes the reset', () => {
+    expect(paceDelay(budget(900), at)).toBe(0);
+    expect(paceDelay(budget(250), at)).toBeCloseTo(30_000 / ((250 - 24) * 0.25));
+    expect(paceDelay(budget(60), at)).toBeGreaterThan(paceDelay(budget(250), at));
+    expect(paceDelay(budget(25), at)).toBe(30_000);
+    expect(paceDelay(budget(24), at)).toBe(30_000);
+    expect(paceDelay({ limit: 1200, remaining: 10, resetAt: at / 1000 - 1 }, at)).toBe(0);
   });
 });

@@ -80,7 +80,8 @@ export function paceDelay(budget: RateLimitInfo, now: number): number {
   if (remaining <= reserve) return untilReset;
   const soft = Math.max(reserve * 4, (limit ?? 1200) * PACING_SHARE);
   if (remaining > soft) return 0;
-  return untilReset / Math.max(1, (remaining - reserve) * PACING_TAKE);
+  // Never past the reset: the budget is whole again then.
+  return Math.min(untilReset, untilReset / Math.max(1, (remaining - reserve) * PACING_TAKE));
 }
 
 function headerNumber(headers: Headers, name: string): number | null {
@@ -155,7 +156,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const delay = paceDelay(budget, at);
     if (delay <= 0 && nextSendAt <= at) return;
     const reserve = budget.remaining !== null && budget.remaining <= rateLimitReserve(budget.limit);
-    const sendAt = reserve ? at + delay : Math.max(at, nextSendAt) + delay;
+    // Paced requests queue one behind the other, but never past the reset (a new budget then).
+    const resetMs = budget.resetAt !== null ? budget.resetAt * 1000 : Infinity;
+    const sendAt = reserve
+      ? at + delay
+      : Math.min(Math.max(at, nextSendAt) + delay, Math.max(at, resetMs));
     nextSendAt = sendAt;
     const wait = Math.min(sendAt - at, 60_000);
     // Leaving the page (the query's signal) ends the wait: nothing is sent for a view nobody sees.
