@@ -4,7 +4,7 @@ import type { SyncRun } from '../src/lib/api/schemas.ts';
 import { diffJudgements, type Stored } from './changes.ts';
 import { judge } from './judge.ts';
 import { nextPollDelay, pollIntegration, type RunStore } from './poller.ts';
-import { standinFetch, TEST_KEY } from './test-support/standin-fetch.ts';
+import { standinFetch, TEST_KEY } from '../neo-standin/test-support/standin-fetch.ts';
 
 const MIN = 60_000;
 const START = Date.UTC(2026, 10, 28, 12);

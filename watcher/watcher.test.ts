@@ -5,7 +5,7 @@ import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { openStore, StoreLockedError } from './store/store.ts';
 import { tempDbFile } from './store/test-support.ts';
-import { standinFetch, TEST_KEY } from './test-support/standin-fetch.ts';
+import { standinFetch, TEST_KEY } from '../neo-standin/test-support/standin-fetch.ts';
 import { startWatcher } from './watcher.ts';
 
 const START = Date.UTC(2026, 10, 28, 12);

@@ -1,5 +1,5 @@
 // Validates a custom range typed into the window picker (datetime-local values, in the shown zone).
-import { msToWallTime, wallTimeToMs } from '@/lib/format/time-zones';
+import { msToWallTime, wallTimeToMs, type DateTimeParts } from '@/lib/format/time-zones';
 import { MAX_WINDOW_MS } from './window';
 import type { RunWindow } from './window';
 
@@ -12,14 +12,7 @@ export type RangeCheck = ({ ok: true } & RunWindow) | { ok: false; message: stri
 export function readLocalInput(value: string, timeZone: string | undefined): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return null;
-  const [y, mo, d, h, mi, sec] = match.slice(1).map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [y, mo, d, h, mi, sec] = match.slice(1).map((part) => Number(part ?? 0)) as DateTimeParts;
   const ms =
     timeZone === undefined
       ? new Date(y, mo - 1, d, h, mi, sec).getTime()

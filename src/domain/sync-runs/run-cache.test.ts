@@ -1,47 +1,26 @@
 // The kept runs plus what a later visit fetches equal a fresh full read, on the stand-in's demo
 // tenant with its clock moving on: runs finish, new ones start, the window's start moves.
 import { describe, expect, it } from 'vitest';
-import {
-  apiKeyAuthenticator,
-  createDemoTenant,
-  createStandinApi,
-  toFetchResponse,
-} from '../../../neo-standin/core/index.ts';
+import { standinFetch, TEST_KEY } from '../../../neo-standin/test-support/standin-fetch.ts';
 import { createHttpClient } from '@/lib/api/http-client';
 import type { SyncRun } from '@/lib/api/schemas';
 import { combineRecords, planFromRecord, recordOf, type RunCacheRecord } from './run-cache';
 import { walkChain } from './walk-chain';
 import { DAY_MS, windowMs, windowEndingAt } from './window';
 
-const KEY = 'neo_sk_test_runcacherun000001';
 const START = Date.UTC(2026, 10, 28, 12, 3);
 const MIN = 60_000;
 
 function standin() {
-  let now = START;
-  let requests = 0;
-  const api = createStandinApi({
-    tenant: createDemoTenant({ seed: 'run-cache', referenceTime: START }),
-    authenticate: apiKeyAuthenticator([KEY]),
-    now: () => now,
-  });
+  const api = standinFetch(START, { seed: 'run-cache' });
   const client = createHttpClient({
     baseUrl: 'http://standin.test',
-    getAccessToken: async () => KEY,
-    fetch: async (input, init) => {
-      requests += 1;
-      const headers = new Headers(init?.headers);
-      return toFetchResponse(await api.handle({ method: 'GET', url: String(input), headers }));
-    },
-    now: () => now,
+    getAccessToken: async () => TEST_KEY,
+    fetch: api.fetch,
+    now: api.now,
     sleep: async () => {},
   });
-  return {
-    client,
-    now: () => now,
-    advance: (ms: number) => (now += ms),
-    requests: () => requests,
-  };
+  return { client, now: api.now, advance: api.advance, requests: api.requests };
 }
 
 type Standin = ReturnType<typeof standin>;

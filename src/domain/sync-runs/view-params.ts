@@ -105,13 +105,19 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function parseWindow(search: URLSearchParams, now: number, notices: string[]): ViewWindow {
+/** `fallback`: the window of a link that names none (this browser's remembered preset). */
+function parseWindow(
+  search: URLSearchParams,
+  now: number,
+  notices: string[],
+  fallback: ViewWindow,
+): ViewWindow {
   const rawSince = search.get('since');
   const rawUntil = search.get('until');
   const rawRange = search.get('range');
 
   if (rawSince === null && rawUntil === null) {
-    if (rawRange === null) return DEFAULT_VIEW.window;
+    if (rawRange === null) return fallback;
     if (isPreset(rawRange)) return { kind: 'preset', preset: rawRange };
     notices.push(`${quoted(rawRange)} is not a known range; showing the last 30 days.`);
     return DEFAULT_VIEW.window;
@@ -163,10 +169,7 @@ export function parseViewParams(
   defaults: ViewDefaults = FALLBACK_DEFAULTS,
 ): { params: ViewParams; notices: string[] } {
   const notices: string[] = [];
-  const window =
-    search.get('since') === null && search.get('until') === null && search.get('range') === null
-      ? ({ kind: 'preset', preset: defaults.preset } as const)
-      : parseWindow(search, now, notices);
+  const window = parseWindow(search, now, notices, { kind: 'preset', preset: defaults.preset });
 
   const statuses: RunStatus[] = [];
   for (const raw of search.getAll('status').flatMap((s) => s.split(','))) {

@@ -196,6 +196,20 @@ describe('createHttpClient', () => {
 });
 
 describe('rate-limit budget', () => {
+  /** A client at a fixed moment that records each wait (in whole ms) instead of sleeping. */
+  function clientCountingWaits(nowMs: number) {
+    const waits: number[] = [];
+    const client = createHttpClient({
+      baseUrl: BASE,
+      getAccessToken: async () => 't',
+      sleep: async (ms: number) => {
+        waits.push(Math.round(ms));
+      },
+      now: () => nowMs,
+    });
+    return { client, waits };
+  }
+
   it('spreads requests as the shared budget runs low, and pauses at the reserve until the reset', async () => {
     const nowSeconds = 1_764_400_000;
     let remaining = 700;
@@ -214,15 +228,7 @@ describe('rate-limit budget', () => {
         );
       }),
     );
-    const waits: number[] = [];
-    const client = createHttpClient({
-      baseUrl: BASE,
-      getAccessToken: async () => 't',
-      sleep: async (ms: number) => {
-        waits.push(Math.round(ms));
-      },
-      now: () => nowSeconds * 1000,
-    });
+    const { client, waits } = clientCountingWaits(nowSeconds * 1000);
     await client.getJson(PATH, {}); // 699 left: plenty
     await client.getJson(PATH, {});
     expect(waits).toEqual([]);
@@ -253,15 +259,7 @@ describe('rate-limit budget', () => {
         return HttpResponse.json({ data: [], meta: { request_id: REQUEST_ID, timings_ms: {} } });
       }),
     );
-    const waits: number[] = [];
-    const client = createHttpClient({
-      baseUrl: BASE,
-      getAccessToken: async () => 't',
-      sleep: async (ms: number) => {
-        waits.push(Math.round(ms));
-      },
-      now: () => nowMs,
-    });
+    const { client, waits } = clientCountingWaits(nowMs);
     await expect(client.getJson(PATH, {})).rejects.toMatchObject({ status: 429 });
     // The next request (another page, say) waits out the same 7 s instead of meeting a 429 too.
     await client.getJson(PATH, {});

@@ -92,7 +92,10 @@ export function zoneName(timeZone: string | undefined): string {
 
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
-function partsIn(timeZone: string, ms: number): number[] {
+/** A calendar date and time of day: year, month (1–12), day, hour, minute, second. */
+export type DateTimeParts = [number, number, number, number, number, number];
+
+function partsIn(timeZone: string, ms: number): DateTimeParts {
   let format = partFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -115,14 +118,7 @@ function partsIn(timeZone: string, ms: number): number[] {
 
 /** The zone's offset from UTC at an instant, in ms (Berlin in winter: +3,600,000). */
 export function zoneOffsetMs(timeZone: string, ms: number): number {
-  const [y, mo, d, h, mi, s] = partsIn(timeZone, ms) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [y, mo, d, h, mi, s] = partsIn(timeZone, ms);
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   return wall - Math.floor(ms / 1000) * 1000;
 }

@@ -1,20 +1,21 @@
-// The stand-in's demo tenant in process, behind a fetch function and a clock the test moves: the
-// watcher's HTTP client talks to it exactly as to Neo.
+// The stand-in's demo tenant in process, behind a fetch function and a clock the test moves: an
+// HTTP client (the watcher's, the dashboard's model under test) talks to it exactly as to Neo.
 import {
   apiKeyAuthenticator,
   createDemoTenant,
   createStandinApi,
   toFetchResponse,
-} from '../../neo-standin/core/index.ts';
+} from '../core/index.ts';
 
 export const TEST_KEY = 'neo_sk_test_watcherwatcher0001';
 
-export function standinFetch(start: number) {
+/** `seed` picks the demo tenant's random details (each suite keeps its own). */
+export function standinFetch(start: number, { seed = 'watcher' }: { seed?: string } = {}) {
   let now = start;
   let down = false;
   let requests = 0;
   const api = createStandinApi({
-    tenant: createDemoTenant({ seed: 'watcher', referenceTime: start }),
+    tenant: createDemoTenant({ seed, referenceTime: start }),
     authenticate: apiKeyAuthenticator([TEST_KEY]),
     now: () => now,
   });
