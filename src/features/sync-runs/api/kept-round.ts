@@ -1,0 +1,88 @@
+// A window's first round from the runs kept in this browser: them at once, and a frontier over
+// what they do not cover, whose newest page is asked for while the kept runs are drawn.
+import { initialFrontier, type RoundPage, type SliceCursor } from '@/domain/sync-runs/rounds';
+import { planFromRecord } from '@/domain/sync-runs/run-cache';
+import { sliceCount, splitWindow } from '@/domain/sync-runs/slices';
+import { windowMs, type RunWindow, type RunWindowMs } from '@/domain/sync-runs/window';
+import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
+import type { SyncRunsPage } from '@/lib/api/sync-runs';
+
+/** Slice numbers of a window shown from kept runs: the newer part, the kept runs, the older part. */
+const KEPT_SLICE = 1000;
+const OLDER_SLICE = 2000;
+
+function rangeSlices(range: RunWindowMs, offset: number, maxSlices: number) {
+  const window = {
+    since: new Date(range.since).toISOString(),
+    until: new Date(range.until).toISOString(),
+  };
+  return splitWindow(window, sliceCount(range.until - range.since, maxSlices)).map((slice) => ({
+    ...slice,
+    index: slice.index + offset,
+  }));
+}
+
+/** The first round from kept runs: them at once, and a frontier over what they do not cover. */
+export async function keptRound(
+  cache: RunCache,
+  name: string,
+  window: RunWindow,
+  pageSize: number,
+  maxSlices: number,
+  fetchPage: (entry: SliceCursor) => Promise<SyncRunsPage>,
+): Promise<RoundPage | null> {
+  const plan = planFromRecord(await cache.load(name), windowMs(window), Date.now());
+  if (!plan) return null;
+  const [newer, older] = [
+    plan.ranges.find((r) => r.until === Date.parse(window.until)),
+    plan.ranges.find((r) => r.since === Date.parse(window.since)),
+  ];
+  const slices = [
+    ...(newer ? rangeSlices(newer, 0, maxSlices) : []),
+    ...(older ? rangeSlices(older, OLDER_SLICE, maxSlices) : []),
+  ];
+  const next = initialFrontier(slices, pageSize);
+  // What is new is asked for now, while the kept runs are drawn, not after.
+  const newest = next.find((entry) => entry.index === 0);
+  if (newest) startEarly(name, newest, pageSize, () => fetchPage(newest));
+  return {
+    bySlice: [{ slice: KEPT_SLICE, runs: plan.runs }],
+    problems: [],
+    warnings: [],
+    requestIds: [],
+    next,
+    halts: [],
+    keptAsOf: plan.asOf,
+  };
+}
+
+/** Pages asked for ahead of their round (the newest after kept runs), taken by that round. */
+const earlyPages = new Map<string, Promise<SyncRunsPage>>();
+const EARLY_PAGE_TTL_MS = 30_000;
+
+const pageKey = (name: string, entry: SliceCursor, pageSize: number) =>
+  `${name}|${entry.since}|${entry.until}|${entry.cursor ?? ''}|${pageSize}`;
+
+function startEarly(
+  name: string,
+  entry: SliceCursor,
+  pageSize: number,
+  fetch: () => Promise<SyncRunsPage>,
+) {
+  const key = pageKey(name, entry, pageSize);
+  const page = fetch();
+  // A page nobody takes (the view was left) is dropped; its failure is the round's to report.
+  page.catch(() => undefined);
+  earlyPages.set(key, page);
+  setTimeout(() => {
+    if (earlyPages.get(key) === page) earlyPages.delete(key);
+  }, EARLY_PAGE_TTL_MS);
+}
+
+/** The page asked for early, if it was; each is taken once. */
+export function takeEarly(name: string, entry: SliceCursor, pageSize: number) {
+  const key = pageKey(name, entry, pageSize);
+  const page = earlyPages.get(key);
+  earlyPages.delete(key);
+  return page;
+}
