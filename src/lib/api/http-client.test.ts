@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { server } from '@/test/msw-server';
 import { ApiError, parseRetryAfter } from './api-error';
-import { createHttpClient, paceDelay } from './http-client';
+import { createHttpClient } from './http-client';
 
 const BASE = 'https://api.example.test';
 const PATH = '/public-api/integrations/connectwise/sync-runs';
@@ -206,11 +206,12 @@ describe('rate-limit budget', () => {
         waits.push(Math.round(ms));
       },
       now: () => nowMs,
+      random: () => 0,
     });
     return { client, waits };
   }
 
-  it('spreads requests as the shared budget runs low, and pauses at the reserve until the reset', async () => {
+  it('sends on with plenty left, and at the reserve waits for the oldest request to leave the window', async () => {
     const nowSeconds = 1_764_400_000;
     let remaining = 700;
     server.use(
@@ -232,17 +233,36 @@ describe('rate-limit budget', () => {
     await client.getJson(PATH, {}); // 699 left: plenty
     await client.getJson(PATH, {});
     expect(waits).toEqual([]);
-    // Other viewers used most of it: 249 left, under a quarter of the limit. This client now takes
-    // a quarter of what is left above the reserve of 24, spread over the 30 s to the reset.
-    remaining = 250;
+    // Other viewers used most of it: 30 left, near the reserve of 24. The next request waits until
+    // the window's oldest request leaves it, 30 s from now, and then goes alone to read the budget.
+    remaining = 31;
     await client.getJson(PATH, {});
     await client.getJson(PATH, {});
-    expect(waits).toEqual([Math.round(30_000 / ((249 - 24) * 0.25))]);
-    // At the reserve: nothing more until the reset.
-    remaining = 25;
+    expect(waits).toEqual([30_000]);
+  });
+
+  it('holds background work back before the reserve, leaving room for what people wait on', async () => {
+    const nowSeconds = 1_764_400_000;
+    server.use(
+      http.get(`${BASE}${PATH}`, () =>
+        HttpResponse.json(
+          { data: [], meta: { request_id: REQUEST_ID, timings_ms: {} } },
+          {
+            headers: {
+              'X-RateLimit-Limit': '1200',
+              'X-RateLimit-Remaining': '100',
+              'X-RateLimit-Reset': String(nowSeconds + 12),
+            },
+          },
+        ),
+      ),
+    );
+    const { client, waits } = clientCountingWaits(nowSeconds * 1000);
     await client.getJson(PATH, {});
-    await client.getJson(PATH, {});
-    expect(waits.at(-1)).toBe(30_000);
+    await client.getJson(PATH, {}, undefined, 'normal');
+    expect(waits).toEqual([]);
+    await client.getJson(PATH, {}, undefined, 'background');
+    expect(waits).toEqual([12_000]);
   });
 
   it('a 429 pauses this client until Retry-After, so it costs one request and no more', async () => {
@@ -275,18 +295,5 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Sun, 29 Nov 2026 10:00:30 GMT', now)).toBe(30);
     expect(parseRetryAfter('soon', now)).toBeNull();
     expect(parseRetryAfter(null, now)).toBeNull();
-  });
-});
-
-describe('paceDelay', () => {
-  const at = 1_764_400_000_000;
-  const budget = (remaining: number) => ({ limit: 1200, remaining, resetAt: at / 1000 + 30 });
-  it('is nothing with plenty left, grows as the budget runs low, and never passes the reset', () => {
-    expect(paceDelay(budget(900), at)).toBe(0);
-    expect(paceDelay(budget(250), at)).toBeCloseTo(30_000 / ((250 - 24) * 0.25));
-    expect(paceDelay(budget(60), at)).toBeGreaterThan(paceDelay(budget(250), at));
-    expect(paceDelay(budget(25), at)).toBe(30_000);
-    expect(paceDelay(budget(24), at)).toBe(30_000);
-    expect(paceDelay({ limit: 1200, remaining: 10, resetAt: at / 1000 - 1 }, at)).toBe(0);
   });
 });

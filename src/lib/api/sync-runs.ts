@@ -1,6 +1,6 @@
 // GET /public-api/integrations/{name}/sync-runs: one page, parsed at the boundary.
 import { ApiError } from './api-error';
-import type { HttpClient } from './http-client';
+import type { HttpClient, RequestPriority } from './http-client';
 import { syncRunSchema, syncRunsEnvelopeSchema, type SyncRun } from './schemas';
 
 export const MAX_PAGE_SIZE = 200;
@@ -13,6 +13,8 @@ export type SyncRunsPageParams = {
   until?: string;
   pageSize?: number;
   cursor?: string | null;
+  /** `background`: work that can wait leaves the tenant's budget to what people wait on. */
+  priority?: RequestPriority;
 };
 
 /** A run the API sent that did not match the contract: kept visible, never silently dropped. */
@@ -116,6 +118,7 @@ export async function getSyncRunsPage(
       cursor: params.cursor ?? undefined,
     },
     signal,
+    params.priority,
   );
   return parseSyncRunsPage(response.body, response.requestId);
 }

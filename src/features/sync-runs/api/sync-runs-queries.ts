@@ -16,6 +16,7 @@ import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 import { walkChain } from '@/domain/sync-runs/walk-chain';
 import { withRetries, type RetryEvent } from '@/lib/api/retry';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
+import type { RequestPriority } from '@/lib/api/rate-gate';
 import { accountKey, type ApiSession } from '@/lib/query/api-session-context';
 import { keptRound, takeEarly } from './kept-round';
 
@@ -84,7 +85,12 @@ function fetchSlicePage(
   session: ApiSession,
   name: string,
   entry: SliceCursor,
-  options: { pageSize: number; signal: AbortSignal; onRetry?: (event: RetryEvent) => void },
+  options: {
+    pageSize: number;
+    signal: AbortSignal;
+    onRetry?: (event: RetryEvent) => void;
+    priority: RequestPriority;
+  },
 ) {
   return withRetries(
     () =>
@@ -96,6 +102,7 @@ function fetchSlicePage(
           until: entry.until,
           pageSize: options.pageSize,
           cursor: entry.cursor,
+          priority: options.priority,
         },
         options.signal,
       ),
@@ -129,8 +136,14 @@ export const syncRunsQueries = {
         { slices, urgentFirstMs },
       ] as const,
       queryFn: async ({ pageParam, signal, queryKey }) => {
+        // An overview card's week beyond its newest stretch can wait for other viewers' first screens.
         const fetchFresh = (entry: SliceCursor) =>
-          fetchSlicePage(session, name, entry, { pageSize, signal, onRetry: options.onRetry });
+          fetchSlicePage(session, name, entry, {
+            pageSize,
+            signal,
+            onRetry: options.onRetry,
+            priority: urgentFirstMs !== undefined && entry.index !== 0 ? 'background' : 'normal',
+          });
         if (cache && initialFrontiers.has(pageParam)) {
           const kept = await keptRound(cache, name, window, pageSize, slices, fetchFresh);
           if (kept) return kept;

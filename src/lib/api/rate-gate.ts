@@ -1,0 +1,167 @@
+// One client's manners toward the tenant's shared rate limit (1,200 requests per 60 s, a sliding
+// window, shared by every viewer of the tenant). Every viewer reads the same X-RateLimit-Remaining,
+// so each narrows the requests it keeps in flight as that number falls: with N viewers doing the
+// same, the budget shrinks by at most N/CLIENTS_SHARING of what is spare per round trip, and never
+// runs out while N ≤ CLIENTS_SHARING. At the reserve a client sends nothing until the oldest
+// request leaves the window (X-RateLimit-Reset), then one request to read the budget again.
+
+export type RateLimitInfo = {
+  limit: number | null;
+  remaining: number | null;
+  /** Unix epoch seconds when the window frees up (in a sliding window: its oldest request leaves). */
+  resetAt: number | null;
+};
+
+/** `background` work (the rest of an overview card's week) leaves room for what people wait on. */
+export type RequestPriority = 'normal' | 'background';
+
+/**
+ * Requests in flight at once per client, whoever asks (every window, every overview card, the live
+ * refresh): the browser's six connections per host.
+ */
+export const MAX_IN_FLIGHT = 6;
+
+/** The viewers (tabs, browsers, widgets) that can share one tenant's budget without a 429. */
+export const CLIENTS_SHARING = 16;
+
+/** The tenant's window (Neo: 60 s); X-RateLimit-Reset tells when its oldest request leaves. */
+export const RATE_WINDOW_MS = 60_000;
+
+/** Requests kept in reserve for the rest of the tenant (other tabs, scripts): we pause before them. */
+export function rateLimitReserve(limit: number | null): number {
+  return Math.max(5, Math.ceil((limit ?? 1200) * 0.02));
+}
+
+/** What background work leaves to the reserve besides: room for other viewers' first screens. */
+export function backgroundHeadroom(limit: number | null): number {
+  return Math.ceil((limit ?? 1200) * 0.1);
+}
+
+/**
+ * How many requests this client may keep in flight, given the budget it last read (counted down by
+ * its own requests since). Pure, for the tests.
+ */
+export function allowedInFlight(
+  budget: RateLimitInfo,
+  priority: RequestPriority,
+  most = MAX_IN_FLIGHT,
+): number {
+  if (budget.remaining === null) return most;
+  const kept =
+    rateLimitReserve(budget.limit) +
+    (priority === 'background' ? backgroundHeadroom(budget.limit) : 0);
+  const spare = budget.remaining - kept;
+  return Math.max(0, Math.min(most, Math.floor(spare / CLIENTS_SHARING)));
+}
+
+/**
+ * How long a client with nothing allowed waits before it asks again: until the window's oldest
+ * request leaves, plus a share of the time CLIENTS_SHARING requests take to free up at the limit's
+ * steady rate, so viewers waiting together do not all ask in the same moment. `random` is 0–1.
+ */
+export function wakeDelay(budget: RateLimitInfo, now: number, random: number): number {
+  // The oldest request leaves within one window, whatever a skewed clock makes of the reset.
+  const untilReset =
+    budget.resetAt === null
+      ? 0
+      : Math.min(RATE_WINDOW_MS, Math.max(0, budget.resetAt * 1000 - now));
+  const steadyGapMs = RATE_WINDOW_MS / (budget.limit ?? 1200);
+  return untilReset + random * CLIENTS_SHARING * steadyGapMs;
+}
+
+export type RateGateOptions = {
+  maxInFlight?: number;
+  now: () => number;
+  /** How to wait (tests record the waits instead). */
+  sleep: (ms: number) => Promise<void>;
+  random?: () => number;
+};
+
+type Waiter = { grant: () => void; signal?: AbortSignal; priority: RequestPriority };
+
+/**
+ * The queue in front of the network: normal requests before background ones, each in the order
+ * asked; a request whose page is left (its signal aborts) leaves the queue without taking a place.
+ */
+export function createRateGate(options: RateGateOptions) {
+  const most = options.maxInFlight ?? MAX_IN_FLIGHT;
+  const random = options.random ?? Math.random;
+  let inFlight = 0;
+  // The tenant's budget as last read, counted down by what this client sent since.
+  let budget: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
+  // After a wait: one request goes out to read the budget again.
+  let probing = false;
+  let sleeping = false;
+  const queue: Waiter[] = [];
+
+  const allowed = (priority: RequestPriority) =>
+    probing ? 1 : allowedInFlight(budget, priority, most);
+
+  function nextWaiter(): Waiter | undefined {
+    for (let i = queue.length - 1; i >= 0; i -= 1)
+      if (queue[i]!.signal?.aborted) queue.splice(i, 1);
+    return queue.find((w) => w.priority === 'normal') ?? queue[0];
+  }
+
+  function next() {
+    for (let waiter = nextWaiter(); waiter; waiter = nextWaiter()) {
+      if (inFlight >= allowed(waiter.priority)) break;
+      queue.splice(queue.indexOf(waiter), 1);
+      inFlight += 1;
+      if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
+      waiter.grant();
+    }
+    if (queue.length > 0 && inFlight === 0 && !sleeping) {
+      sleeping = true;
+      void options.sleep(wakeDelay(budget, options.now(), random())).then(() => {
+        sleeping = false;
+        probing = true;
+        next();
+      });
+    }
+  }
+
+  return {
+    /** Waits for a place; call the result when the request has answered. */
+    acquire(signal: AbortSignal | undefined, priority: RequestPriority): Promise<() => void> {
+      if (signal?.aborted) return Promise.reject(signal.reason as Error);
+      return new Promise((resolve, reject) => {
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          inFlight -= 1;
+          next();
+        };
+        const waiter: Waiter = {
+          signal,
+          priority,
+          grant: () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(release);
+          },
+        };
+        const onAbort = () => {
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          reject(signal?.reason as Error);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(waiter);
+        next();
+      });
+    },
+    /** A response's rate-limit headers, read while the request still holds its place. */
+    observe(info: RateLimitInfo) {
+      if (info.remaining === null) return;
+      probing = false;
+      // Our other requests in flight may not be counted in it yet: count them as spent.
+      budget = { ...info, remaining: info.remaining - (inFlight - 1) };
+    },
+    /** A 429: nothing more goes out until the API's time has passed. */
+    refused(retryAfterSeconds: number, now: number) {
+      probing = false;
+      budget = { limit: budget.limit, remaining: 0, resetAt: now / 1000 + retryAfterSeconds };
+    },
+  };
+}
