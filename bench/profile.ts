@@ -1,10 +1,11 @@
-// `npm run bench:profile -- filter|search|draw`: samples the CPU while repeating one interaction on
+// `npm run bench:profile -- filter|search|draw|overview`: samples the CPU while repeating one interaction on
 // 8,640 runs and prints the functions with the most self time. Build with `npx vite build --minify
 // false` first to read function names. A tool for finding what to optimise, not a benchmark.
 import { chromium } from 'playwright-core';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { findChromium } from '../scripts/chromium-path.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
+import { clearKeptRuns } from './return-visits.ts';
 process.env.STANDIN_CADENCE_MINUTES = '5';
 process.env.STANDIN_RATE_LIMIT = '100000';
 const PORTS = { idpPort: 9643, standinPort: 9887, appPort: 4373, demoPort: 4374 };
@@ -33,6 +34,18 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
 const action = process.argv[2] ?? 'filter';
+if (action === 'overview') {
+  // A first visit to the overview, until every card has its whole week.
+  await clearKeptRuns(page);
+  const t = Date.now();
+  await page.getByRole('link', { name: 'Integrations' }).click();
+  await page.locator('article [data-health]').first().waitFor();
+  await page.waitForFunction(() => !document.body.textContent?.includes('… in 7 days'), null, {
+    polling: 250,
+    timeout: 120_000,
+  });
+  console.log('overview week', Date.now() - t);
+}
 if (action === 'draw') {
   for (let i = 0; i < 3; i++) {
     await page.getByRole('link', { name: 'Integrations' }).click();
@@ -43,7 +56,7 @@ if (action === 'draw') {
     console.log('draw', Date.now() - t);
   }
 }
-for (let i = 0; i < (action === 'draw' ? 0 : 4); i++) {
+for (let i = 0; i < (action === 'draw' || action === 'overview' ? 0 : 4); i++) {
   const t = await page.evaluate(async (a) => {
     const start = performance.now();
     if (a === 'filter')
@@ -81,6 +94,23 @@ console.log(
     .map(([k, v]) => `${v.toFixed(1).padStart(7)} ms ${k}`)
     .join('\n'),
 );
+// PROFILE_CALLERS=name: who called that function, by its self time.
+const wanted = process.env.PROFILE_CALLERS;
+if (wanted) {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const callers = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName !== wanted) return;
+    const chain: string[] = [];
+    for (let p = parent.get(id); p !== undefined && chain.length < 4; p = parent.get(p))
+      chain.push(byId.get(p)!.callFrame.functionName || '(anon)');
+    const key = chain.join(' < ');
+    callers.set(key, (callers.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  for (const [k, v] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`${v.toFixed(1).padStart(7)} ms ${wanted} < ${k}`);
+}
 await browser.close();
 await stack.close();
 process.exit(0);

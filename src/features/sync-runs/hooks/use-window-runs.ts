@@ -29,12 +29,14 @@ export function useWindowRuns(
   const live = useLiveRuns(name, refreshSince, running);
   const merged = withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS);
   // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
-  // the first runs show at once, the rest when complete (progress counts stay live).
-  // With an urgent first stretch (overview cards, which are light to draw), it shows as it lands.
+  // the first runs show at once, the rest when complete (progress counts stay live). With an urgent
+  // first stretch (overview cards), that stretch shows as soon as it is read (the card's health),
+  // and the rest of the week at most once a second again.
   const runs = useThrottledValue(
     merged,
     1000,
-    base.isComplete || (urgentFirstMs !== undefined && base.newestRead),
+    base.isComplete,
+    urgentFirstMs !== undefined && base.newestRead,
   );
   const problems = useMemo(
     () => uniqueProblems([...base.problems, ...(live.data?.problems ?? [])]),

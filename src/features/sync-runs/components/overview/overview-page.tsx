@@ -9,6 +9,7 @@ import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
 import { IntegrationCard, OVERVIEW_WINDOW_DAYS, type CardReport } from './integration-card';
 import { OverviewFreshness } from './overview-freshness';
 import { OverviewTimeline } from './overview-timeline';
+import { useThrottledValue } from '@/features/sync-runs/hooks/use-throttled-value';
 import { useSearchParams } from 'react-router';
 import { useViewDefaults } from '@/features/sync-runs/prefs/view-defaults';
 import { SavedViewsList } from '@/features/sync-runs/saved-views/saved-views-list';
@@ -70,6 +71,12 @@ export function OverviewPage({ integrations }: { integrations: IntegrationInfo[]
     const report = reports[i.name];
     return report ? report.updatedAt : 0;
   });
+  // Ten cards' weeks arrive page by page: the lanes redraw at most once a second until all are in.
+  const shownLanes = useThrottledValue(
+    lanes,
+    1000,
+    updates.every((updatedAt) => updatedAt !== 0),
+  );
   const [search] = useSearchParams();
   const defaults = useViewDefaults();
   const zone = zoneOf(readTimeZone(search.get('tz') ?? '') ?? defaults.tz);
@@ -98,7 +105,7 @@ export function OverviewPage({ integrations }: { integrations: IntegrationInfo[]
             <SavedViewsList views={savedViews} />
           </section>
         )}
-        <OverviewTimeline lanes={lanes} window={window} days={OVERVIEW_WINDOW_DAYS} />
+        <OverviewTimeline lanes={shownLanes} window={window} days={OVERVIEW_WINDOW_DAYS} />
         <div className="mt-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {ordered.map((integration) => (
             <IntegrationCard

@@ -1,7 +1,7 @@
 // One timeline of every integration: a lane each over the overview's days, runs counted into
 // periods by status as on the integration page. A click (or Enter on the focused period) opens that
 // integration at that period.
-import { useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SyncRun } from '@/lib/api/schemas';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
@@ -179,7 +179,7 @@ function LaneRow({
   );
 }
 
-export function OverviewTimeline({
+export const OverviewTimeline = memo(function OverviewTimeline({
   lanes,
   window,
   days,
@@ -266,4 +266,4 @@ export function OverviewTimeline({
       </div>
     </section>
   );
-}
+});
