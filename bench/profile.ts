@@ -34,17 +34,45 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
 const action = process.argv[2] ?? 'filter';
+// PROFILE_TRACE=1: the renderer's own work (style, layout, paint…) by event name, besides JS.
+const traced: { name: string; dur?: number; ph: string; tid: number }[] = [];
+if (process.env.PROFILE_TRACE) {
+  cdp.on('Tracing.dataCollected', (e) => traced.push(...(e.value as typeof traced)));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+  });
+}
+if (action === 'reload') {
+  // A reload of the 30-day page with its runs kept (they are written 2 s after the load).
+  await page.waitForTimeout(4000);
+  const t = Date.now();
+  await page.reload();
+  await page.getByText(/runs loaded\./).waitFor({ timeout: 120_000 });
+  console.log('reload', Date.now() - t);
+}
 if (action === 'overview') {
   // A first visit to the overview, until every card has its whole week.
   await clearKeptRuns(page);
   const t = Date.now();
   await page.getByRole('link', { name: 'Integrations' }).click();
   await page.locator('article [data-health]').first().waitFor();
-  await page.waitForFunction(() => !document.body.textContent?.includes('… in 7 days'), null, {
-    polling: 250,
-    timeout: 120_000,
-  });
-  console.log('overview week', Date.now() - t);
+  if (process.env.PROFILE_UNTIL === 'health') {
+    // Every card's health, not the whole week.
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('article [data-health]').length ===
+        document.querySelectorAll('article').length,
+      null,
+      { polling: 50 },
+    );
+    console.log('overview health', Date.now() - t);
+  } else {
+    await page.waitForFunction(() => !document.body.textContent?.includes('… in 7 days'), null, {
+      polling: 250,
+      timeout: 120_000,
+    });
+    console.log('overview week', Date.now() - t);
+  }
 }
 if (action === 'draw') {
   for (let i = 0; i < 3; i++) {
@@ -56,7 +84,7 @@ if (action === 'draw') {
     console.log('draw', Date.now() - t);
   }
 }
-for (let i = 0; i < (action === 'draw' || action === 'overview' ? 0 : 4); i++) {
+for (let i = 0; i < (['draw', 'overview', 'reload'].includes(action) ? 0 : 4); i++) {
   const t = await page.evaluate(async (a) => {
     const start = performance.now();
     if (a === 'filter')
@@ -78,6 +106,16 @@ for (let i = 0; i < (action === 'draw' || action === 'overview' ? 0 : 4); i++) {
   await page.waitForTimeout(800);
 }
 const { profile } = await cdp.send('Profiler.stop');
+if (process.env.PROFILE_TRACE) {
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  const byName = new Map<string, number>();
+  for (const e of traced)
+    if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  for (const [k, v] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 16))
+    console.log(`${v.toFixed(1).padStart(7)} ms [trace] ${k}`);
+}
 const self = new Map<string, number>();
 const dt = profile.timeDeltas ?? [];
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -52,8 +52,19 @@ export function signatureKey(
   parent: string | null,
   reason: string,
   message: string,
+  normalise: (message: string) => string = normaliseMessage,
 ) {
-  return JSON.stringify([activity, resource, parent, reason, normaliseMessage(message)]);
+  return JSON.stringify([activity, resource, parent, reason, normalise(message)]);
+}
+
+/** normaliseMessage, once per distinct message: the same few messages recur in thousands of runs. */
+function normaliserOnce(): (message: string) => string {
+  const seen = new Map<string, string>();
+  return (message) => {
+    let normalised = seen.get(message);
+    if (normalised === undefined) seen.set(message, (normalised = normaliseMessage(message)));
+    return normalised;
+  };
 }
 
 export function failureSignatures(runs: readonly SyncRun[]): FailureSignature[] {
@@ -75,6 +86,7 @@ export function failureSignatures(runs: readonly SyncRun[]): FailureSignature[] 
     failedResources: Set<string>;
   }[] = [];
 
+  const normalise = normaliserOnce();
   for (const run of runs) {
     const start = runStartMs(run);
     if (!run.started_at || start === null) continue;
@@ -89,6 +101,7 @@ export function failureSignatures(runs: readonly SyncRun[]): FailureSignature[] 
           f.parent_label,
           f.reason,
           f.error_message,
+          normalise,
         );
         const group = groups.get(key) ?? {
           sig: {
@@ -98,12 +111,13 @@ export function failureSignatures(runs: readonly SyncRun[]): FailureSignature[] 
             resource: f.resource_label,
             parent: f.parent_label,
             reason: f.reason,
-            message: normaliseMessage(f.error_message),
+            message: normalise(f.error_message),
             exampleMessage: f.error_message,
           },
           hits: [],
         };
-        if (!group.hits.some((h) => h.runId === run.run_id))
+        // A run's hits are added together: it is this group's last hit if it is one already.
+        if (group.hits.at(-1)?.runId !== run.run_id)
           group.hits.push({ start, iso, runId: run.run_id });
         groups.set(key, group);
       }
