@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { standinFetch, TEST_KEY } from '../../../neo-standin/test-support/standin-fetch.ts';
 import { createHttpClient } from '@/lib/api/http-client';
 import type { SyncRun } from '@/lib/api/schemas';
-import { combineRecords, planFromRecord, recordOf, type RunCacheRecord } from './run-cache';
+import {
+  combineRecords,
+  extendsRecord,
+  planFromRecord,
+  recordOf,
+  type RunCacheRecord,
+} from './run-cache';
 import { walkChain } from './walk-chain';
 import { DAY_MS, windowMs, windowEndingAt } from './window';
 
@@ -129,6 +135,11 @@ describe('kept runs and a later visit', () => {
     const later = combineRecords(null, both, s.now());
     expect(later.since).toBe(s.now() - 30 * DAY_MS);
     expect(later.runs.every(({ lo }) => lo >= later.since)).toBe(true);
+    // A new 30-day read has nothing to gain from what was kept: saving it need not read it.
+    expect(extendsRecord(old, recent, s.now())).toBe(true);
+    const nextMonth = windowMs(windowEndingAt(s.now(), 30 * DAY_MS));
+    expect(extendsRecord(both, { since: nextMonth.since }, s.now())).toBe(false);
+    expect(extendsRecord({ since: 0, until: day.since - 1 }, recent, s.now())).toBe(false);
   });
 
   it('an old or missing record is not used', () => {

@@ -87,13 +87,30 @@ export function recordOf(
  * An older record still useful beside a newer one (the newer read a shorter window): the older
  * runs before the newer record's start are kept, so a 24-hour view does not forget 30 days.
  */
+/**
+ * Whether a record over `older`'s range adds anything to `newer`: runs older than it reaches,
+ * joining it, and not past the 30 days, by more than the minute a window's edges are rounded to.
+ * When not, saving `newer` need not read (and decrypt) `older` at all.
+ */
+export function extendsRecord(
+  older: Pick<RunCacheRecord, 'since' | 'until'>,
+  newer: Pick<RunCacheRecord, 'since'>,
+  now: number,
+): boolean {
+  return (
+    older.since < newer.since &&
+    older.until >= newer.since &&
+    Math.max(older.since, now - RUN_CACHE_MAX_AGE_MS) < newer.since - 60_000
+  );
+}
+
 export function combineRecords(
   older: RunCacheRecord | null,
   newer: RunCacheRecord,
   now: number,
 ): RunCacheRecord {
   let record = newer;
-  if (older && older.since < newer.since && older.until >= newer.since) {
+  if (older && extendsRecord(older, newer, now)) {
     record = {
       ...newer,
       since: older.since,

@@ -1,6 +1,11 @@
 // A window's first round from the runs kept in this browser: them at once, and a frontier over
 // what they do not cover, whose newest page is asked for while the kept runs are drawn.
-import { initialFrontier, type RoundPage, type SliceCursor } from '@/domain/sync-runs/rounds';
+import {
+  initialFrontier,
+  runRound,
+  type RoundPage,
+  type SliceCursor,
+} from '@/domain/sync-runs/rounds';
 import { planFromRecord } from '@/domain/sync-runs/run-cache';
 import { sliceCount, splitWindow } from '@/domain/sync-runs/slices';
 import { windowMs, type RunWindow, type RunWindowMs } from '@/domain/sync-runs/window';
@@ -10,6 +15,12 @@ import type { SyncRunsPage } from '@/lib/api/sync-runs';
 /** Slice numbers of a window shown from kept runs: the newer part, the kept runs, the older part. */
 const KEPT_SLICE = 1000;
 const OLDER_SLICE = 2000;
+
+/**
+ * What is new usually answers within moments of the kept runs being read: waited for this long, it
+ * is drawn with them in one go, instead of the kept runs alone and then everything again.
+ */
+export const KEPT_GRACE_MS = 300;
 
 function rangeSlices(range: RunWindowMs, offset: number, maxSlices: number) {
   const window = {
@@ -42,11 +53,23 @@ export async function keptRound(
     ...(older ? rangeSlices(older, OLDER_SLICE, maxSlices) : []),
   ];
   const next = initialFrontier(slices, pageSize);
+  const kept = { slice: KEPT_SLICE, runs: plan.runs };
   // What is new is asked for now, while the kept runs are drawn, not after.
   const newest = next.find((entry) => entry.index === 0);
-  if (newest) startEarly(name, newest, pageSize, () => fetchPage(newest));
+  const early = newest ? startEarly(name, newest, pageSize, () => fetchPage(newest)) : null;
+  if (newest && early && (await answersWithin(early, KEPT_GRACE_MS))) {
+    // In time: the kept runs and what is new, one round read from the API (so it is kept again).
+    const fresh = await runRound([newest], 1, (entry) => takeEarly(name, entry, pageSize) ?? early);
+    return {
+      ...fresh,
+      bySlice: [...fresh.bySlice, kept],
+      next: [...fresh.next, ...next.filter((entry) => entry !== newest)].sort(
+        (a, b) => a.index - b.index,
+      ),
+    };
+  }
   return {
-    bySlice: [{ slice: KEPT_SLICE, runs: plan.runs }],
+    bySlice: [kept],
     problems: [],
     warnings: [],
     requestIds: [],
@@ -54,6 +77,17 @@ export async function keptRound(
     halts: [],
     keptAsOf: plan.asOf,
   };
+}
+
+/** Whether `page` answers (successfully) within `ms`; a failure is the next round's to report. */
+function answersWithin(page: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const answered = page.then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([answered, late]).finally(() => clearTimeout(timer));
 }
 
 /** Pages asked for ahead of their round (the newest after kept runs), taken by that round. */
@@ -77,6 +111,7 @@ function startEarly(
   setTimeout(() => {
     if (earlyPages.get(key) === page) earlyPages.delete(key);
   }, EARLY_PAGE_TTL_MS);
+  return page;
 }
 
 /** The page asked for early, if it was; each is taken once. */
