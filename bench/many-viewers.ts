@@ -62,6 +62,11 @@ export async function manyViewers(browser: Browser, app: string, viewers: number
   await single.context.close();
   // A fresh minute of budget for the crowd.
   await new Promise((resolve) => setTimeout(resolve, 61_000));
+  return { alone, ...(await together(browser, app, viewers, alone.requests)) };
+}
+
+/** `viewers` profiles open the overview in the same moment. */
+export async function together(browser: Browser, app: string, viewers: number, alone: number) {
   const crowd = [];
   for (let i = 0; i < viewers; i += 1) crowd.push(await signedInViewer(browser, app));
   const results = await Promise.all(crowd.map((viewer) => openOverview(viewer.page, app)));
@@ -71,10 +76,8 @@ export async function manyViewers(browser: Browser, app: string, viewers: number
   const refused = counts.reduce((sum, c) => sum + c.refused, 0);
   return {
     viewers,
-    alone,
     requests,
-    requestsRatioToAlone:
-      Math.round((requests / Math.max(1, viewers * alone.requests)) * 100) / 100,
+    requestsRatioToAlone: Math.round((requests / Math.max(1, viewers * alone)) * 100) / 100,
     refused,
     refusedShare: Math.round((refused / Math.max(1, requests)) * 10_000) / 100,
     failedViews: results.filter((r) => r.failedCards > 0).length,

@@ -10,7 +10,7 @@ import { findChromium } from '../scripts/chromium-path.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
 import { bundleSizes } from './bundle-size.ts';
 import { clearKeptRuns, overviewVisits, reloadWithKeptRuns } from './return-visits.ts';
-import { manyViewers } from './many-viewers.ts';
+import { manyViewers, together } from './many-viewers.ts';
 import { fetchWindowInSlices } from './fetch-window.ts';
 import {
   LONG_TASK_PROBE,
@@ -48,7 +48,20 @@ async function crowdScenario() {
   await stack.close();
   process.env.STANDIN_RATE_LIMIT = String(CROWD_LIMIT);
   stack = await startLocalStack({ ...PORTS, app: 'preview' });
-  return manyViewers(browser, APP, CROWD);
+  const limited = await manyViewers(browser, APP, CROWD);
+  // The control, same run: the same crowd with no limit at all, to tell the limit's cost from
+  // what eight browsers cost on this machine's cores.
+  await stack.close();
+  process.env.STANDIN_RATE_LIMIT = '100000';
+  stack = await startLocalStack({ ...PORTS, app: 'preview' });
+  const unlimited = await together(browser, APP, CROWD, limited.alone.requests);
+  return {
+    ...limited,
+    noLimit: {
+      slowestHealthMs: unlimited.slowestHealthMs,
+      slowestCompleteMs: unlimited.slowestCompleteMs,
+    },
+  };
 }
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
@@ -417,6 +430,7 @@ Many viewers, one budget (${crowd.viewers} profiles open the overview at once; s
   together                      ${crowd.requests} requests = ${crowd.requestsRatioToAlone} × ${crowd.viewers} × alone (target ≤ 1.1); ${crowd.refused} refused with 429 = ${crowd.refusedShare} % (target ≤ 1 %)
   failed views / errors shown   ${crowd.failedViews} / ${crowd.errorsShown}   target 0 / 0
   slowest overview              every card's health in ${crowd.slowestHealthMs} ms (target ≤ 10 s); whole week within 2 min for ${crowd.weeksCompleteWithin2Min} of ${crowd.viewers}
+  the same crowd with no limit  every card's health in ${crowd.noLimit.slowestHealthMs} ms, the slowest week ${crowd.noLimit.slowestCompleteMs} ms (what eight browsers cost this machine)
 
 JS heap, five busy integrations × 30 days: ${heapMb} MB   target ≤ 150
 JavaScript (gzip): first screen (shell) ${size.firstScreenKbGzip} KB (target ≤ 150); signed-in overview ${size.signedInOverviewKbGzip} KB; total ${size.totalKbGzip} KB

@@ -199,6 +199,8 @@ describe('wakeDelay', () => {
     expect(wakeDelay(budget, at, 0)).toBe(20_000);
     // At 1,200 a minute one request frees every 50 ms: viewers spread over 16 × 50 ms.
     expect(wakeDelay(budget, at, 1)).toBe(20_800);
+    // A small limit frees slowly, but the spread stays within a second.
+    expect(wakeDelay({ ...budget, limit: 120 }, at, 1)).toBe(21_000);
   });
 
   it('never waits more than one window, whatever a skewed clock says', () => {

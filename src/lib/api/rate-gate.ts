@@ -54,10 +54,14 @@ export function allowedInFlight(
   return Math.max(0, Math.min(most, Math.floor(spare / CLIENTS_SHARING)));
 }
 
+/** The spread of waiting clients' next requests is never more than this. */
+export const MAX_WAKE_SPREAD_MS = 1000;
+
 /**
  * How long a client with nothing allowed waits before it asks again: until the window's oldest
  * request leaves, plus a share of the time CLIENTS_SHARING requests take to free up at the limit's
- * steady rate, so viewers waiting together do not all ask in the same moment. `random` is 0–1.
+ * steady rate (at most MAX_WAKE_SPREAD_MS), so viewers waiting together do not all ask in the same
+ * moment. `random` is 0–1.
  */
 export function wakeDelay(budget: RateLimitInfo, now: number, random: number): number {
   // The oldest request leaves within one window, whatever a skewed clock makes of the reset.
@@ -66,7 +70,7 @@ export function wakeDelay(budget: RateLimitInfo, now: number, random: number): n
       ? 0
       : Math.min(RATE_WINDOW_MS, Math.max(0, budget.resetAt * 1000 - now));
   const steadyGapMs = RATE_WINDOW_MS / (budget.limit ?? 1200);
-  return untilReset + random * CLIENTS_SHARING * steadyGapMs;
+  return untilReset + random * Math.min(MAX_WAKE_SPREAD_MS, CLIENTS_SHARING * steadyGapMs);
 }
 
 export type RateGateOptions = {

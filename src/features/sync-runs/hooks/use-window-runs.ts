@@ -31,10 +31,11 @@ export function useWindowRuns(
   // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
   // the first runs show at once, the rest when complete (progress counts stay live). With an urgent
   // first stretch (overview cards), that stretch shows as soon as it is read (the card's health),
-  // and the rest of the week at most once a second again.
+  // and the rest of the week at most every 5 s: it is background work, and other cards (or other
+  // viewers on the same machine) are still reading their first screens.
   const runs = useThrottledValue(
     merged,
-    1000,
+    urgentFirstMs === undefined ? 1000 : 5000,
     base.isComplete,
     urgentFirstMs !== undefined && base.newestRead,
   );
