@@ -30,7 +30,7 @@ async function signedInViewer(browser: Browser, app: string) {
   return { context, page, counts: () => ({ requests, refused }) };
 }
 
-async function openOverview(page: Page, app: string) {
+async function openOverview(page: Page, app: string, requests: () => number) {
   const t0 = Date.now();
   await page.goto(`${app}/`);
   await page.locator('article').first().waitFor({ timeout: 120_000 });
@@ -41,6 +41,7 @@ async function openOverview(page: Page, app: string) {
     { polling: 100, timeout: 180_000 },
   );
   const healthMs = Date.now() - t0;
+  const healthRequests = requests();
   // The whole week may take longer than a minute of the tenant's budget: given two minutes.
   const complete = await page
     .waitForFunction(() => !document.body.textContent?.includes('… in 7 days'), null, {
@@ -52,13 +53,16 @@ async function openOverview(page: Page, app: string) {
   const completeMs = complete ? Date.now() - t0 : null;
   const unknown = await page.locator('article [data-health="unknown"]').count();
   const alerts = await page.getByRole('alert').count();
-  return { cards, healthMs, completeMs, failedCards: unknown, errorsShown: alerts };
+  return { cards, healthMs, healthRequests, completeMs, failedCards: unknown, errorsShown: alerts };
 }
 
 export async function manyViewers(browser: Browser, app: string, viewers: number) {
   // One viewer alone: the baseline of the same run.
   const single = await signedInViewer(browser, app);
-  const alone = { ...(await openOverview(single.page, app)), ...single.counts() };
+  const alone = {
+    ...(await openOverview(single.page, app, () => single.counts().requests)),
+    ...single.counts(),
+  };
   await single.context.close();
   // A fresh minute of budget for the crowd.
   await new Promise((resolve) => setTimeout(resolve, 61_000));
@@ -69,7 +73,9 @@ export async function manyViewers(browser: Browser, app: string, viewers: number
 export async function together(browser: Browser, app: string, viewers: number, alone: number) {
   const crowd = [];
   for (let i = 0; i < viewers; i += 1) crowd.push(await signedInViewer(browser, app));
-  const results = await Promise.all(crowd.map((viewer) => openOverview(viewer.page, app)));
+  const results = await Promise.all(
+    crowd.map((viewer) => openOverview(viewer.page, app, () => viewer.counts().requests)),
+  );
   const counts = crowd.map((viewer) => viewer.counts());
   await Promise.all(crowd.map((viewer) => viewer.context.close()));
   const requests = counts.reduce((sum, c) => sum + c.requests, 0);

@@ -36,6 +36,8 @@ export type StandinConfig = {
   historyDays: number;
   /** STANDIN_CADENCE_MINUTES: one cadence for every integration; null = each its own. */
   cadenceMinutes: number | null;
+  /** STANDIN_EVERY_INTEGRATION_SYNCS: all 17 known integrations sync (a busy tenant, for benches). */
+  everyIntegrationSyncs: boolean;
   /** STANDIN_SEED: same seed, same runs. */
   seed: string;
   /** STANDIN_RATE_LIMIT: requests per tenant per window. */
@@ -134,6 +136,9 @@ export function resolveConfig(
     env.STANDIN_TOKEN_EXPIRES_AFTER,
     { min: 1, max: 1_000_000, integer: true },
   );
+  const every = env.STANDIN_EVERY_INTEGRATION_SYNCS || 'false';
+  if (every !== 'true' && every !== 'false')
+    problems.push('STANDIN_EVERY_INTEGRATION_SYNCS must be true or false');
   const pagingFault = env.STANDIN_PAGING_FAULT || 'none';
   if (!(PAGING_FAULTS as readonly string[]).includes(pagingFault))
     problems.push(`STANDIN_PAGING_FAULT must be one of ${PAGING_FAULTS.join(', ')}`);
@@ -150,6 +155,7 @@ export function resolveConfig(
     tokenExpiresAfter: tokenExpiresAfter ?? null,
     historyDays: fromEnv.historyDays ?? DEFAULT_HISTORY_DAYS,
     cadenceMinutes: envCadence ?? null,
+    everyIntegrationSyncs: every === 'true',
     seed: env.STANDIN_SEED || DEFAULT_SEED,
     rateLimit: fromEnv.rateLimit ?? 1200,
     rateLimitWindowMs: 60_000,

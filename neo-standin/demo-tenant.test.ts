@@ -44,6 +44,28 @@ describe('determinism', () => {
     expect(runs('hudu')).toHaveLength(120);
   });
 
+  it('a busy tenant: every known integration syncs, at one cadence when asked, each its own runs', () => {
+    const busy = createDemoTenant({
+      seed: SEED,
+      referenceTime: NOW,
+      cadenceMinutes: 5,
+      everyIntegrationSyncs: true,
+    });
+    const query = { since: NOW - 7 * DAY, until: NOW, after: null, limit: 1_000_000, now: NOW };
+    for (const name of ['connectwise', 'autotask', 'kaseya_vsa_x', 'confluence', 'pax8']) {
+      expect(busy.availability(name)).toBe('syncing');
+      expect(busy.listRuns(name, query).runs).toHaveLength(7 * 288);
+    }
+    expect(busy.listRuns('autotask', query).runs[0]?.run_id).not.toBe(
+      busy.listRuns('connectwise', query).runs[0]?.run_id,
+    );
+    expect(busy.availability('not_an_integration')).toBe('unknown');
+    // The demo tenant itself is unchanged.
+    expect(createDemoTenant({ seed: SEED, referenceTime: NOW }).availability('pax8')).toBe(
+      'does_not_sync',
+    );
+  });
+
   it('history reaches back the configured number of days, not further', () => {
     const tenant = createDemoTenant({ seed: SEED, referenceTime: NOW, historyDays: 35 });
     const page = (since: number) =>

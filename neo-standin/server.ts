@@ -24,6 +24,7 @@ export function createApiFromConfig(config: StandinConfig): StandinApi {
     seed: config.seed,
     historyDays: config.historyDays,
     cadenceMinutes: config.cadenceMinutes,
+    everyIntegrationSyncs: config.everyIntegrationSyncs,
     // The tenant's "today" comes from the same (possibly injected) clock as everything else.
     referenceTime: config.referenceTime ?? Math.floor(config.clock() / HOUR) * HOUR,
   });

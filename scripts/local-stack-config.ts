@@ -5,6 +5,7 @@ import {
   DEFAULT_IDP_PORT,
   idpAuthority,
 } from '../local-idp/settings.ts';
+import { KNOWN_INTEGRATIONS } from '../neo-standin/core/integrations.ts';
 
 export const DEFAULT_STANDIN_PORT = 8787;
 
@@ -22,6 +23,13 @@ export const DEMO_INTEGRATIONS = [
   'm365',
 ];
 
+/** The busy tenant (STANDIN_EVERY_INTEGRATION_SYNCS=true) shows every known integration. */
+function integrationsShown(env: NodeJS.ProcessEnv) {
+  return env.STANDIN_EVERY_INTEGRATION_SYNCS === 'true'
+    ? Object.keys(KNOWN_INTEGRATIONS)
+    : DEMO_INTEGRATIONS;
+}
+
 export function localStackConfig(env: NodeJS.ProcessEnv = process.env) {
   const idpPort = Number(env.IDP_PORT ?? DEFAULT_IDP_PORT);
   const standinPort = Number(env.STANDIN_PORT ?? DEFAULT_STANDIN_PORT);
@@ -33,7 +41,7 @@ export function localStackConfig(env: NodeJS.ProcessEnv = process.env) {
       knownAuthorities: [`localhost:${idpPort}`],
       scopes: [API_SCOPE],
     },
-    integrations: DEMO_INTEGRATIONS,
+    integrations: integrationsShown(env),
     // The embed demo host runs on 127.0.0.1 (another site than localhost), as a real portal would.
     embed: { allowedParentOrigins: [env.EMBED_DEMO_ORIGIN ?? 'http://127.0.0.1:5174'] },
     // The benchmark switches this to 1 to measure the one-cursor-chain baseline.

@@ -2,7 +2,7 @@
 import { DEMO_TENANT_ID } from '../../local-idp/settings.ts';
 import { HOUR, MINUTE } from './clock.ts';
 import { isKnownIntegration, type IntegrationSlug } from './integrations.ts';
-import { CONNECTED_WITHOUT_SYNC, SYNCING_PROFILES } from './profiles/catalog.ts';
+import { CONNECTED_WITHOUT_SYNC, everyProfile, SYNCING_PROFILES } from './profiles/catalog.ts';
 import { createRunFeed, type FeedQuery, type RunFeed, type RunPage } from './run-feed.ts';
 
 export const DEFAULT_SEED = 'neo-standin-demo';
@@ -20,6 +20,8 @@ export type DemoTenantOptions = {
   /** One cadence for every integration (benchmarks); default: each integration's own. */
   cadenceMinutes?: number | null;
   tenantId?: string;
+  /** Every known integration syncs, the others with a profile of their kind (a busy tenant). */
+  everyIntegrationSyncs?: boolean;
 };
 
 export type IntegrationAvailability = 'syncing' | 'not_connected' | 'does_not_sync' | 'unknown';
@@ -42,7 +44,8 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
   const historyDays = options.historyDays ?? DEFAULT_HISTORY_DAYS;
   const tenantId = options.tenantId ?? DEMO_TENANT_ID;
   const feeds = new Map<string, RunFeed>();
-  for (const [slug, profile] of Object.entries(SYNCING_PROFILES)) {
+  const profiles = options.everyIntegrationSyncs ? everyProfile() : SYNCING_PROFILES;
+  for (const [slug, profile] of Object.entries(profiles)) {
     if (!profile) continue;
     const minutes = options.cadenceMinutes ?? profile.cadenceMinutes;
     feeds.set(
