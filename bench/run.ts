@@ -431,6 +431,7 @@ Many viewers, one budget (${crowd.viewers} profiles open a busy tenant's overvie
   together                      ${crowd.requests} requests = ${crowd.requestsRatioToAlone} × ${crowd.viewers} × alone (target ≤ 1.1); ${crowd.refused} refused with 429 = ${crowd.refusedShare} % (target ≤ 1 %)
   failed views / errors shown   ${crowd.failedViews} / ${crowd.errorsShown}   target 0 / 0
   slowest overview              every card's health in ${crowd.slowestHealthMs} ms (target ≤ 10 s); whole week within 2 min for ${crowd.weeksCompleteWithin2Min} of ${crowd.viewers}
+  the stand-in's own CPU        ${crowd.serverCpuToHealthMs} ms until the slowest health (of ${2 * crowd.slowestHealthMs} ms the two cores had)
   the same crowd with no limit  every card's health in ${crowd.noLimit.slowestHealthMs} ms, the slowest week ${crowd.noLimit.slowestCompleteMs} ms (what eight browsers cost this machine)
 
 JS heap, five busy integrations × 30 days: ${heapMb} MB   target ≤ 150
