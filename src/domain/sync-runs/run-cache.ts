@@ -84,10 +84,6 @@ export function recordOf(
 }
 
 /**
- * An older record still useful beside a newer one (the newer read a shorter window): the older
- * runs before the newer record's start are kept, so a 24-hour view does not forget 30 days.
- */
-/**
  * Whether a record over `older`'s range adds anything to `newer`: runs older than it reaches,
  * joining it, and not past the 30 days, by more than the minute a window's edges are rounded to.
  * When not, saving `newer` need not read (and decrypt) `older` at all.
@@ -104,6 +100,10 @@ export function extendsRecord(
   );
 }
 
+/**
+ * An older record still useful beside a newer one (the newer read a shorter window): the older
+ * runs before the newer record's start are kept, so a 24-hour view does not forget 30 days.
+ */
 export function combineRecords(
   older: RunCacheRecord | null,
   newer: RunCacheRecord,
