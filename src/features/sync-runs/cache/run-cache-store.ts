@@ -115,6 +115,29 @@ export function createRunCache(accountId: string, now: () => number = Date.now):
   const owner = available() ? ownerOf(accountId) : Promise.resolve('');
   const keyOf = async (name: string) => `${await owner}|${name}`;
 
+  /** An entry's record, if it is this owner's, current and readable with this session's key. */
+  async function openEntry(id: string, entry: Entry, cryptoKey: CryptoKey) {
+    if (entry.format !== FORMAT || entry.owner !== (await owner)) return null;
+    if (now() - entry.savedAt > RUN_CACHE_MAX_AGE_MS) {
+      await del(id, db());
+      return null;
+    }
+    const plain = await crypto.subtle
+      .decrypt(
+        { name: 'AES-GCM', iv: entry.iv, additionalData: new TextEncoder().encode(id) },
+        cryptoKey,
+        entry.data,
+      )
+      .catch(() => null);
+    // Another browser session's key (or a changed entry): it can never be read again.
+    if (!plain) {
+      await del(id, db());
+      return null;
+    }
+    const record: unknown = JSON.parse(new TextDecoder().decode(plain));
+    return isRecord(record) ? record : null;
+  }
+
   async function load(name: string): Promise<RunCacheRecord | null> {
     if (!available()) return null;
     return safely(async () => {
@@ -122,26 +145,7 @@ export function createRunCache(accountId: string, now: () => number = Date.now):
       if (!cryptoKey) return null;
       const id = await keyOf(name);
       const entry = await get<Entry>(id, db());
-      if (!entry) return null;
-      if (entry.format !== FORMAT || entry.owner !== (await owner)) return null;
-      if (now() - entry.savedAt > RUN_CACHE_MAX_AGE_MS) {
-        await del(id, db());
-        return null;
-      }
-      const plain = await crypto.subtle
-        .decrypt(
-          { name: 'AES-GCM', iv: entry.iv, additionalData: new TextEncoder().encode(id) },
-          cryptoKey,
-          entry.data,
-        )
-        .catch(() => null);
-      // Another browser session's key (or a changed entry): it can never be read again.
-      if (!plain) {
-        await del(id, db());
-        return null;
-      }
-      const record: unknown = JSON.parse(new TextDecoder().decode(plain));
-      return isRecord(record) ? record : null;
+      return entry ? openEntry(id, entry, cryptoKey) : null;
     }, null);
   }
 
@@ -150,15 +154,18 @@ export function createRunCache(accountId: string, now: () => number = Date.now):
     await safely(async () => {
       const cryptoKey = await sessionKey(RUN_CACHE_KEY_COOKIE, true);
       if (!cryptoKey) return;
-      // The kept record is read (and decrypted) only when it has older runs to add.
-      const kept = await get<Entry>(await keyOf(name), db());
-      const older = kept && extendsRecord(kept, record, now()) ? await load(name) : null;
+      const id = await keyOf(name);
+      // The kept record is decrypted only when it has older runs to add; unreadable, it is replaced.
+      const kept = await get<Entry>(id, db());
+      const older =
+        kept && extendsRecord(kept, record, now())
+          ? await safely(() => openEntry(id, kept, cryptoKey), null)
+          : null;
       const combined = combineRecords(older, record, now());
       const bounded =
         combined.runs.length > MAX_RUNS_PER_RECORD
           ? { ...combined, runs: combined.runs.slice(0, MAX_RUNS_PER_RECORD) }
           : combined;
-      const id = await keyOf(name);
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = await crypto.subtle.encrypt(
         { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(id) },
