@@ -2,7 +2,7 @@
 // moment against a stand-in that enforces the tenant's rate limit. Counted per viewer: when every
 // card shows its health, the requests sent, the 429s met, and any error shown.
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_USER } from '../local-idp/settings.ts';
+import { signIn } from './sign-in.ts';
 import { clearKeptRuns } from './return-visits.ts';
 
 async function signedInViewer(browser: Browser, app: string) {
@@ -11,12 +11,7 @@ async function signedInViewer(browser: Browser, app: string) {
     viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();
-  await page.goto(`${app}/`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Email').fill(DEMO_USER.username);
-  await page.getByLabel('Password').fill(DEMO_USER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 60_000 });
+  await signIn(page, app, 60_000);
   await page.goto(`${app}/bench-start`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await clearKeptRuns(page);

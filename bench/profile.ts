@@ -2,7 +2,7 @@
 // 8,640 runs and prints the functions with the most self time. Build with `npx vite build --minify
 // false` first to read function names. A tool for finding what to optimise, not a benchmark.
 import { chromium } from 'playwright-core';
-import { DEMO_USER } from '../local-idp/settings.ts';
+import { signIn } from './sign-in.ts';
 import { findChromium } from '../scripts/chromium-path.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
 import { clearKeptRuns } from './return-visits.ts';
@@ -20,12 +20,7 @@ const context = await browser.newContext({
   viewport: { width: 1280, height: 900 },
 });
 const page = await context.newPage();
-await page.goto(`${APP}/`);
-await page.getByRole('button', { name: 'Sign in' }).click();
-await page.getByLabel('Email').fill(DEMO_USER.username);
-await page.getByLabel('Password').fill(DEMO_USER.password);
-await page.getByRole('button', { name: 'Sign in' }).click();
-await page.getByRole('button', { name: 'Sign out' }).waitFor();
+await signIn(page, APP);
 await page.goto(`${APP}/integrations/connectwise`);
 await page.getByText(/runs loaded\./).waitFor({ timeout: 120_000 });
 await page.waitForTimeout(2000);

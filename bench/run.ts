@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { chromium, type Page, type Request } from 'playwright-core';
-import { DEMO_USER } from '../local-idp/settings.ts';
+import { chromium, type Request } from 'playwright-core';
+import { signIn } from './sign-in.ts';
 import { findChromium } from '../scripts/chromium-path.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
 import { bundleSizes } from './bundle-size.ts';
@@ -80,15 +80,6 @@ const context = await browser.newContext({
 });
 await context.addInitScript(LONG_TASK_PROBE);
 const page = await context.newPage();
-
-async function signIn(p: Page) {
-  await p.goto(`${APP}/`);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByLabel('Email').fill(DEMO_USER.username);
-  await p.getByLabel('Password').fill(DEMO_USER.password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 /** The app's own Authorization header, kept in this process for the browser transport floor. */
 let appAuthorization = '';
@@ -297,7 +288,7 @@ async function transportFloor(slices: number) {
 
 const ms = (n: number) => Math.round(n);
 try {
-  await signIn(page);
+  await signIn(page, APP);
   // `BENCH_ONLY=return-visits`: just the kept-runs scenarios (a minute instead of eight).
   if (process.env.BENCH_ONLY === 'return-visits' || process.env.BENCH_ONLY === 'crowd') {
     const crowdOnly = process.env.BENCH_ONLY === 'crowd';
