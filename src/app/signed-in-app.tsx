@@ -20,16 +20,22 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   const { instance } = useMsal();
   const queryClient = useQueryClient();
   const signInRequired = useSignInRequired();
+  const getAccessToken = useMemo(
+    () => createTokenProvider(instance, config.auth.scopes),
+    [config.auth.scopes, instance],
+  );
   const session = useMemo<ApiSession>(
     () => ({
       accountId: account.homeAccountId,
-      client: createHttpClient({
-        baseUrl: config.apiBaseUrl,
-        getAccessToken: createTokenProvider(instance, config.auth.scopes),
-      }),
+      client: createHttpClient({ baseUrl: config.apiBaseUrl, getAccessToken }),
     }),
-    [account.homeAccountId, config.apiBaseUrl, config.auth.scopes, instance],
+    [account.homeAccountId, config.apiBaseUrl, getAccessToken],
   );
+  // The first request's token is asked for now, while the page's code and its kept runs load; a
+  // failure here is the first request's to report.
+  useEffect(() => {
+    getAccessToken().catch(() => undefined);
+  }, [getAccessToken]);
 
   // Fetch the integration page and chart code while the user looks at the overview.
   useEffect(() => {

@@ -5,6 +5,7 @@ import { standinFetch, TEST_KEY } from '../../../neo-standin/test-support/standi
 import { createHttpClient } from '@/lib/api/http-client';
 import type { SyncRun } from '@/lib/api/schemas';
 import {
+  boundRecord,
   combineRecords,
   extendsRecord,
   planFromRecord,
@@ -152,5 +153,23 @@ describe('kept runs and a later visit', () => {
       savedAt: START - 31 * DAY_MS,
     };
     expect(planFromRecord(stale, window, START)).toBeNull();
+  });
+
+  it('a record cut to its newest runs no longer claims the time of those it dropped', async () => {
+    const s = standin();
+    const month = windowMs(windowEndingAt(s.now(), 30 * DAY_MS));
+    const record = recordOf(await read(s, 'datto_rmm', month.since, month.until), month, s.now());
+    const half = Math.floor(record.runs.length / 2);
+    const cut = boundRecord(record, half);
+    expect(cut.runs.length).toBeLessThanOrEqual(half);
+    expect(cut.since).toBeGreaterThan(record.since);
+    s.advance(30 * MIN);
+    const { window, plan, fetched } = await revisit(s, 'datto_rmm', cut, 30);
+    // The stretch it dropped is read again: kept + fetched is still exactly a fresh read.
+    expect(plan.ranges).toHaveLength(2);
+    expect(asSet([...plan.runs, ...fetched])).toEqual(
+      asSet(await read(s, 'datto_rmm', window.since, window.until)),
+    );
+    expect(boundRecord(record, record.runs.length)).toBe(record);
   });
 });

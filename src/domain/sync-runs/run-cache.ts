@@ -120,6 +120,18 @@ export function combineRecords(
   return trimRecord(record, now);
 }
 
+/**
+ * At most `max` runs, the newest: the record then starts after every run it dropped, so it never
+ * claims a stretch of time whose runs it no longer holds.
+ */
+export function boundRecord(record: RunCacheRecord, max: number): RunCacheRecord {
+  if (record.runs.length <= max) return record;
+  const since = record.runs
+    .slice(max)
+    .reduce((at, entry) => Math.max(at, entry.hi + 1), record.since);
+  return { ...record, since, runs: record.runs.slice(0, max).filter((entry) => entry.lo >= since) };
+}
+
 /** Drops what is past the API's 30 days (the record's own limit too). */
 export function trimRecord(record: RunCacheRecord, now: number): RunCacheRecord {
   const oldest = now - RUN_CACHE_MAX_AGE_MS;

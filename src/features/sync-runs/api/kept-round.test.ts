@@ -25,7 +25,16 @@ function keptRecord(): RunCacheRecord {
   return recordOf(runs, { since: NOW - 24 * HOUR, until: NOW - HOUR }, NOW - HOUR);
 }
 
-const cacheOf = (record: RunCacheRecord): RunCache => ({
+const cacheOf = (
+  record: RunCacheRecord,
+  decrypted: Promise<unknown> = Promise.resolve(),
+): RunCache => ({
+  open: async () => ({
+    since: record.since,
+    until: record.until,
+    savedAt: record.savedAt,
+    record: decrypted.then(() => record),
+  }),
   load: async () => record,
   save: async () => undefined,
 });
@@ -63,5 +72,45 @@ describe('the first round from kept runs', () => {
     expect(round?.next.map((e) => e.index)).toContain(0);
     answer(makePage(['new-1'], null));
     expect(fetchPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for what is new before the kept record is decrypted, and only once', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    let decrypt: () => void = () => undefined;
+    const decrypted = new Promise<void>((resolve) => (decrypt = resolve));
+    const asked: SliceCursor[] = [];
+    const pending = keptRound(
+      cacheOf(keptRecord(), decrypted),
+      'halopsa',
+      WINDOW,
+      200,
+      6,
+      async (e) => {
+        asked.push(e);
+        return makePage(['new-1', 'kept-0'], null);
+      },
+    );
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    // From the range kept beside the record: after its newest finished run, up to the window's end.
+    expect(asked[0]).toMatchObject({
+      index: 0,
+      since: new Date(NOW - 2 * HOUR).toISOString(),
+      until: WINDOW.until,
+    });
+    decrypt();
+    const round = await pending;
+    expect(asked).toHaveLength(1);
+    expect(round?.bySlice.flatMap((s) => s.runs)).toHaveLength(11);
+  });
+
+  it('shows nothing kept, and asks nothing, when no kept entry is found', async () => {
+    const fetchPage = vi.fn(async () => makePage(['new-1'], null));
+    const none: RunCache = {
+      open: async () => null,
+      load: async () => null,
+      save: async () => undefined,
+    };
+    expect(await keptRound(none, 'halopsa', WINDOW, 200, 6, fetchPage)).toBeNull();
+    expect(fetchPage).not.toHaveBeenCalled();
   });
 });

@@ -33,7 +33,16 @@ function rangeSlices(range: RunWindowMs, offset: number, maxSlices: number) {
   }));
 }
 
-/** The first round from kept runs: them at once, and a frontier over what they do not cover. */
+/** The newest stretch the API is asked for, of a newer range split as its slices are. */
+function newestOf(range: RunWindowMs, pageSize: number, maxSlices: number) {
+  return initialFrontier(rangeSlices(range, 0, maxSlices), pageSize).find((e) => e.index === 0);
+}
+
+/**
+ * The first round from kept runs: them at once, and a frontier over what they do not cover. What is
+ * new is asked for as soon as the kept entry is found, from the range stored in the clear beside it,
+ * while the record is decrypted; a plan that needs a different range asks for that one instead.
+ */
 export async function keptRound(
   cache: RunCache,
   name: string,
@@ -42,34 +51,45 @@ export async function keptRound(
   maxSlices: number,
   fetchPage: (entry: SliceCursor) => Promise<SyncRunsPage>,
 ): Promise<RoundPage | null> {
-  const plan = planFromRecord(await cache.load(name), windowMs(window), Date.now());
+  const kept = await cache.open(name);
+  if (!kept) return null;
+  const span = windowMs(window);
+  const guess =
+    kept.until > span.since && kept.until < span.until
+      ? newestOf({ since: kept.until, until: span.until }, pageSize, maxSlices)
+      : undefined;
+  const guessed = guess ? startEarly(name, guess, pageSize, () => fetchPage(guess)) : null;
+  const plan = planFromRecord(await kept.record, span, Date.now());
   if (!plan) return null;
   const [newer, older] = [
-    plan.ranges.find((r) => r.until === Date.parse(window.until)),
-    plan.ranges.find((r) => r.since === Date.parse(window.since)),
+    plan.ranges.find((r) => r.until === span.until),
+    plan.ranges.find((r) => r.since === span.since),
   ];
   const slices = [
     ...(newer ? rangeSlices(newer, 0, maxSlices) : []),
     ...(older ? rangeSlices(older, OLDER_SLICE, maxSlices) : []),
   ];
   const next = initialFrontier(slices, pageSize);
-  const kept = { slice: KEPT_SLICE, runs: plan.runs };
-  // What is new is asked for now, while the kept runs are drawn, not after.
+  const keptSlice = { slice: KEPT_SLICE, runs: plan.runs };
   const newest = next.find((entry) => entry.index === 0);
-  const early = newest ? startEarly(name, newest, pageSize, () => fetchPage(newest)) : null;
+  const early = !newest
+    ? null
+    : guess && guessed && pageKey(name, guess, pageSize) === pageKey(name, newest, pageSize)
+      ? guessed
+      : startEarly(name, newest, pageSize, () => fetchPage(newest));
   if (newest && early && (await answersWithin(early, KEPT_GRACE_MS))) {
     // In time: the kept runs and what is new, one round read from the API (so it is kept again).
     const fresh = await runRound([newest], 1, (entry) => takeEarly(name, entry, pageSize) ?? early);
     return {
       ...fresh,
-      bySlice: [...fresh.bySlice, kept],
+      bySlice: [...fresh.bySlice, keptSlice],
       next: [...fresh.next, ...next.filter((entry) => entry !== newest)].sort(
         (a, b) => a.index - b.index,
       ),
     };
   }
   return {
-    bySlice: [kept],
+    bySlice: [keptSlice],
     problems: [],
     warnings: [],
     requestIds: [],

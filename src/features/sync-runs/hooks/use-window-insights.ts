@@ -1,6 +1,6 @@
 // What the integration page derives from its runs and the URL: the filtered lists for the chart and
 // the table, failure signatures, cadence and missed runs, freshness, and what the selection refers to.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { anomalyId } from '@/domain/sync-runs/anomalies/anomaly';
 import { detectAnomalies } from '@/domain/sync-runs/anomalies/detect';
 import { findMissedRuns } from '@/domain/sync-runs/cadence';
@@ -25,10 +25,9 @@ export function useWindowInsights(
   const signatures = signaturesOf(runs);
   const selectedSignature = signatures.find((sig) => sig.id === params.sig) ?? null;
   // Judged once every run has loaded: a half-read window would say "unusual" about what is missing.
-  const anomalies = useMemo(
-    () => (isComplete ? detectAnomalies(runs, now) : null),
-    [isComplete, runs, now],
-  );
+  // Deferred: the count and the table paint first, and judging 8,640 runs is a task of its own.
+  const judged = useDeferredValue(isComplete ? runs : null);
+  const anomalies = useMemo(() => (judged ? detectAnomalies(judged, now) : null), [judged, now]);
   const selectedAnomaly =
     anomalies?.anomalies.find((anomaly) => anomalyId(anomaly) === params.anomaly) ?? null;
   // The runs a selection focuses on: a failure signature's, or an unusual-activity finding's.
@@ -65,7 +64,7 @@ export function useWindowInsights(
     anomalies,
     selectedAnomaly,
     /** `anomaly` names a finding that this window does not have. */
-    anomalyMissing: params.anomaly !== null && !selectedAnomaly && isComplete,
+    anomalyMissing: params.anomaly !== null && anomalies !== null && !selectedAnomaly,
     chartRuns,
     filtered,
     cadence,

@@ -109,7 +109,8 @@ describe('IntegrationPage', () => {
     const panel = stopped.closest('[role="alert"]') as HTMLElement;
     expect(within(panel).getByText('FORBIDDEN')).toBeInTheDocument();
     expect(within(panel).getByText(REQUEST_ID)).toBeInTheDocument();
-    expect(within(ui.table()).getAllByRole('row').length).toBeGreaterThan(2);
+    // The table follows the load state a moment later (it is drawn in a render of its own).
+    await waitFor(() => expect(within(ui.table()).getAllByRole('row').length).toBeGreaterThan(2));
 
     fail = false;
     await userEvent.click(

@@ -1,6 +1,6 @@
 // One integration over one window, laid out: toolbar, load state, then chart, insights and table.
 // The data comes from hooks (runs, derivations, actions); the sections render what they are given.
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { ErrorPanel } from '@/components/error-panel';
 import { integrationUnavailable } from '@/domain/sync-runs/integration-state';
@@ -59,7 +59,15 @@ export function IntegrationWindowView({
     }),
     [window, includesNow, now],
   );
-  const insights = useWindowInsights(runs, params, { shown, isComplete: base.isComplete, now });
+  // What is derived from the runs follows a moment later: the load state paints first, and the
+  // derivations of 8,640 runs are renders of their own (the runs and completeness stay paired).
+  const live = useMemo(() => ({ runs, isComplete: base.isComplete }), [runs, base.isComplete]);
+  const settled = useDeferredValue(live);
+  const insights = useWindowInsights(settled.runs, params, {
+    shown,
+    isComplete: settled.isComplete,
+    now,
+  });
   // The trends reach the newest run, not the ticking clock: they redraw when a run arrives.
   const trendsUntil =
     includesNow && insights.lastStart !== null
@@ -128,9 +136,9 @@ export function IntegrationWindowView({
             id={summaryId}
             counts={insights.counts}
             latest={insights.latest}
-            total={runs.length}
+            total={settled.runs.length}
           />
-          {runs.length === 0 && base.isComplete ? (
+          {settled.runs.length === 0 && settled.isComplete ? (
             <EmptyWindow
               neverRan={insights.latest === null}
               onShowLast30Days={
@@ -168,10 +176,10 @@ export function IntegrationWindowView({
                 <ErrorBoundary label="The record finder">
                   <AnswerPanel
                     integrationName={integration.name}
-                    runs={runs}
+                    runs={settled.runs}
                     activities={insights.activities}
                     now={now}
-                    isComplete={base.isComplete}
+                    isComplete={settled.isComplete}
                     unavailable={null}
                     requestIds={base.requestIds}
                     signatures={insights.signatures}
@@ -180,14 +188,14 @@ export function IntegrationWindowView({
                 </ErrorBoundary>
                 <SignatureList
                   signatures={insights.signatures}
-                  runs={runs}
+                  runs={settled.runs}
                   window={shown}
                   selectedId={params.sig}
                   onSelect={actions.selectSignature}
                 />
               </div>
               <TrendsSection
-                runs={runs}
+                runs={settled.runs}
                 since={window.since}
                 until={trendsUntil}
                 anomalies={insights.anomalies?.anomalies ?? null}
@@ -210,7 +218,7 @@ export function IntegrationWindowView({
               <SelectionNotices runId={params.run} insights={insights} actions={actions} />
               <p className="text-sm text-slate-700" role="status">
                 Showing {insights.filtered.length.toLocaleString()} of{' '}
-                {runs.length.toLocaleString()} runs.
+                {settled.runs.length.toLocaleString()} runs.
               </p>
               {insights.filtered.length === 0 ? (
                 <p className="rounded border border-slate-200 bg-white p-4 text-sm">
