@@ -31,40 +31,29 @@ export async function clearKeptRuns(page: Page) {
   );
 }
 
-/** How many records the run cache holds (they are written shortly after a window completes). */
-export function keptRecords(page: Page): Promise<number> {
+/** When each record the run cache holds was kept (stored in the clear beside it). */
+function keptSaveTimes(page: Page): Promise<number[]> {
   return page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<number[]>((resolve) => {
         const open = indexedDB.open('sync-runs.run-cache');
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('records')) return resolve(0);
-          const count = db.transaction('records').objectStore('records').count();
-          count.onsuccess = () => resolve(count.result);
+          if (!db.objectStoreNames.contains('records')) return resolve([]);
+          const all = db.transaction('records').objectStore('records').getAll();
+          all.onsuccess = () =>
+            resolve(all.result.map((e: { savedAt?: number }) => e.savedAt ?? 0));
         };
-        open.onerror = () => resolve(0);
+        open.onerror = () => resolve([]);
       }),
   );
 }
 
-/** The newest time a record was kept at (stored in the clear beside it), or 0. */
-function newestSave(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('sync-runs.run-cache');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('records')) return resolve(0);
-          const all = db.transaction('records').objectStore('records').getAll();
-          all.onsuccess = () =>
-            resolve(Math.max(0, ...all.result.map((e: { savedAt?: number }) => e.savedAt ?? 0)));
-        };
-        open.onerror = () => resolve(0);
-      }),
-  );
-}
+/** How many records the run cache holds (they are written shortly after a window completes). */
+export const keptRecords = async (page: Page) => (await keptSaveTimes(page)).length;
+
+/** The newest time a record was kept at, or 0. */
+const newestSave = async (page: Page) => Math.max(0, ...(await keptSaveTimes(page)));
 
 async function waitForKept(page: Page, atLeast: number) {
   for (let i = 0; i < 100 && (await keptRecords(page)) < atLeast; i += 1)
