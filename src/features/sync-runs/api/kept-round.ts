@@ -58,7 +58,12 @@ export async function keptRound(
     kept.until > span.since && kept.until < span.until
       ? newestOf({ since: kept.until, until: span.until }, pageSize, maxSlices)
       : undefined;
-  const guessed = guess ? startEarly(name, guess, pageSize, () => fetchPage(guess)) : null;
+  const guessed = guess
+    ? {
+        key: pageKey(name, guess, pageSize),
+        page: startEarly(name, guess, pageSize, () => fetchPage(guess)),
+      }
+    : null;
   const plan = planFromRecord(await kept.record, span, Date.now());
   if (!plan) return null;
   const [newer, older] = [
@@ -74,8 +79,8 @@ export async function keptRound(
   const newest = next.find((entry) => entry.index === 0);
   const early = !newest
     ? null
-    : guess && guessed && pageKey(name, guess, pageSize) === pageKey(name, newest, pageSize)
-      ? guessed
+    : guessed?.key === pageKey(name, newest, pageSize)
+      ? guessed.page
       : startEarly(name, newest, pageSize, () => fetchPage(newest));
   if (newest && early && (await answersWithin(early, KEPT_GRACE_MS))) {
     // In time: the kept runs and what is new, one round read from the API (so it is kept again).

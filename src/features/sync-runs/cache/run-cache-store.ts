@@ -166,12 +166,6 @@ async function safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-const rangeOf = (entry: Entry) => ({
-  since: entry.since,
-  until: entry.until,
-  savedAt: entry.savedAt,
-});
-
 /** An entry's record decrypted and parsed; undefined when this session's key cannot read it. */
 async function decryptEntry(id: string, entry: Entry, cryptoKey: CryptoKey) {
   const plain = await crypto.subtle
@@ -201,13 +195,17 @@ export function createRunCache(accountId: string, now: () => number = Date.now):
     return true;
   }
 
-  /** An entry's record, if it is this owner's, current and readable with this session's key. */
-  async function openEntry(id: string, entry: Entry, cryptoKey: CryptoKey) {
-    if (!(await isCurrent(id, entry))) return null;
+  /** A current entry's record, if this session's key reads it. */
+  async function readEntry(id: string, entry: Entry, cryptoKey: CryptoKey) {
     const record = await decryptEntry(id, entry, cryptoKey);
     // Another browser session's key (or a changed entry): it can never be read again.
     if (record === undefined) await del(id, db());
     return record ?? null;
+  }
+
+  /** An entry's record, if it is this owner's, current and readable with this session's key. */
+  async function openEntry(id: string, entry: Entry, cryptoKey: CryptoKey) {
+    return (await isCurrent(id, entry)) ? readEntry(id, entry, cryptoKey) : null;
   }
 
   async function open(name: string): Promise<KeptEntry | null> {
@@ -218,8 +216,8 @@ export function createRunCache(accountId: string, now: () => number = Date.now):
       if (!cryptoKey) return null;
       const entry = await get<Entry>(id, db());
       if (!entry || !(await isCurrent(id, entry))) return null;
-      const record = safely(() => openEntry(id, entry, cryptoKey), null);
-      return { ...rangeOf(entry), record };
+      const record = safely(() => readEntry(id, entry, cryptoKey), null);
+      return { since: entry.since, until: entry.until, savedAt: entry.savedAt, record };
     }, null);
   }
 

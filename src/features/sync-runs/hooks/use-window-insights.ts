@@ -25,7 +25,7 @@ export function useWindowInsights(
   const signatures = signaturesOf(runs);
   const selectedSignature = signatures.find((sig) => sig.id === params.sig) ?? null;
   // Judged once every run has loaded: a half-read window would say "unusual" about what is missing.
-  // Deferred: the count and the table paint first, and judging 8,640 runs is a task of its own.
+  // Deferred once more: judging 8,640 runs is a render of its own, after the other derivations.
   const judged = useDeferredValue(isComplete ? runs : null);
   const anomalies = useMemo(() => (judged ? detectAnomalies(judged, now) : null), [judged, now]);
   const selectedAnomaly =
