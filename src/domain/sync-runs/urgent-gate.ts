@@ -1,4 +1,4 @@
-// Urgent work first: while any holder is urgent (an overview card still reading its last day),
+// Urgent work first: while any holder is urgent (an overview card still reading its newest page),
 // work that can wait (the rest of every card's week) waits. Pure: no timers, no I/O.
 
 export type UrgentGate = {

@@ -31,13 +31,14 @@ export type WindowFetchOptions = {
   /** Runs kept in this browser: shown first, and only the rest is fetched. */
   cache?: RunCache | null;
   /**
-   * Read this newest stretch first, as urgent work, and the rest of the window only once no urgent
-   * read of any window is left (the overview: every card's last day before any card's week).
+   * This newest stretch is a slice of its own, whose first page is urgent work; the rest of the
+   * window (that stretch's later pages too) waits until no urgent read of any window is left (the
+   * overview: every card's newest page, on which its health is judged, before any card's week).
    */
   urgentFirstMs?: number;
 };
 
-/** Urgent reads under way (newest stretches of overview cards), shared by every window query. */
+/** Urgent reads under way (overview cards' newest pages), shared by every window query. */
 const urgentReads = createUrgentGate();
 const heldUrgent = new Map<string, () => void>();
 
@@ -72,9 +73,12 @@ const MAX_LIVE_PAGES = 5;
  */
 const NO_QUERY_RETRY = false;
 
+/** The newest slice's (index 0) first page. */
+const isNewestFirstPage = (entry: SliceCursor) => entry.index === 0 && entry.cursor === null;
+
 /** Nothing fetched yet: the newest slice (index 0) has not had its first page. */
 function isFirstRound(frontier: readonly SliceCursor[]): boolean {
-  return frontier.some((entry) => entry.index === 0 && entry.cursor === null);
+  return frontier.some(isNewestFirstPage);
 }
 
 /**
@@ -142,7 +146,8 @@ export const syncRunsQueries = {
             pageSize,
             signal,
             onRetry: options.onRetry,
-            priority: urgentFirstMs !== undefined && entry.index !== 0 ? 'background' : 'normal',
+            priority:
+              urgentFirstMs !== undefined && !isNewestFirstPage(entry) ? 'background' : 'normal',
           });
         if (cache && initialFrontiers.has(pageParam)) {
           const kept = await keptRound(cache, name, window, pageSize, slices, fetchFresh);
@@ -152,16 +157,13 @@ export const syncRunsQueries = {
           takeEarly(name, entry, pageSize) ?? fetchFresh(entry);
         if (urgentFirstMs !== undefined) {
           const key = JSON.stringify(queryKey);
-          if (pageParam.some((entry) => entry.index === 0)) {
-            // The newest stretch alone, held as urgent across its pages until it is read.
+          if (pageParam.some(isNewestFirstPage)) {
+            // The newest stretch's first page alone, as urgent work: the card's health is judged on it.
             if (!heldUrgent.has(key)) heldUrgent.set(key, urgentReads.begin());
             try {
-              const round = await runRound(pageParam, 1, fetchPage);
-              if (!round.next.some((entry) => entry.index === 0)) releaseUrgent(key);
-              return round;
-            } catch (error) {
+              return await runRound(pageParam, 1, fetchPage);
+            } finally {
               releaseUrgent(key);
-              throw error;
             }
           }
           await urgentReads.idle(signal);

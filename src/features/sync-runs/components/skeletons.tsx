@@ -1,10 +1,7 @@
 // Placeholders shaped like the chart and the table, shown while the first page loads.
 export function ChartSkeleton() {
   return (
-    <div
-      className="h-40 animate-pulse rounded-lg border border-slate-200 bg-white p-3"
-      aria-hidden="true"
-    >
+    <div className="h-40 rounded-lg border border-slate-200 bg-white p-3" aria-hidden="true">
       <div className="h-full rounded bg-slate-100" />
     </div>
   );
@@ -14,7 +11,7 @@ export function TableSkeleton() {
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-hidden="true">
       {Array.from({ length: 8 }, (_, i) => (
-        <div key={i} className="h-6 animate-pulse rounded bg-slate-100" />
+        <div key={i} className="h-6 rounded bg-slate-100" />
       ))}
     </div>
   );

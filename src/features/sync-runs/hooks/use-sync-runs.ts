@@ -87,9 +87,13 @@ export function useSyncRuns(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoPage, hasNextPage, isFetchNextPageError, fetchNextPage, pageCount === 0]);
 
-  // The newest slice (index 0) has been read to its end: with `urgentFirstMs`, the newest stretch.
+  // The newest slice (index 0; with `urgentFirstMs`, the newest stretch) has had its first page,
+  // or has nothing to read: an overview card's health is judged from here on.
   const lastPage = pages.at(-1);
-  const newestRead = lastPage !== undefined && !lastPage.next.some((entry) => entry.index === 0);
+  const newestRead =
+    lastPage !== undefined &&
+    (!lastPage.next.some((entry) => entry.index === 0) ||
+      pages.some((page) => page.bySlice.some((part) => part.slice === 0)));
   // What the page showed from this browser's kept runs, until the rest has been read.
   const keptAsOf = pages[0]?.keptAsOf ?? null;
   const isComplete = query.isSuccess && merged.done;

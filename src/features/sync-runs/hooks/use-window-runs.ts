@@ -30,7 +30,7 @@ export function useWindowRuns(
   const merged = withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS);
   // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
   // the first runs show at once, the rest when complete (progress counts stay live). With an urgent
-  // first stretch (overview cards), that stretch shows as soon as it is read (the card's health),
+  // first stretch (overview cards), its first page shows as soon as it is read (the card's health),
   // and the rest of the week at most every 5 s: it is background work, and other cards (or other
   // viewers on the same machine) are still reading their first screens.
   const runs = useThrottledValue(

@@ -43,13 +43,14 @@ export const IntegrationCard = memo(function IntegrationCard({
   opened,
   onReport,
 }: IntegrationCardProps) {
-  // Every card's last day first (its health), the rest of the week once all have theirs.
+  // Every card's newest page first (up to 200 runs of its last day: its health), the rest of the
+  // week once every card has had its own.
   const { base, live, runs } = useWindowRuns(integration.name, opened, undefined, DAY_MS);
   const { query, isComplete, progress, newestRead } = base;
   // Health moves on with time (a sync that stops running turns "Not running" by itself).
   const now = useClock(SLOW_TICK_MS);
   const unavailable = integrationUnavailable(query.error);
-  // Judged as soon as the last day is in; judged again on the whole week when it is.
+  // Judged as soon as the newest page is in; judged again on the whole week when it is.
   const judged = useMemo(
     () => (isComplete || newestRead ? integrationHealth(runs, now) : null),
     [isComplete, newestRead, runs, now],
