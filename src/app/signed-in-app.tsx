@@ -13,6 +13,7 @@ import { AppHeader } from './app-header';
 import { AppRoutes } from './app-routes';
 import { RunCacheProvider } from './run-cache-provider';
 import { clearRunCache } from '@/features/sync-runs/cache/run-cache-store';
+import { urgentReads } from '@/features/sync-runs/api/urgent-reads';
 import { Shortcuts } from '@/features/shortcuts/shortcuts-dialog';
 import { SessionExpiredBanner } from './session-expired-banner';
 
@@ -37,14 +38,23 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
     getAccessToken().catch(() => undefined);
   }, [getAccessToken]);
 
-  // Fetch the integration page and chart code while the user looks at the overview.
+  // Fetch the integration page and chart code while the user looks at the overview: once its cards
+  // have their newest pages (running that code competes with drawing them), and 1.5 s in at least.
   useEffect(() => {
-    const prefetch = () => {
-      void import('@/features/sync-runs/components/integration-page/integration-page');
-      void import('@/features/sync-runs/components/timeline/run-timeline');
+    const stop = new AbortController();
+    const id = window.setTimeout(() => {
+      urgentReads.idle(stop.signal).then(
+        () => {
+          void import('@/features/sync-runs/components/integration-page/integration-page');
+          void import('@/features/sync-runs/components/timeline/run-timeline');
+        },
+        () => undefined,
+      );
+    }, 1500);
+    return () => {
+      window.clearTimeout(id);
+      stop.abort();
     };
-    const id = window.setTimeout(prefetch, 1500);
-    return () => window.clearTimeout(id);
   }, []);
 
   async function signOut() {

@@ -10,7 +10,6 @@ import {
   type SliceCursor,
 } from '@/domain/sync-runs/rounds';
 import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/slices';
-import { createUrgentGate } from '@/domain/sync-runs/urgent-gate';
 import { windowMs, type RunWindow } from '@/domain/sync-runs/window';
 import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 import { walkChain } from '@/domain/sync-runs/walk-chain';
@@ -19,6 +18,7 @@ import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
 import type { RequestPriority } from '@/lib/api/rate-gate';
 import { accountKey, type ApiSession } from '@/lib/query/api-session-context';
 import { keptRound, takeEarly } from './kept-round';
+import { urgentReads } from './urgent-reads';
 
 export type WindowFetchOptions = {
   pageSize?: number;
@@ -38,8 +38,6 @@ export type WindowFetchOptions = {
   urgentFirstMs?: number;
 };
 
-/** Urgent reads under way (overview cards' newest pages), shared by every window query. */
-const urgentReads = createUrgentGate();
 const heldUrgent = new Map<string, () => void>();
 
 function releaseUrgent(key: string) {
