@@ -38,13 +38,6 @@ export type WindowFetchOptions = {
   urgentFirstMs?: number;
 };
 
-const heldUrgent = new Map<string, () => void>();
-
-function releaseUrgent(key: string) {
-  heldUrgent.get(key)?.();
-  heldUrgent.delete(key);
-}
-
 /** The window's slices; with `urgentFirstMs`, the newest stretch is a slice of its own (index 0). */
 function windowSlices(window: RunWindow, slices: number, urgentFirstMs: number | undefined) {
   const { since, until } = windowMs(window);
@@ -137,7 +130,7 @@ export const syncRunsQueries = {
         { ...window, pageSize },
         { slices, urgentFirstMs },
       ] as const,
-      queryFn: async ({ pageParam, signal, queryKey }) => {
+      queryFn: async ({ pageParam, signal }) => {
         // An overview card's week beyond its newest stretch can wait for other viewers' first screens.
         const fetchFresh = (entry: SliceCursor) =>
           fetchSlicePage(session, name, entry, {
@@ -154,14 +147,13 @@ export const syncRunsQueries = {
         const fetchPage = (entry: SliceCursor) =>
           takeEarly(name, entry, pageSize) ?? fetchFresh(entry);
         if (urgentFirstMs !== undefined) {
-          const key = JSON.stringify(queryKey);
           if (pageParam.some(isNewestFirstPage)) {
             // The newest stretch's first page alone, as urgent work: the card's health is judged on it.
-            if (!heldUrgent.has(key)) heldUrgent.set(key, urgentReads.begin());
+            const done = urgentReads.begin();
             try {
               return await runRound(pageParam, 1, fetchPage);
             } finally {
-              releaseUrgent(key);
+              done();
             }
           }
           await urgentReads.idle(signal);
