@@ -351,7 +351,18 @@ test('the browser keeps only the documented keys, and no sign-in after sign-out'
   // Signing out removes the account and every token entry; the preferences stay.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  const after = await stored();
+  // The app shows "Sign in" before MSAL's logout redirect leaves for the identity provider and comes
+  // back: read the storage once the page that came back has loaded.
+  let after: Awaited<ReturnType<typeof stored>> | undefined;
+  for (let attempt = 0; after === undefined; attempt += 1) {
+    try {
+      after = await stored();
+    } catch (error) {
+      if (attempt >= 3 || !/context was destroyed/.test(String(error))) throw error;
+      await page.waitForLoadState();
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    }
+  }
   expect(after.local.filter((key) => MSAL_CREDENTIAL.test(key))).toEqual([]);
   expect(after.local.filter((key) => /\|account\||\.account\.keys/.test(key))).toEqual([]);
   for (const key of documented) expect(after.local).toContain(key);
