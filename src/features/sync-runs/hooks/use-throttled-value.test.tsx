@@ -22,15 +22,18 @@ describe('useThrottledValue', () => {
     expect(result.current).toBe(2);
     act(() => vi.advanceTimersByTime(500));
     expect(result.current).toBe(3);
-    // The card's last day is in: shown at once, whatever the second says.
+    // The card's newest page is in: shown in that same render, whatever the second says (a card's
+    // health judged in that render must not see the stage before).
     rerender({ value: 4, final: false, stage: 'newest read' });
-    act(() => vi.advanceTimersByTime(0));
     expect(result.current).toBe(4);
+    act(() => vi.advanceTimersByTime(0));
     rerender({ value: 5, final: false, stage: 'newest read' });
     act(() => vi.advanceTimersByTime(100));
     expect(result.current).toBe(4);
     rerender({ value: 6, final: true, stage: 'newest read' });
-    act(() => vi.advanceTimersByTime(0));
     expect(result.current).toBe(6);
+    // After the final value, a later one (a live refresh) passes at once too.
+    rerender({ value: 7, final: true, stage: 'newest read' });
+    expect(result.current).toBe(7);
   });
 });

@@ -1,6 +1,6 @@
 // One integration on the overview: latest run, last success, failing runs in the window. It stays
 // live on the integration page's rules (a refresh a minute, every 15 s while a run is running).
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorPanel } from '@/components/error-panel';
 import { formatDuration, durationMs } from '@/lib/format/time';
@@ -50,10 +50,15 @@ export const IntegrationCard = memo(function IntegrationCard({
   // Health moves on with time (a sync that stops running turns "Not running" by itself).
   const now = useClock(SLOW_TICK_MS);
   const unavailable = integrationUnavailable(query.error);
-  // Judged as soon as the newest page is in; judged again on the whole week when it is.
+  // Judged on the newest page as soon as it is in, then again on the whole week when that is: not on
+  // each part of the week between (a verdict flickering while older runs arrive tells nothing, and
+  // each one is a pass over every run, while other cards may still wait for their first page).
+  const [newestRuns, setNewestRuns] = useState<readonly SyncRun[] | null>(null);
+  if (newestRead && !isComplete && newestRuns === null) setNewestRuns(runs);
+  const judgedRuns = isComplete ? runs : newestRead ? (newestRuns ?? runs) : null;
   const judged = useMemo(
-    () => (isComplete || newestRead ? integrationHealth(runs, now) : null),
-    [isComplete, newestRead, runs, now],
+    () => (judgedRuns ? integrationHealth(judgedRuns, now) : null),
+    [judgedRuns, now],
   );
   const summary = useMemo(() => summarizeRuns(runs), [runs]);
   const stalest = useMemo(() => stalestActivity(freshnessOf(runs)), [runs]);
