@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { localConfigJson } from './scripts/vite-local-config.ts';
+import { previewCaching } from './scripts/vite-preview-caching.ts';
 
 // One build serves every deployment: runtime settings come from config.json (see README).
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -14,7 +15,7 @@ const SRC_ALIAS = [
 ];
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), localConfigJson()],
+  plugins: [react(), tailwindcss(), localConfigJson(), previewCaching()],
   resolve: { alias: SRC_ALIAS },
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
   server: { port: 5173, strictPort: true },

@@ -135,6 +135,8 @@ describe('local identity provider', () => {
     });
     expect(reply.status).toBe(200);
     expect(reply.headers['access-control-allow-origin']).toBe(APP_ORIGIN);
+    // As Entra ID: the browser may keep the document a day, so a page load need not ask again.
+    expect(reply.headers['cache-control']).toBe('max-age=86400, private');
     const metadata = JSON.parse(reply.body) as Record<string, string>;
     expect(metadata.issuer).toBe(`https://localhost:${port}/${DEMO_TENANT_ID}/v2.0`);
     expect(metadata.token_endpoint).toBe(`${idpIssuer(port)}/token`);

@@ -31,6 +31,8 @@ export type RunningIdp = {
 /** oidc-provider serves everything under the issuer's path, as Entra does under /<tenant>/v2.0. */
 const MOUNT = `/${DEMO_TENANT_ID}/v2.0`;
 const WRONG_CREDENTIALS = 'Wrong email or password.';
+const DISCOVERY = '/.well-known/openid-configuration';
+const DISCOVERY_CACHE_CONTROL = 'max-age=86400, private';
 
 export async function startIdp(options: IdpOptions): Promise<RunningIdp> {
   const port = options.port ?? DEFAULT_IDP_PORT;
@@ -111,6 +113,10 @@ export async function startIdp(options: IdpOptions): Promise<RunningIdp> {
       inferLogoutClient(url, appOrigins);
     } else if (req.method === 'GET' && endpoint === '/auth') {
       mapSelectAccountPrompt(url);
+    } else if (req.method === 'GET' && endpoint === DISCOVERY) {
+      // As Entra ID sends it: the browser keeps the document a day, so MSAL's discovery on each
+      // page load (it holds the metadata only in memory) is answered from the HTTP cache.
+      res.setHeader('Cache-Control', DISCOVERY_CACHE_CONTROL);
     }
     forwarded.originalUrl = `${url.pathname}${url.search}`;
     forwarded.url = `${endpoint}${url.search}`;
