@@ -6,10 +6,7 @@ import { signIn } from './sign-in.ts';
 import { clearKeptRuns } from './return-visits.ts';
 
 async function signedInViewer(browser: Browser, app: string) {
-  const context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 900 },
-  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await signIn(page, app, 60_000);
   await page.goto(`${app}/bench-start`);

@@ -1,9 +1,8 @@
 // `npm run bench:profile -- filter|search|draw|overview`: samples the CPU while repeating one interaction on
 // 8,640 runs and prints the functions with the most self time. Build with `npx vite build --minify
 // false` first to read function names. A tool for finding what to optimise, not a benchmark.
-import { chromium } from 'playwright-core';
 import { signIn } from './sign-in.ts';
-import { findChromium } from '../scripts/chromium-path.ts';
+import { launchBenchBrowser } from './browser.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
 import { clearKeptRuns } from './return-visits.ts';
 process.env.STANDIN_CADENCE_MINUTES = '5';
@@ -11,12 +10,8 @@ process.env.STANDIN_RATE_LIMIT = '100000';
 const PORTS = { idpPort: 9643, standinPort: 9887, appPort: 4373, demoPort: 4374 };
 const APP = `http://localhost:${PORTS.appPort}`;
 const stack = await startLocalStack({ ...PORTS, app: 'preview' });
-const browser = await chromium.launch({
-  executablePath: findChromium() ?? undefined,
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchBenchBrowser();
 const context = await browser.newContext({
-  ignoreHTTPSErrors: true,
   viewport: { width: 1280, height: 900 },
 });
 const page = await context.newPage();

@@ -4,9 +4,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { chromium, type Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { signIn } from './sign-in.ts';
-import { findChromium } from '../scripts/chromium-path.ts';
+import { launchBenchBrowser } from './browser.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
 import { bundleSizes } from './bundle-size.ts';
 import { clearKeptRuns, overviewVisits, reloadWithKeptRuns } from './return-visits.ts';
@@ -64,18 +64,12 @@ async function crowdScenario() {
     },
   };
 }
-const browser = await chromium.launch({
-  executablePath: findChromium() ?? undefined,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--no-first-run',
-    '--enable-precise-memory-info',
-  ],
-});
+const browser = await launchBenchBrowser([
+  '--disable-background-networking',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+]);
 const context = await browser.newContext({
-  ignoreHTTPSErrors: true,
   viewport: { width: 1280, height: 900 },
 });
 await context.addInitScript(LONG_TASK_PROBE);

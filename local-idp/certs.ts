@@ -1,5 +1,6 @@
 // The IdP's development TLS certificate and signing secrets, generated once and kept in .local-dev/idp/.
 import {
+  createHash,
   createPrivateKey,
   generateKeyPairSync,
   randomBytes,
@@ -44,6 +45,15 @@ export async function ensureDevCertificate(): Promise<DevCertificate> {
   const onDisk = await readFile(CERT_PATH, 'utf8').catch(() => undefined);
   if (onDisk !== bundle.cert) await replaceFile(CERT_PATH, bundle.cert);
   return { key: bundle.key, cert: bundle.cert, certPath: CERT_PATH };
+}
+
+/**
+ * The base64 SHA-256 of a PEM certificate's public key (SPKI): what Chromium's
+ * `--ignore-certificate-errors-spki-list` takes to trust that one certificate.
+ */
+export function certificateSpkiHash(certPem: string): string {
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
 }
 
 /** The RS256 signing key (a private JWK with `kid`) and cookie keys, kept so tokens survive restarts. */
