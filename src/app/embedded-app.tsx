@@ -5,7 +5,7 @@ import { useMsal } from '@azure/msal-react';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
 import { createHttpClient } from '@/lib/api/http-client';
-import { createTokenProvider } from '@/lib/auth/token-provider';
+import { tokenProviderFor } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
 import { createHostTokenSource } from '@/lib/embed/host-token';
 import { listenForHostTheme } from '@/lib/embed/host-theme';
@@ -44,7 +44,7 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
         accountId: account.homeAccountId,
         client: createHttpClient({
           baseUrl: config.apiBaseUrl,
-          getAccessToken: createTokenProvider(instance, config.auth.scopes),
+          getAccessToken: tokenProviderFor(instance, config.auth.scopes),
         }),
       };
     return null;

@@ -7,7 +7,7 @@ import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-cont
 import { createHttpClient } from '@/lib/api/http-client';
 import { announceSignOut } from '@/lib/auth/session-sync';
 import { clearSignInRequired, useSignInRequired } from '@/lib/auth/sign-in-required';
-import { createTokenProvider } from '@/lib/auth/token-provider';
+import { tokenProviderFor } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
 import { AppHeader } from './app-header';
 import { AppRoutes } from './app-routes';
@@ -22,7 +22,7 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   const queryClient = useQueryClient();
   const signInRequired = useSignInRequired();
   const getAccessToken = useMemo(
-    () => createTokenProvider(instance, config.auth.scopes),
+    () => tokenProviderFor(instance, config.auth.scopes),
     [config.auth.scopes, instance],
   );
   const session = useMemo<ApiSession>(
@@ -32,8 +32,8 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
     }),
     [account.homeAccountId, config.apiBaseUrl, getAccessToken],
   );
-  // The first request's token is asked for now, while the page's code and its kept runs load; a
-  // failure here is the first request's to report.
+  // The first request's token is asked for at start-up (startApp) or now, after a sign-in, while
+  // the page's code and its kept runs load; a failure here is the first request's to report.
   useEffect(() => {
     getAccessToken().catch(() => undefined);
   }, [getAccessToken]);

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import { bootstrapMsal } from '@/lib/auth/msal';
+import { tokenProviderFor } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
 import { detectEmbed } from '@/lib/embed/embed-mode';
 import { configureErrorReporting, installGlobalErrorReporting } from '@/lib/errors/error-reporter';
@@ -14,6 +15,10 @@ export async function startApp(root: Root, config: AppConfig) {
   const embed = detectEmbed();
   try {
     const { instance, redirectError } = await bootstrapMsal(config, embed.embedded);
+    // Signed in already: the first request's token is asked for while React draws the page (the
+    // widget asks its host first). A failure here is the first request's to report.
+    if (!embed.embedded && instance.getActiveAccount())
+      tokenProviderFor(instance, config.auth.scopes)().catch(() => undefined);
     root.render(
       <StrictMode>
         <App

@@ -5,7 +5,7 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { createTokenProvider, TOKEN_RENEW_BEFORE_MS } from './token-provider';
+import { createTokenProvider, TOKEN_RENEW_BEFORE_MS, tokenProviderFor } from './token-provider';
 
 const HOUR = 3_600_000;
 
@@ -74,5 +74,22 @@ describe('createTokenProvider', () => {
     const token = createTokenProvider(m.instance, ['api'], m.now);
     await expect(token()).rejects.toMatchObject({ code: 'session_expired', status: 401 });
     expect(await token()).toBe('token-1');
+  });
+});
+
+describe('tokenProviderFor', () => {
+  it('shares one provider per MSAL instance and scopes: the start-up call serves the first request', async () => {
+    const m = msal({ current: account('a') });
+    const atStart = tokenProviderFor(m.instance, ['api']);
+    const early = atStart();
+    // React's first request, asked while the start-up call is still under way.
+    const firstRequest = tokenProviderFor(m.instance, ['api'])();
+    expect(await Promise.all([early, firstRequest])).toEqual(['token-1', 'token-1']);
+    expect(m.acquireTokenSilent).toHaveBeenCalledTimes(1);
+    // Other scopes or another instance: a provider of their own.
+    expect(await tokenProviderFor(m.instance, ['other'])()).toBe('token-2');
+    const n = msal({ current: account('a') });
+    expect(await tokenProviderFor(n.instance, ['api'])()).toBe('token-1');
+    expect(n.acquireTokenSilent).toHaveBeenCalledTimes(1);
   });
 });

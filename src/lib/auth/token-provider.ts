@@ -50,6 +50,26 @@ export function createTokenProvider(
   };
 }
 
+const shared = new WeakMap<IPublicClientApplication, Map<string, GetAccessToken>>();
+
+/**
+ * One provider per MSAL instance and scopes, so the token asked for at start-up (before React has
+ * drawn anything) is the one the first request gets, not a second silent call.
+ */
+export function tokenProviderFor(
+  instance: IPublicClientApplication,
+  scopes: string[],
+): GetAccessToken {
+  const byScopes = shared.get(instance) ?? new Map<string, GetAccessToken>();
+  shared.set(instance, byScopes);
+  const key = scopes.join(' ');
+  const existing = byScopes.get(key);
+  if (existing) return existing;
+  const provider = createTokenProvider(instance, scopes);
+  byScopes.set(key, provider);
+  return provider;
+}
+
 async function silentToken(
   instance: IPublicClientApplication,
   account: AccountInfo,
