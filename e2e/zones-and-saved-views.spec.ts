@@ -109,6 +109,9 @@ test('the widget shows times in a chosen zone and saves views too', async ({ pag
   await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
   const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
   await expect(widget.getByText(/runs loaded\./)).toBeVisible();
+  // The table is drawn a moment after the count (a deferred render): click once the page is done,
+  // as a person would. A click into a cross-origin frame during that render could be lost.
+  await expect(widget.getByText(/Showing [1-9][\d,]* of [1-9][\d,]* runs\./)).toBeVisible();
   await widget.getByRole('button', { name: 'Change time zone' }).click();
   await widget.getByRole('combobox', { name: 'Time zone' }).fill('kolkata');
   await widget.getByRole('option', { name: /Asia\/Kolkata/ }).click();

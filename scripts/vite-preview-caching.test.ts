@@ -39,8 +39,8 @@ describe('vite preview caching', () => {
     expect(reply.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
-  it('keeps the page and runtime settings fresh on every load', async () => {
-    for (const path of ['/', '/integrations/x/runs', '/config.json']) {
+  it('keeps the page, runtime settings and the answer for a missing chunk fresh', async () => {
+    for (const path of ['/', '/integrations/x/runs', '/config.json', '/assets/main-gone99.js']) {
       const reply = await fetch(`${origin}${path}`);
       expect(reply.status).toBe(200);
       expect(reply.headers.get('cache-control')).not.toContain('immutable');

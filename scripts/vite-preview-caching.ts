@@ -14,7 +14,8 @@ export function previewCaching(): Plugin {
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0] ?? '';
-        // Only what the build wrote (sirv answers those); the SPA fallback keeps `no-cache`.
+        // Only what the build wrote (sirv answers those). A missing chunk gets the SPA fallback,
+        // which sets `no-cache` again, so nothing missing is ever kept as immutable.
         if (path.startsWith(`${base}assets/`))
           res.setHeader('Cache-Control', fileCacheControl(['assets']));
         next();

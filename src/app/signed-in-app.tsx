@@ -21,10 +21,8 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   const { instance } = useMsal();
   const queryClient = useQueryClient();
   const signInRequired = useSignInRequired();
-  const getAccessToken = useMemo(
-    () => tokenProviderFor(instance, config.auth.scopes),
-    [config.auth.scopes, instance],
-  );
+  // The same provider for the same instance and scopes (memoised inside), so no useMemo here.
+  const getAccessToken = tokenProviderFor(instance, config.auth.scopes);
   const session = useMemo<ApiSession>(
     () => ({
       accountId: account.homeAccountId,
