@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../../neo-standin/core/rate-limiter';
 import { isApiError } from './api-error';
 import { createHttpClient } from './http-client';
-import { allowedInFlight, CLIENTS_SHARING, wakeDelay, type RequestPriority } from './rate-gate';
+import {
+  allowedInFlight,
+  CLIENTS_SHARING,
+  othersBusy,
+  othersInWindow,
+  wakeDelay,
+  type RequestPriority,
+} from './rate-gate';
 
 const PATH = '/public-api/integrations/halopsa/sync-runs';
 const LATENCY_MS = 100;
@@ -163,6 +170,40 @@ describe('many viewers, one budget', () => {
     expect(api.counts.refused).toBe(0);
   });
 
+  it('keeps one background request in flight while another client is busy, six once it is alone', async () => {
+    const clock = virtualClock();
+    const api = tenant(clock, 1200);
+    // What the background viewer has in flight when each of its requests leaves, and when.
+    const starts: { at: number; inFlight: number }[] = [];
+    let inFlight = 0;
+    const watched = {
+      ...api,
+      fetch: async () => {
+        inFlight += 1;
+        starts.push({ at: clock.now(), inFlight });
+        try {
+          return await api.fetch();
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    const busy = viewer(clock, api, 300, 0);
+    const t0 = clock.now();
+    const background = viewer(clock, watched, 0, 900);
+    await clock.run(() => busy.doneAt !== null && background.doneAt !== null);
+    expect(api.counts.refused).toBe(0);
+    // Once the first answers told it about the other client: one at a time, while the other's
+    // requests are in the tenant's window (a minute after its last).
+    const shared = starts.filter((s) => s.at > t0 + 1_000 && s.at < t0 + busy.doneAt! + 55_000);
+    expect(shared.length).toBeGreaterThan(100);
+    expect(Math.max(...shared.map((s) => s.inFlight))).toBe(1);
+    // Alone again once the other's requests have left the window: the whole budget's pace.
+    const alone = starts.filter((s) => s.at > t0 + busy.doneAt! + 61_000);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(Math.max(...alone.map((s) => s.inFlight))).toBe(6);
+  });
+
   it('does not slow down a viewer alone with the whole budget', async () => {
     const clock = virtualClock();
     const api = tenant(clock, 1200);
@@ -183,6 +224,24 @@ describe('allowedInFlight', () => {
     expect(allowedInFlight(budget(24 + 3 * CLIENTS_SHARING), 'normal')).toBe(3);
     expect(allowedInFlight(budget(24 + CLIENTS_SHARING - 1), 'normal')).toBe(0);
     expect(allowedInFlight(budget(3), 'normal')).toBe(0);
+  });
+
+  it('keeps background work to one request in flight while other clients are busy', () => {
+    expect(allowedInFlight(budget(900), 'background', 6, true)).toBe(1);
+    expect(allowedInFlight(budget(null), 'background', 6, true)).toBe(1);
+    expect(allowedInFlight(budget(900), 'normal', 6, true)).toBe(6);
+    expect(allowedInFlight(budget(24 + 120), 'background', 6, true)).toBe(0);
+  });
+
+  it('counts as other clients what the window holds beyond this client’s own requests', () => {
+    // 200 spent in the window, 150 of them ours: 50 from others, beyond the reserve of 24.
+    expect(othersInWindow(budget(1000), 150)).toBe(50);
+    expect(othersBusy(budget(1000), 150)).toBe(true);
+    // 10 from others (a watcher's poll, a script): not busy.
+    expect(othersBusy(budget(1000), 190)).toBe(false);
+    // Our requests in flight not yet counted by the API: never below none.
+    expect(othersInWindow(budget(1000), 205)).toBe(0);
+    expect(othersBusy(budget(null), 0)).toBe(false);
   });
 
   it('leaves a tenth of the limit besides to what people wait on', () => {

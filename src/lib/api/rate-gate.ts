@@ -37,21 +37,43 @@ export function backgroundHeadroom(limit: number | null): number {
   return Math.ceil((limit ?? 1200) * 0.1);
 }
 
+/** Background requests in flight at once while other clients of the tenant are busy. */
+export const BACKGROUND_IN_FLIGHT_SHARED = 1;
+
+/**
+ * Requests of the tenant's window that are not this client's: the limit less what is left and
+ * less what this client sent within the window (its requests in flight counted as arrived, so
+ * the others are rather under- than overcounted). Pure, for the tests.
+ */
+export function othersInWindow(budget: RateLimitInfo, ownInWindow: number): number {
+  if (budget.limit === null || budget.remaining === null) return 0;
+  return Math.max(0, budget.limit - budget.remaining - ownInWindow);
+}
+
+/** Other clients are busy when their requests in the window exceed the reserve kept for them. */
+export function othersBusy(budget: RateLimitInfo, ownInWindow: number): boolean {
+  return othersInWindow(budget, ownInWindow) > rateLimitReserve(budget.limit);
+}
+
 /**
  * How many requests this client may keep in flight, given the budget it last read (counted down by
- * its own requests since). Pure, for the tests.
+ * its own requests since). Background work keeps one in flight while other clients are busy: their
+ * first screens wait on the same API. Pure, for the tests.
  */
 export function allowedInFlight(
   budget: RateLimitInfo,
   priority: RequestPriority,
   most = MAX_IN_FLIGHT,
+  busyOthers = false,
 ): number {
-  if (budget.remaining === null) return most;
+  const cap =
+    priority === 'background' && busyOthers ? Math.min(most, BACKGROUND_IN_FLIGHT_SHARED) : most;
+  if (budget.remaining === null) return cap;
   const kept =
     rateLimitReserve(budget.limit) +
     (priority === 'background' ? backgroundHeadroom(budget.limit) : 0);
   const spare = budget.remaining - kept;
-  return Math.max(0, Math.min(most, Math.floor(spare / CLIENTS_SHARING)));
+  return Math.max(0, Math.min(cap, Math.floor(spare / CLIENTS_SHARING)));
 }
 
 /** The spread of waiting clients' next requests is never more than this. */
@@ -93,13 +115,21 @@ export function createRateGate(options: RateGateOptions) {
   let inFlight = 0;
   // The tenant's budget as last read, counted down by what this client sent since.
   let budget: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
+  // When this client's requests went out, for the ones still in the tenant's window.
+  const sent: number[] = [];
+  let busyOthers = false;
+  const ownInWindow = () => {
+    const since = options.now() - RATE_WINDOW_MS;
+    while (sent.length > 0 && sent[0]! <= since) sent.shift();
+    return sent.length;
+  };
   // After a wait: one request goes out to read the budget again.
   let probing = false;
   let sleeping = false;
   const queue: Waiter[] = [];
 
   const allowed = (priority: RequestPriority) =>
-    probing ? 1 : allowedInFlight(budget, priority, most);
+    probing ? 1 : allowedInFlight(budget, priority, most, busyOthers);
 
   function nextWaiter(): Waiter | undefined {
     for (let i = queue.length - 1; i >= 0; i -= 1)
@@ -112,6 +142,7 @@ export function createRateGate(options: RateGateOptions) {
       if (inFlight >= allowed(waiter.priority)) break;
       queue.splice(queue.indexOf(waiter), 1);
       inFlight += 1;
+      sent.push(options.now());
       if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
       waiter.grant();
     }
@@ -159,6 +190,7 @@ export function createRateGate(options: RateGateOptions) {
     observe(info: RateLimitInfo) {
       if (info.remaining === null) return;
       probing = false;
+      busyOthers = othersBusy(info, ownInWindow());
       // Our other requests in flight may not be counted in it yet: count them as spent.
       budget = { ...info, remaining: info.remaining - (inFlight - 1) };
     },
