@@ -4,6 +4,7 @@ import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
+import { sessionSentLog } from '@/lib/api/sent-log';
 import { createHttpClient } from '@/lib/api/http-client';
 import { tokenProviderFor } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
@@ -45,6 +46,7 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
         client: createHttpClient({
           baseUrl: config.apiBaseUrl,
           getAccessToken: tokenProviderFor(instance, config.auth.scopes),
+          sentLog: sessionSentLog(config.apiBaseUrl),
         }),
       };
     return null;

@@ -4,6 +4,7 @@ import { useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
+import { sessionSentLog } from '@/lib/api/sent-log';
 import { createHttpClient } from '@/lib/api/http-client';
 import { announceSignOut } from '@/lib/auth/session-sync';
 import { clearSignInRequired, useSignInRequired } from '@/lib/auth/sign-in-required';
@@ -26,7 +27,11 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   const session = useMemo<ApiSession>(
     () => ({
       accountId: account.homeAccountId,
-      client: createHttpClient({ baseUrl: config.apiBaseUrl, getAccessToken }),
+      client: createHttpClient({
+        baseUrl: config.apiBaseUrl,
+        getAccessToken,
+        sentLog: sessionSentLog(config.apiBaseUrl),
+      }),
     }),
     [account.homeAccountId, config.apiBaseUrl, getAccessToken],
   );

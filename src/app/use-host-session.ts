@@ -3,6 +3,7 @@
 // to that account (a new query-key scope) and the previous user's cache is dropped.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { sessionSentLog } from '@/lib/api/sent-log';
 import { createHttpClient, type GetAccessToken } from '@/lib/api/http-client';
 import { accountIdFromToken } from '@/lib/embed/host-token';
 import { accountKey, type ApiSession } from '@/lib/query/api-session-context';
@@ -53,7 +54,14 @@ export function useHostSession(host: HostTokens, apiBaseUrl: string): HostSessio
       }
       return token;
     };
-    return { accountId, client: createHttpClient({ baseUrl: apiBaseUrl, getAccessToken }) };
+    return {
+      accountId,
+      client: createHttpClient({
+        baseUrl: apiBaseUrl,
+        getAccessToken,
+        sentLog: sessionSentLog(apiBaseUrl),
+      }),
+    };
   }, [accountId, host, apiBaseUrl, queryClient]);
 
   if (state.kind === 'failed') return state;

@@ -3,6 +3,7 @@ import { abortableSleep } from './abortable-sleep';
 import { ApiError, parseRetryAfter } from './api-error';
 import { createRateGate, type RateLimitInfo, type RequestPriority } from './rate-gate';
 import { errorEnvelopeSchema } from './schemas';
+import type { SentLog } from './sent-log';
 
 export type TokenRequest = { forceRefresh?: boolean };
 export type GetAccessToken = (request?: TokenRequest) => Promise<string>;
@@ -37,6 +38,8 @@ export type HttpClientOptions = {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Requests in flight at once (default MAX_IN_FLIGHT). */
   maxInFlight?: number;
+  /** This tab's send times across a reload (sessionSentLog), so they are not taken for others'. */
+  sentLog?: SentLog;
   now?: () => number;
   /** For tests: 0–1, spreads the moment waiting clients ask again. */
   random?: () => number;
@@ -105,6 +108,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const gate = createRateGate({
     maxInFlight: options.maxInFlight,
+    sentLog: options.sentLog,
     now,
     sleep: (ms) => sleep(ms),
     random: options.random,

@@ -204,6 +204,53 @@ describe('many viewers, one budget', () => {
     expect(Math.max(...alone.map((s) => s.inFlight))).toBe(6);
   });
 
+  it('takes the requests of the page this tab showed before (a reload) for its own, not another client’s', async () => {
+    const maxInFlightAfterReload = async (withLog: boolean) => {
+      const clock = virtualClock();
+      const api = tenant(clock, 1200);
+      // The page before the reload: 150 requests, still in the tenant's window.
+      const before: number[] = [];
+      for (let i = 0; i < 150; i += 1) {
+        before.push(clock.now());
+        void api.fetch();
+      }
+      await clock.run(() => api.counts.requests === 150);
+      let inFlight = 0;
+      let most = 0;
+      const client = createHttpClient({
+        baseUrl: 'https://api.example.test',
+        getAccessToken: async () => 't',
+        fetch: async () => {
+          inFlight += 1;
+          if (clock.now() > before[0]! + 2_000) most = Math.max(most, inFlight);
+          try {
+            return await api.fetch();
+          } finally {
+            inFlight -= 1;
+          }
+        },
+        now: clock.now,
+        sleep: clock.sleep,
+        sentLog: withLog ? { load: () => [...before], remember: () => undefined } : undefined,
+      });
+      let left = 200;
+      const lane = async () => {
+        while (left > 0) {
+          left -= 1;
+          await client.getJson(PATH, {}, undefined, 'background');
+        }
+      };
+      const done = Promise.all(Array.from({ length: 12 }, lane));
+      let finished = false;
+      void done.then(() => (finished = true));
+      await clock.run(() => finished);
+      return most;
+    };
+    expect(await maxInFlightAfterReload(true)).toBe(6);
+    // Without the log, its own earlier requests look like another client's.
+    expect(await maxInFlightAfterReload(false)).toBe(1);
+  });
+
   it('does not slow down a viewer alone with the whole budget', async () => {
     const clock = virtualClock();
     const api = tenant(clock, 1200);

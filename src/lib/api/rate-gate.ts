@@ -5,6 +5,8 @@
 // runs out while N ≤ CLIENTS_SHARING. At the reserve a client sends nothing until the oldest
 // request leaves the window (X-RateLimit-Reset), then one request to read the budget again.
 
+import type { SentLog } from './sent-log';
+
 export type RateLimitInfo = {
   limit: number | null;
   remaining: number | null;
@@ -97,6 +99,8 @@ export function wakeDelay(budget: RateLimitInfo, now: number, random: number): n
 
 export type RateGateOptions = {
   maxInFlight?: number;
+  /** This tab's send times from the page before (a reload): still in the window, and its own. */
+  sentLog?: SentLog;
   now: () => number;
   /** How to wait (tests record the waits instead). */
   sleep: (ms: number) => Promise<void>;
@@ -116,13 +120,14 @@ export function createRateGate(options: RateGateOptions) {
   // The tenant's budget as last read, counted down by what this client sent since.
   let budget: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
   // When this client's requests went out, for the ones still in the tenant's window.
-  const sent: number[] = [];
+  const sent: number[] = (options.sentLog?.load() ?? []).sort((a, b) => a - b);
   let busyOthers = false;
   const ownInWindow = () => {
     const since = options.now() - RATE_WINDOW_MS;
     while (sent.length > 0 && sent[0]! <= since) sent.shift();
     return sent.length;
   };
+  options.sentLog?.remember(() => (ownInWindow(), sent));
   // After a wait: one request goes out to read the budget again.
   let probing = false;
   let sleeping = false;
