@@ -176,13 +176,30 @@ export const syncRunsQueries = {
    * one cursor chain up to the next whole minute, by the same paging rules and retry path as the
    * window. `since` comes from the initial load only, so it stays put while new runs arrive.
    */
-  live(session: ApiSession, name: string, since: number | null, fastPoll: boolean) {
+  live(
+    session: ApiSession,
+    name: string,
+    since: number | null,
+    fastPoll: boolean,
+    /**
+     * When the window read up to now in one round (kept runs and what is new): the first check
+     * comes one poll later, instead of asking at once for the range just read.
+     */
+    freshAsOf: number | null = null,
+  ) {
+    const interval = fastPoll ? LIVE_POLL_RUNNING_MS : LIVE_POLL_MS;
     return queryOptions({
       queryKey: [...syncRunsQueries.integration(session.accountId, name), 'live', since] as const,
       enabled: since !== null,
-      refetchInterval: fastPoll ? LIVE_POLL_RUNNING_MS : LIVE_POLL_MS,
+      refetchInterval: interval,
       refetchIntervalInBackground: false,
-      staleTime: 0,
+      ...(freshAsOf === null
+        ? { staleTime: 0 }
+        : {
+            staleTime: interval,
+            initialData: { runs: [], problems: [], fetchedAt: freshAsOf },
+            initialDataUpdatedAt: freshAsOf,
+          }),
       placeholderData: keepPreviousData,
       retry: NO_QUERY_RETRY,
       queryFn: async ({ signal }) => {

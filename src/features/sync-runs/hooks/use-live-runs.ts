@@ -3,7 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { syncRunsQueries } from '@/features/sync-runs/api/sync-runs-queries';
 import { useApiSession } from '@/lib/query/api-session-context';
 
-export function useLiveRuns(name: string, since: number | null, fastPoll: boolean) {
+export function useLiveRuns(
+  name: string,
+  since: number | null,
+  fastPoll: boolean,
+  freshAsOf: number | null = null,
+) {
   const session = useApiSession();
-  return useQuery(syncRunsQueries.live(session, name, since, fastPoll));
+  return useQuery(syncRunsQueries.live(session, name, since, fastPoll, freshAsOf));
 }

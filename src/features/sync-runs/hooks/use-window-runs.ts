@@ -26,7 +26,10 @@ export function useWindowRuns(
     () => (includesNow && base.isComplete ? liveSince(base.runs, since) : null),
     [includesNow, base.isComplete, base.runs, since],
   );
-  const live = useLiveRuns(name, refreshSince, running);
+  // Read up to now in one round (a return visit: kept runs and what is new), the live refresh's
+  // first check waits its interval; it would ask again for what that round just read.
+  const freshAsOf = base.isComplete && base.pagesLoaded === 1 ? base.query.dataUpdatedAt : null;
+  const live = useLiveRuns(name, refreshSince, running, freshAsOf);
   const merged = withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS);
   // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
   // the first runs show at once, the rest when complete (progress counts stay live). With an urgent
