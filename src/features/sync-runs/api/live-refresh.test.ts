@@ -6,6 +6,7 @@ import { LIVE_POLL_MS } from '@/domain/sync-runs/live';
 import type { HttpClient } from '@/lib/api/http-client';
 import type { ApiSession } from '@/lib/query/api-session-context';
 import { createQueryClient } from '@/lib/query/query-client';
+import { page } from '@/test/sync-runs-pages';
 import { syncRunsQueries } from './sync-runs-queries';
 
 function session(getJson: HttpClient['getJson']): ApiSession {
@@ -14,13 +15,7 @@ function session(getJson: HttpClient['getJson']): ApiSession {
 
 describe('the live refresh after a window read in one round', () => {
   const answer = async () => ({
-    body: {
-      data: [],
-      meta: {
-        request_id: '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9',
-        pagination: { has_more: false, next_cursor: null },
-      },
-    },
+    body: page([], null),
     requestId: null,
     rateLimit: { limit: null, remaining: null, resetAt: null },
   });
