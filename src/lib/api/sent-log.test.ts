@@ -34,6 +34,24 @@ describe('sessionSentLog', () => {
     ]);
   });
 
+  it('writes once per page left, what the client created last remembers', () => {
+    const storage = memoryStorage();
+    let writes = 0;
+    const counted: Storage = Object.assign(Object.create(storage) as Storage, {
+      setItem: (key: string, value: string) => {
+        writes += 1;
+        storage.setItem(key, value);
+      },
+    });
+    const page = new EventTarget();
+    // A new session in the same page (another account, a new token source) makes a new client.
+    sessionSentLog('https://api.example.test', counted, page).remember(() => [1_000]);
+    sessionSentLog('https://api.example.test', counted, page).remember(() => [1_000, 2_000]);
+    page.dispatchEvent(new Event('pagehide'));
+    expect(writes).toBe(1);
+    expect(sessionSentLog('https://api.example.test', storage).load()).toEqual([1_000, 2_000]);
+  });
+
   it('reads nothing from a damaged entry instead of failing', () => {
     const storage = memoryStorage();
     storage.setItem('sync-runs.sent-times:https://api.example.test', '{not json');

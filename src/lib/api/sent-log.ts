@@ -12,6 +12,30 @@ export type SentLog = {
 const KEY_PREFIX = 'sync-runs.sent-times:';
 
 type Target = Pick<Window, 'addEventListener'>;
+type Remembered = { storage: Storage | undefined; times: () => readonly number[] };
+
+// One listener per page and, per API, the client that asked last: a new session's client replaces
+// the one before (which is then let go), and each key is written once as the page is left.
+const rememberedBy = new WeakMap<Target, Map<string, Remembered>>();
+
+function rememberOn(target: Target, key: string, entry: Remembered) {
+  let remembered = rememberedBy.get(target);
+  if (!remembered) {
+    const entries = new Map<string, Remembered>();
+    rememberedBy.set(target, entries);
+    target.addEventListener('pagehide', () => {
+      for (const [name, { storage, times }] of entries) {
+        try {
+          storage?.setItem(name, JSON.stringify(times()));
+        } catch {
+          // Storage full or refused: the next page counts the tenant's window without them.
+        }
+      }
+    });
+    remembered = entries;
+  }
+  remembered.set(key, entry);
+}
 
 export function sessionSentLog(
   apiBaseUrl: string,
@@ -31,13 +55,7 @@ export function sessionSentLog(
       }
     },
     remember(times) {
-      target?.addEventListener('pagehide', () => {
-        try {
-          storage?.setItem(key, JSON.stringify(times()));
-        } catch {
-          // Storage full or refused: the next page counts the tenant's window without them.
-        }
-      });
+      if (target) rememberOn(target, key, { storage, times });
     },
   };
 }
