@@ -4,23 +4,20 @@
 // the browser's modules.
 import { z } from 'zod';
 
-/** Hosts that may be reached over plain http. `URL.hostname` keeps IPv6 brackets: `[::1]`. */
-export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+import {
+  HTTPS_OR_LOOPBACK_MESSAGE,
+  httpsOrLoopbackProblem,
+  isHttpsOrLoopbackUrl,
+} from '@/lib/api/url-rule';
+import { INTEGRATION_NAME } from '@/lib/api/integration-name';
 
-export const HTTPS_OR_LOOPBACK_MESSAGE =
-  'must be an https:// URL (http:// is allowed only for localhost, 127.0.0.1 and [::1])';
-
-/** The rule for every URL the app is pointed at: https://, or http:// only for a loopback host. */
-export function isHttpsOrLoopbackUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
-}
+// One rule each for every runtime: the watcher imports them from lib/api too.
+export {
+  HTTPS_OR_LOOPBACK_MESSAGE,
+  isHttpsOrLoopbackUrl,
+  LOOPBACK_HOSTS,
+} from '@/lib/api/url-rule';
+export { INTEGRATION_NAME } from '@/lib/api/integration-name';
 
 const DNS_NAME =
   /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
@@ -33,9 +30,6 @@ export function isHostPort(value: string): boolean {
   if (port !== undefined && Number(port) > 65535) return false;
   return host.startsWith('[') || DNS_NAME.test(host);
 }
-
-/** An integration's name as the API knows it: a slug (never `.`, `..` or a path). */
-export const INTEGRATION_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export const ORIGIN_MESSAGE =
   'is not an exact origin like https://portal.example.com (no path, no wildcard, no trailing slash)';
@@ -67,7 +61,10 @@ function messages(invalid?: string) {
 /** `abort`: what is not a URL at all gets one problem, not one from each refinement too. */
 const url = () => z.url({ abort: true, ...messages('is not a URL') });
 
-const httpsOrLoopbackUrl = url().refine(isHttpsOrLoopbackUrl, HTTPS_OR_LOOPBACK_MESSAGE);
+const httpsOrLoopbackUrl = url().superRefine((value, ctx) => {
+  const problem = httpsOrLoopbackProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+});
 
 const nonEmpty = (message: string) => z.string(messages()).min(1, message);
 
