@@ -27,4 +27,25 @@ describe('the rate budget', () => {
     budget.setLimit(null);
     expect(budget.allowed()).toBe(10);
   });
+
+  it('is not lifted by an absurd X-RateLimit-Limit: a minute still holds only its share of 1,200', async () => {
+    let now = 0;
+    const budget = createBudget(0.1, {
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
+    for (const absurd of [1e9, 12_001, 0, -5, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      budget.setLimit(absurd);
+      expect(budget.allowed(), String(absurd)).toBe(120);
+    }
+    // Requests as fast as it lets them: 120 in the first minute, none more.
+    const sentAt: number[] = [];
+    while (now < 60_000) {
+      await budget.take();
+      sentAt.push(now);
+    }
+    expect(sentAt.filter((t) => t < 60_000)).toHaveLength(120);
+  });
 });

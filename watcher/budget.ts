@@ -1,14 +1,14 @@
 // The watcher's share of the tenant's rate limit (1,200 requests a minute, shared by every admin,
 // widget and script): requests wait for room in a sliding minute before they are sent.
 import { abortableSleep } from '../src/lib/api/abortable-sleep.ts';
+import { believedLimit, CONTRACT_LIMIT } from '../src/lib/api/rate-gate.ts';
 
 const WINDOW_MS = 60_000;
-const DEFAULT_LIMIT = 1200;
 
 export type Budget = {
   /** Waits until one more request fits the share, then counts it. */
   take(signal?: AbortSignal): Promise<void>;
-  /** Learned from X-RateLimit-Limit on every answer. */
+  /** Learned from X-RateLimit-Limit on every answer, as far as it is believable (believedLimit). */
   setLimit(limit: number | null): void;
   /** Requests allowed per minute now. */
   allowed(): number;
@@ -22,7 +22,7 @@ export function createBudget(
 ): Budget {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
-  let limit = DEFAULT_LIMIT;
+  let limit = CONTRACT_LIMIT;
   const sent: number[] = [];
   const allowed = () => Math.max(1, Math.floor(limit * share));
   const prune = () => {
@@ -41,7 +41,8 @@ export function createBudget(
       }
     },
     setLimit(value) {
-      if (value !== null && Number.isFinite(value) && value > 0) limit = value;
+      // An absurd limit (0, negative, fractional, 1e9) is the contract's: it never lifts the share.
+      limit = believedLimit(value) ?? limit;
     },
     allowed,
     used() {

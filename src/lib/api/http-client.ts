@@ -1,7 +1,12 @@
 // The single fetch wrapper: bearer token, abort signal, one typed error for every failure.
 import { abortableSleep } from './abortable-sleep';
 import { ApiError, parseRetryAfter } from './api-error';
-import { createRateGate, type RateLimitInfo, type RequestPriority } from './rate-gate';
+import {
+  believedRateLimit,
+  createRateGate,
+  type RateLimitInfo,
+  type RequestPriority,
+} from './rate-gate';
 import { errorEnvelopeSchema } from './schemas';
 import type { SentLog } from './sent-log';
 
@@ -167,7 +172,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         void response.body?.cancel().catch(() => undefined);
         response = await send(url.toString(), signal, true);
       }
-      const rateLimit = readRateLimit(response.headers);
+      // Bounded before anyone acts on it: a hostile header neither stops nor unleashes a client.
+      const rateLimit = believedRateLimit(readRateLimit(response.headers));
       gate.observe(rateLimit);
       options.onRateLimit?.(rateLimit);
       if (!response.ok) {

@@ -29,14 +29,50 @@ export const CLIENTS_SHARING = 16;
 /** The tenant's window (Neo: 60 s); X-RateLimit-Reset tells when its oldest request leaves. */
 export const RATE_WINDOW_MS = 60_000;
 
+/** The contract's limit: 1,200 requests per window per tenant. */
+export const CONTRACT_LIMIT = 1200;
+
+/** An X-RateLimit-Limit above this (ten times the contract's) is not believed. */
+export const MAX_BELIEVED_LIMIT = 10 * CONTRACT_LIMIT;
+
+/** With the budget spent, a client asks again at most once in this time, whatever the headers say. */
+export const MIN_PROBE_GAP_MS = 1000;
+
+/**
+ * The limit a client acts on: what the API says if it is a plausible whole number (1 to ten times
+ * the contract's), otherwise the contract's 1,200. A hostile or broken header (0, -5, 1e12) can
+ * neither stop a client nor lift its share.
+ */
+export function believedLimit(limit: number | null): number | null {
+  if (limit === null) return null;
+  return Number.isInteger(limit) && limit >= 1 && limit <= MAX_BELIEVED_LIMIT
+    ? limit
+    : CONTRACT_LIMIT;
+}
+
+/**
+ * Rate-limit headers as believed: the limit bounded (believedLimit), what is left a whole number
+ * from 0 to that limit. X-RateLimit-Reset is bounded where it is used (wakeDelay).
+ */
+export function believedRateLimit(info: RateLimitInfo): RateLimitInfo {
+  const limit = believedLimit(info.limit);
+  const remaining =
+    info.remaining === null
+      ? null
+      : Math.max(0, Math.min(Math.floor(info.remaining), limit ?? MAX_BELIEVED_LIMIT));
+  return { limit, remaining, resetAt: info.resetAt };
+}
+
+const limitOf = (limit: number | null) => believedLimit(limit) ?? CONTRACT_LIMIT;
+
 /** Requests kept in reserve for the rest of the tenant (other tabs, scripts): we pause before them. */
 export function rateLimitReserve(limit: number | null): number {
-  return Math.max(5, Math.ceil((limit ?? 1200) * 0.02));
+  return Math.max(5, Math.ceil(limitOf(limit) * 0.02));
 }
 
 /** What background work leaves to the reserve besides: room for other viewers' first screens. */
 export function backgroundHeadroom(limit: number | null): number {
-  return Math.ceil((limit ?? 1200) * 0.1);
+  return Math.ceil(limitOf(limit) * 0.1);
 }
 
 /** Background requests in flight at once while other clients of the tenant are busy. */
@@ -85,16 +121,24 @@ export const MAX_WAKE_SPREAD_MS = 1000;
  * How long a client with nothing allowed waits before it asks again: until the window's oldest
  * request leaves, plus a share of the time CLIENTS_SHARING requests take to free up at the limit's
  * steady rate (at most MAX_WAKE_SPREAD_MS), so viewers waiting together do not all ask in the same
- * moment. `random` is 0–1.
+ * moment. `random` is 0–1. A reset that is missing or already past tells nothing: the wait is then
+ * MIN_PROBE_GAP_MS, doubled for each wait in a row that found no room (`waitsInARow`), up to one
+ * window. Never less than MIN_PROBE_GAP_MS, never more than a window and the spread.
  */
-export function wakeDelay(budget: RateLimitInfo, now: number, random: number): number {
-  // The oldest request leaves within one window, whatever a skewed clock makes of the reset.
-  const untilReset =
-    budget.resetAt === null
-      ? 0
-      : Math.min(RATE_WINDOW_MS, Math.max(0, budget.resetAt * 1000 - now));
-  const steadyGapMs = RATE_WINDOW_MS / (budget.limit ?? 1200);
-  return untilReset + random * Math.min(MAX_WAKE_SPREAD_MS, CLIENTS_SHARING * steadyGapMs);
+export function wakeDelay(
+  budget: RateLimitInfo,
+  now: number,
+  random: number,
+  waitsInARow = 0,
+): number {
+  const untilReset = budget.resetAt === null ? 0 : budget.resetAt * 1000 - now;
+  const wait =
+    untilReset > 0
+      ? // The oldest request leaves within one window, whatever a skewed clock makes of the reset.
+        Math.min(RATE_WINDOW_MS, Math.max(MIN_PROBE_GAP_MS, untilReset))
+      : Math.min(RATE_WINDOW_MS, MIN_PROBE_GAP_MS * 2 ** Math.min(waitsInARow, 16));
+  const steadyGapMs = RATE_WINDOW_MS / limitOf(budget.limit);
+  return wait + random * Math.min(MAX_WAKE_SPREAD_MS, CLIENTS_SHARING * steadyGapMs);
 }
 
 export type RateGateOptions = {
@@ -128,13 +172,21 @@ export function createRateGate(options: RateGateOptions) {
     return sent.length;
   };
   options.sentLog?.remember(() => (ownInWindow(), sent));
+  // When the budget was last read: a read older than the window tells nothing about now.
+  let readAt = Number.NEGATIVE_INFINITY;
   // After a wait: one request goes out to read the budget again.
   let probing = false;
   let sleeping = false;
+  // Waits in a row that ended without room: with no believable reset, each waits twice as long.
+  let waitsInARow = 0;
   const queue: Waiter[] = [];
 
-  const allowed = (priority: RequestPriority) =>
-    probing ? 1 : allowedInFlight(budget, priority, most, busyOthers);
+  const allowed = (priority: RequestPriority) => {
+    if (probing) return 1;
+    if (!sleeping && budget.remaining !== null && options.now() - readAt >= RATE_WINDOW_MS)
+      budget = { limit: budget.limit, remaining: null, resetAt: null };
+    return allowedInFlight(budget, priority, most, busyOthers);
+  };
 
   function nextWaiter(): Waiter | undefined {
     for (let i = queue.length - 1; i >= 0; i -= 1)
@@ -146,6 +198,7 @@ export function createRateGate(options: RateGateOptions) {
     for (let waiter = nextWaiter(); waiter; waiter = nextWaiter()) {
       if (inFlight >= allowed(waiter.priority)) break;
       queue.splice(queue.indexOf(waiter), 1);
+      if (!probing) waitsInARow = 0;
       inFlight += 1;
       sent.push(options.now());
       if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
@@ -153,7 +206,9 @@ export function createRateGate(options: RateGateOptions) {
     }
     if (queue.length > 0 && inFlight === 0 && !sleeping) {
       sleeping = true;
-      void options.sleep(wakeDelay(budget, options.now(), random())).then(() => {
+      const delay = wakeDelay(budget, options.now(), random(), waitsInARow);
+      waitsInARow += 1;
+      void options.sleep(delay).then(() => {
         sleeping = false;
         probing = true;
         next();
@@ -191,18 +246,25 @@ export function createRateGate(options: RateGateOptions) {
         next();
       });
     },
-    /** A response's rate-limit headers, read while the request still holds its place. */
-    observe(info: RateLimitInfo) {
-      if (info.remaining === null) return;
+    /**
+     * A response's rate-limit headers, read while the request still holds its place. An answer
+     * without X-RateLimit-Remaining ends a probe too: the budget counted down stands, so a client
+     * that had none waits again instead of asking at once.
+     */
+    observe(headers: RateLimitInfo) {
       probing = false;
+      if (headers.remaining === null) return;
+      const info = believedRateLimit(headers);
       busyOthers = othersBusy(info, ownInWindow());
       // Our other requests in flight may not be counted in it yet: count them as spent.
-      budget = { ...info, remaining: info.remaining - (inFlight - 1) };
+      budget = { ...info, remaining: (info.remaining ?? 0) - (inFlight - 1) };
+      readAt = options.now();
     },
     /** A 429: nothing more goes out until the API's time has passed. */
     refused(retryAfterSeconds: number, now: number) {
       probing = false;
       budget = { limit: budget.limit, remaining: 0, resetAt: now / 1000 + retryAfterSeconds };
+      readAt = now;
     },
   };
 }
