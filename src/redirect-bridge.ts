@@ -1,5 +1,5 @@
 // MSAL v5 redirect bridge: hands the identity provider's response to the window that asked for it.
-// It must not boot the app or MSAL (see README, "Sign-in").
+// It must not boot the app or MSAL (see docs/deployment.md, "Pointing it at the real Neo API and Microsoft Entra ID").
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
 
 // In a popup, MSAL's bridge broadcasts the answer and closes this window at once. The popup relay

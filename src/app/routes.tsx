@@ -1,4 +1,4 @@
-// The URL scheme (a public interface: support staff link to these paths; see README).
+// The URL scheme (a public interface: support staff link to these paths; see README, "Deep links").
 import { Link, useParams } from 'react-router';
 import { IntegrationPage } from '@/features/sync-runs/components/integration-page/integration-page';
 import { OverviewPage } from '@/features/sync-runs/components/overview/overview-page';

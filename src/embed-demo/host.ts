@@ -1,5 +1,5 @@
 // A demo support portal: signs in with its own app registration and hands the embedded Sync Runs
-// widget an access token over postMessage (the protocol in the README). Development only.
+// widget an access token over postMessage (the protocol in docs/embedding.md). Development only.
 import { PublicClientApplication } from '@azure/msal-browser';
 import { API_SCOPE, PORTAL_CLIENT_ID, idpAuthority } from '../../local-idp/settings.ts';
 

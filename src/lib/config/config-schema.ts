@@ -128,7 +128,7 @@ export const appConfigSchema = z.object({
         .default([]),
     })
     .default({ allowedParentOrigins: [] }),
-  /** Off unless set: where client-side errors are POSTed (see README, "Error reporting"). */
+  /** Off unless set: where client-side errors are POSTed (see docs/deployment.md, "Error reporting"). */
   errorReporting: z.object({ endpoint: httpsOrLoopbackUrl }).optional(),
   /** Temporal Web UI base (e.g. https://temporal.example/namespaces/neo): ids become links. */
   temporalUiUrl: httpsOrLoopbackUrl.optional(),
@@ -138,7 +138,7 @@ export const appConfigSchema = z.object({
     .default({ maxParallelSlices: 6 }),
   /**
    * Finished runs kept in this browser between visits, encrypted, for the signed-in account only
-   * (README, "Runs kept between visits"). `false` keeps nothing: every visit reads the API again.
+   * (docs/browser-storage.md, "Runs kept between visits"). `false` keeps nothing: every visit reads the API again.
    */
   runCache: z.object({ enabled: z.boolean().default(true) }).default({ enabled: true }),
 });

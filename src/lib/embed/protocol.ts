@@ -1,4 +1,4 @@
-// The postMessage protocol between the embedded widget and its host page (documented in the README).
+// The postMessage protocol between the embedded widget and its host page (documented in docs/embedding.md).
 import { parsePreference, type ThemePreference } from '@/lib/theme/theme';
 
 export const PROTOCOL_VERSION = 1;

@@ -1,4 +1,4 @@
-// Every threshold of the anomaly detectors, in one place (the README lists them). They are chosen
+// Every threshold of the anomaly detectors, in one place (docs/how-it-decides.md lists them). They are chosen
 // so that normal noise, a single odd run or a change of cadence says nothing: false alarms cost
 // trust.
 
