@@ -11,7 +11,7 @@ import { verifyWebhookSignature } from './channels/signature.ts';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'watcher-cli-'));
 const file = path.join(dir, 'watcher.config.yaml');
 const KEY = 'neo_sk_test_clicheckcheck0001';
-const SECRET = 'a-long-enough-shared-secret';
+const SECRET = 'a-long-enough-shared-secret-0123456789';
 const received: { body: string; timestamp: string; signature: string }[] = [];
 const hook = createServer((req, res) => {
   let body = '';

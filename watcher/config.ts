@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { INTEGRATION_NAME, INTEGRATION_NAME_MESSAGE } from '../src/lib/api/integration-name.ts';
+import { httpsOrLoopbackProblem } from '../src/lib/api/url-rule.ts';
 
 const slug = z
   .string()
@@ -11,12 +13,23 @@ const envName = z
   .string()
   .regex(/^[A-Z_][A-Z0-9_]*$/, 'the name of an environment variable (A–Z, 0–9, _)');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+/** Where the API key goes: https, or http only to this machine (the app's own rule). */
+const apiUrl = z.string().superRefine((value, ctx) => {
+  const problem = httpsOrLoopbackProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+/** A name the ops endpoint answers to (besides loopback): a DNS name or an IP address, no port. */
+const hostName = z
+  .string()
+  .regex(
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])$/,
+    'a host name or IP address without port or wildcard, e.g. watcher.internal',
+  )
+  .transform((name) => name.toLowerCase());
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
-/** As in the dashboard's config.json: a slug, so it can never address another API path. */
-const integrationName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'an integration name such as "connectwise" (a slug)');
+/** The dashboard's own rule (config.json): a slug, so it can never address another API path. */
+const integrationName = z.string().regex(INTEGRATION_NAME, INTEGRATION_NAME_MESSAGE);
 
 const integration = z.union([
   integrationName,
@@ -70,7 +83,7 @@ const rule = z.strictObject({
 export const watcherConfigSchema = z
   .strictObject({
     neo: z.strictObject({
-      apiBaseUrl: httpUrl,
+      apiBaseUrl: apiUrl,
       apiKeyEnv: envName.default('NEO_API_KEY'),
     }),
     /** Where the dashboard is: every notice links into it. */
@@ -92,9 +105,23 @@ export const watcherConfigSchema = z
       .default([]),
     /** More changes than this in one round become one digest per channel. */
     digestThreshold: z.int().min(1).default(5),
+    /** Notices (and their deliveries) older than this are deleted, as runs past 30 days are. */
+    noticeRetentionDays: z.int().min(2).max(3650).default(90),
+    /** The ops endpoint. Beyond loopback, everything but health, readiness and metrics needs the token. */
     http: z
-      .strictObject({ host: z.string().default('127.0.0.1'), port: z.int().min(0).default(9464) })
-      .default({ host: '127.0.0.1', port: 9464 }),
+      .strictObject({
+        host: z.string().default('127.0.0.1'),
+        port: z.int().min(0).default(9464),
+        /** Host names it answers to besides localhost, 127.0.0.1 and [::1] (DNS rebinding). */
+        allowedHosts: z.array(hostName).default([]),
+        tokenEnv: envName.default('WATCHER_OPS_TOKEN'),
+      })
+      .default({
+        host: '127.0.0.1',
+        port: 9464,
+        allowedHosts: [],
+        tokenEnv: 'WATCHER_OPS_TOKEN',
+      }),
   })
   .superRefine((config, ctx) => {
     const names = new Set(config.channels.map((c) => c.name));
@@ -110,6 +137,15 @@ export const watcherConfigSchema = z
           });
       }),
     );
+    const integrations = new Set(integrationNames(config));
+    const configured = (name: string, path: (string | number)[]) => {
+      if (!integrations.has(name))
+        ctx.addIssue({ code: 'custom', path, message: `no integration named "${name}"` });
+    };
+    config.rules.forEach((r, i) =>
+      r.integrations?.forEach((name, j) => configured(name, ['rules', i, 'integrations', j])),
+    );
+    config.mutes.forEach((m, i) => configured(m.integration, ['mutes', i, 'integration']));
     if (config.polling.minIntervalSeconds > config.polling.maxIntervalSeconds)
       ctx.addIssue({
         code: 'custom',
@@ -119,6 +155,11 @@ export const watcherConfigSchema = z
   });
 
 export type WatcherConfig = z.infer<typeof watcherConfigSchema>;
+
+/** The names of the integrations the config watches. */
+export function integrationNames(config: Pick<WatcherConfig, 'integrations'>): string[] {
+  return config.integrations.map((i) => (typeof i === 'string' ? i : i.name));
+}
 export type ChannelEntry = WatcherConfig['channels'][number];
 export type RuleEntry = WatcherConfig['rules'][number];
 

@@ -1,7 +1,16 @@
 // The watcher's operations endpoint: GET /healthz (alive, with what is degraded), /readyz (503 until
-// the first polls ran and again while shutting down), /notices (recent notices) and /metrics.
+// the first polls ran and again while shutting down), /metrics, and /notices (recent notices). Every
+// request must be addressed to loopback or a configured name; all but the first three need the
+// bearer token when there is one, and there must be one when listening beyond loopback.
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
+import {
+  hasBearerToken,
+  isAllowedHost,
+  isLoopbackBind,
+  OPEN_PATHS,
+  OpsTokenMissingError,
+} from './guard.ts';
 import { overall, type WatcherStatus } from './status.ts';
 
 export function startOpsServer(options: {
@@ -11,14 +20,32 @@ export function startOpsServer(options: {
   registry: Registry;
   /** Recent notices and their deliveries (the database is locked by the running watcher). */
   history?: (limit: number) => unknown;
+  /** Names (besides localhost, 127.0.0.1 and [::1]) that requests may be addressed to. */
+  allowedHosts?: readonly string[];
+  /** The bearer token; required when `host` is beyond loopback. Never logged. */
+  token?: string | null;
+  /** The environment variable the token comes from, for the message when it is missing. */
+  tokenEnv?: string;
 }): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const token = options.token || null;
+  if (!token && !isLoopbackBind(options.host))
+    return Promise.reject(
+      new OpsTokenMissingError(options.host, options.tokenEnv ?? 'WATCHER_OPS_TOKEN'),
+    );
+  const allowedHosts = options.allowedHosts ?? [];
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const send = (code: number, type: string, body: string) => {
-      res.writeHead(code, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    const send = (code: number, type: string, body: string, headers: object = {}) => {
+      res.writeHead(code, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
+    if (!isAllowedHost(req.headers.host, allowedHosts))
+      return send(421, 'text/plain', 'this host name is not served here\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'GET only\n');
+    if (!OPEN_PATHS.has(path ?? '') && token && !hasBearerToken(req.headers.authorization, token))
+      return send(401, 'text/plain', 'a bearer token is required\n', {
+        'WWW-Authenticate': 'Bearer realm="sync-runs-watcher"',
+      });
     if (path === '/healthz') {
       const status = options.status();
       return send(200, 'application/json', JSON.stringify({ status: overall(status), ...status }));

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOpsServer } from './http.ts';
 import { createLogger } from './logger.ts';
@@ -30,7 +31,10 @@ function status(overrides: Partial<WatcherStatus> = {}): WatcherStatus {
   };
 }
 
-async function serve(current: () => WatcherStatus) {
+async function serve(
+  current: () => WatcherStatus,
+  options: { host?: string; token?: string; allowedHosts?: string[] } = {},
+) {
   const metrics = createMetrics();
   metrics.polls.inc({ integration: 'halopsa', result: 'error' });
   metrics.noticesFailed.inc({ channel: 'ops' });
@@ -40,10 +44,28 @@ async function serve(current: () => WatcherStatus) {
     status: current,
     registry: metrics.registry,
     history: (limit) => [{ limit }],
+    ...options,
   });
   closers.push(ops.close);
   return ops.url;
 }
+
+/** A GET to 127.0.0.1 with the Host and Authorization headers a client chose (fetch sets Host). */
+function get(url: string, path: string, headers: Record<string, string>) {
+  const { port } = new URL(url);
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const setHost = 'Host' in headers; // without one, no Host header at all
+    const req = request({ host: '127.0.0.1', port, path, headers, setHost }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const TOKEN = 'ops-token-0123456789-0123456789-abcdef';
 
 describe('the ops endpoint', () => {
   it('/healthz says degraded while the API keeps failing, with the error to act on', async () => {
@@ -73,6 +95,44 @@ describe('the ops endpoint', () => {
     expect(text).toContain('# TYPE sync_runs_watcher_lag_seconds gauge');
     expect(await (await fetch(`${url}/notices?limit=500`)).json()).toEqual([{ limit: 200 }]);
     expect((await fetch(`${url}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('who the ops endpoint answers', () => {
+  it('refuses a request addressed to another host name (DNS rebinding) with 421', async () => {
+    const url = await serve(() => status(), { allowedHosts: ['watcher.internal'] });
+    for (const host of ['evil.example', 'evil.example:9464', 'localhost.evil.example'])
+      expect((await get(url, '/notices', { Host: host })).status).toBe(421);
+    expect((await get(url, '/healthz', { Host: 'evil.example' })).status).toBe(421);
+    // Without any Host header, Node itself refuses an HTTP/1.1 request.
+    expect((await get(url, '/healthz', {})).status).toBe(400);
+    for (const host of ['localhost:9464', '127.0.0.1', '[::1]:9464', 'Watcher.Internal:80'])
+      expect((await get(url, '/notices', { Host: host })).status).toBe(200);
+  });
+
+  it('beyond loopback, /notices and every other route need the bearer token', async () => {
+    const url = await serve(() => status(), { host: '0.0.0.0', token: TOKEN });
+    const host = { Host: 'localhost' };
+    expect((await get(url, '/notices', host)).status).toBe(401);
+    expect((await get(url, '/notices', { ...host, Authorization: 'Bearer wrong' })).status).toBe(
+      401,
+    );
+    expect((await get(url, '/anything', host)).status).toBe(401);
+    const allowed = await get(url, '/notices?limit=3', {
+      ...host,
+      Authorization: `Bearer ${TOKEN}`,
+    });
+    expect(allowed).toEqual({ status: 200, body: JSON.stringify([{ limit: 3 }]) });
+    for (const open of ['/healthz', '/readyz', '/metrics'])
+      expect((await get(url, open, host)).status).toBe(200);
+  });
+
+  it('will not listen beyond loopback without a token, and says why', async () => {
+    const refused = serve(() => status(), { host: '0.0.0.0' });
+    await expect(refused).rejects.toThrow(
+      'The ops endpoint will not listen on 0.0.0.0 without a bearer token',
+    );
+    await expect(refused).rejects.toThrow('Set WATCHER_OPS_TOKEN');
   });
 });
 
