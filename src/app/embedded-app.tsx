@@ -52,6 +52,8 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
     return null;
   }, [host.kind, account, config.apiBaseUrl, config.auth.scopes, instance]);
   const session = host.kind === 'ready' ? host.session : signInSession;
+  // A host token without tenant and object id names no owner for kept runs: none are kept.
+  const owner = host.kind === 'ready' && !host.keepsRuns ? null : (session?.accountId ?? null);
 
   async function signInWithPopup() {
     if (inProgress !== InteractionStatus.None) return;
@@ -94,7 +96,7 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
         )}
         {session && (
           <ApiSessionContext.Provider key={session.accountId} value={session}>
-            <RunCacheProvider accountId={session.accountId} enabled={config.runCache.enabled}>
+            <RunCacheProvider accountId={owner} enabled={config.runCache.enabled}>
               <AppRoutes config={config} />
               <Shortcuts />
             </RunCacheProvider>

@@ -5,11 +5,11 @@ import type { ReactNode } from 'react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '@/test/msw-server';
-import { useHostSession } from './use-host-session';
+import { UNNAMED_HOST_ACCOUNT, useHostSession } from './use-host-session';
 
 /** An unsigned JWT-shaped token for a user (only its account is read, never trusted). */
-function tokenFor(oid: string): string {
-  const payload = btoa(JSON.stringify({ oid, tid: 'tenant' }));
+function tokenFor(oid: string, claims: Record<string, string> = { oid, tid: 'tenant' }): string {
+  const payload = btoa(JSON.stringify(claims)).replace(/=+$/, '');
   return `e30.${payload}.sig`;
 }
 
@@ -50,5 +50,31 @@ describe('useHostSession', () => {
     expect(queryClient.getQueryData(['account', 'alice.tenant', 'sync-runs', 'halopsa'])).toBe(
       undefined,
     );
+  });
+
+  it('keeps no runs for a token without tenant and object id claims', async () => {
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={new QueryClient()}>{children}</QueryClientProvider>
+    );
+    const named = renderHook(
+      () => useHostSession({ getAccessToken: async () => tokenFor('alice') }, 'https://a.test'),
+      { wrapper },
+    );
+    await waitFor(() => expect(named.result.current.kind).toBe('ready'));
+    expect(named.result.current).toMatchObject({ keepsRuns: true });
+
+    const unnamed = renderHook(
+      () =>
+        useHostSession(
+          { getAccessToken: async () => tokenFor('', { sub: 'someone', tid: 'tenant' }) },
+          'https://a.test',
+        ),
+      { wrapper },
+    );
+    await waitFor(() => expect(unnamed.result.current.kind).toBe('ready'));
+    expect(unnamed.result.current).toMatchObject({
+      keepsRuns: false,
+      session: { accountId: UNNAMED_HOST_ACCOUNT },
+    });
   });
 });

@@ -5,6 +5,12 @@ import { createHostTokenSource } from './host-token';
 
 const PORTAL = 'https://portal.example.com';
 
+/** A JWT-shaped token (unsigned: only its shape and claims are read) for the user `name`. */
+const b64url = (value: unknown) =>
+  btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+const jwt = (name: string, claims: Record<string, unknown> = { oid: name, tid: 'tenant' }) =>
+  `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(claims)}.${name}-signature`;
+
 function framedWindow() {
   const listeners = new Set<(event: MessageEvent) => void>();
   const parent = { postMessage: vi.fn() };
@@ -40,22 +46,22 @@ describe('token messages outside a request', () => {
     const source = createHostTokenSource({ allowedOrigins: [PORTAL], win: f.win, timeoutMs: 200 });
     // Nobody asked yet: no listener, and the token posted anyway is not kept.
     expect(f.listeners.size).toBe(0);
-    f.deliver(tokenMessage('any', 'unsolicited'));
+    f.deliver(tokenMessage('any', jwt('unsolicited')));
 
     const first = source.getAccessToken();
     expect(f.listeners.size).toBe(1);
     const firstNonce = f.lastNonce();
-    f.deliver(tokenMessage(firstNonce, 'good'));
-    await expect(first).resolves.toBe('good');
+    f.deliver(tokenMessage(firstNonce, jwt('good')));
+    await expect(first).resolves.toBe(jwt('good'));
     expect(f.listeners.size).toBe(0);
 
     // The answer to the first request, played back while the widget asks again after a 401.
     const renewed = source.getAccessToken({ forceRefresh: true });
     expect(f.lastNonce()).not.toBe(firstNonce);
-    f.deliver(tokenMessage(firstNonce, 'replayed'));
-    f.deliver(tokenMessage(f.lastNonce(), 'renewed'));
-    await expect(renewed).resolves.toBe('renewed');
+    f.deliver(tokenMessage(firstNonce, jwt('replayed')));
+    f.deliver(tokenMessage(f.lastNonce(), jwt('renewed')));
+    await expect(renewed).resolves.toBe(jwt('renewed'));
     expect(source.ignoredMessages()).toEqual({ origin: 0, source: 0, shape: 0, nonce: 1 });
-    await expect(source.getAccessToken()).resolves.toBe('renewed');
+    await expect(source.getAccessToken()).resolves.toBe(jwt('renewed'));
   });
 });

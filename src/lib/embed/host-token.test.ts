@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { accountIdFromToken, createHostTokenSource } from './host-token';
+import { accountIdFromToken, createHostTokenSource, HostTokenError } from './host-token';
 
 const PORTAL = 'https://portal.example.com';
+
+/** A JWT-shaped token (unsigned: only its shape and claims are read) for the user `name`. */
+const b64url = (value: unknown) =>
+  btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+const jwt = (name: string, claims: Record<string, unknown> = { oid: name, tid: 'tenant' }) =>
+  `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(claims)}.${name}-signature`;
 
 /** A window inside a frame: records what it posts to its parent and lets the test answer. */
 function framedWindow({ ancestor = PORTAL as string | null } = {}) {
@@ -38,19 +44,22 @@ describe('createHostTokenSource', () => {
     const reply = {
       type: 'sync-runs:token',
       version: 1,
-      accessToken: 'tok',
+      accessToken: jwt('tok'),
       expiresOn: Date.now() + 3_600_000,
     };
-    f.deliver({ ...reply, accessToken: 'forged', nonce: message.nonce }, 'https://evil.example'); // wrong origin
-    f.deliver({ ...reply, accessToken: 'forged', nonce: message.nonce }, PORTAL, {}); // not the parent
-    f.deliver({ ...reply, accessToken: 'forged', nonce: 'guess' }); // wrong nonce
+    f.deliver(
+      { ...reply, accessToken: jwt('forged'), nonce: message.nonce },
+      'https://evil.example',
+    ); // wrong origin
+    f.deliver({ ...reply, accessToken: jwt('forged'), nonce: message.nonce }, PORTAL, {}); // not the parent
+    f.deliver({ ...reply, accessToken: jwt('forged'), nonce: 'guess' }); // wrong nonce
     f.deliver({ type: 'sync-runs:token', nonce: message.nonce, accessToken: 42 }); // wrong shape
     f.deliver('<img src=x onerror=alert(1)>'); // not even an object
     f.deliver({ ...reply, nonce: message.nonce });
-    await expect(pending).resolves.toBe('tok');
+    await expect(pending).resolves.toBe(jwt('tok'));
     expect(source.ignoredMessages()).toEqual({ origin: 1, source: 1, nonce: 1, shape: 2 });
     // Kept in memory: no new request while the token is fresh.
-    await expect(source.getAccessToken()).resolves.toBe('tok');
+    await expect(source.getAccessToken()).resolves.toBe(jwt('tok'));
     expect(f.parent.postMessage).toHaveBeenCalledTimes(1);
   });
 
@@ -66,7 +75,7 @@ describe('createHostTokenSource', () => {
     f.deliver({
       type: 'sync-runs:token',
       nonce: f.lastRequest()[0].nonce,
-      accessToken: 'a',
+      accessToken: jwt('a'),
       expiresOn: Date.now() + 30_000,
     });
     await first;
@@ -75,19 +84,19 @@ describe('createHostTokenSource', () => {
     f.deliver({
       type: 'sync-runs:token',
       nonce: f.lastRequest()[0].nonce,
-      accessToken: 'b',
+      accessToken: jwt('b'),
       expiresOn: new Date(Date.now() + 3_600_000).toISOString(),
     });
-    await expect(second).resolves.toBe('b');
+    await expect(second).resolves.toBe(jwt('b'));
     const third = source.getAccessToken({ forceRefresh: true });
     expect(f.lastRequest()[0].reason).toBe('unauthorized');
     f.deliver({
       type: 'sync-runs:token',
       nonce: f.lastRequest()[0].nonce,
-      accessToken: 'c',
+      accessToken: jwt('c'),
       expiresOn: Date.now() + 3_600_000,
     });
-    await expect(third).resolves.toBe('c');
+    await expect(third).resolves.toBe(jwt('c'));
   });
 
   it('refuses to ask a parent that is not allowed, and times out when nobody answers', async () => {
@@ -123,10 +132,75 @@ describe('createHostTokenSource', () => {
   });
 });
 
+describe('what the host hands over', () => {
+  async function handOver(accessToken: string) {
+    const f = framedWindow();
+    const source = createHostTokenSource({ allowedOrigins: [PORTAL], win: f.win, timeoutMs: 200 });
+    const pending = source.getAccessToken();
+    f.deliver({
+      type: 'sync-runs:token',
+      version: 1,
+      nonce: f.lastRequest()[0].nonce,
+      accessToken,
+      expiresOn: Date.now() + 3_600_000,
+    });
+    const error = await pending.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    return { error, f, source };
+  }
+
+  it('refuses a Neo API key, telling the portal’s developer why, and never uses or repeats it', async () => {
+    const key = 'neo_sk_prod_AbCdEf0123456789';
+    const { error, f, source } = await handOver(key);
+    expect(error).toBeInstanceOf(HostTokenError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/Neo API key/);
+    expect(message).toMatch(/never reach a browser/);
+    expect(message).toMatch(/Entra access token/);
+    expect(message).not.toContain(key);
+    // Not kept: the next call asks the host again instead of returning the key.
+    const again = source.getAccessToken();
+    f.deliver({
+      type: 'sync-runs:token',
+      version: 1,
+      nonce: f.lastRequest()[0].nonce,
+      accessToken: jwt('alice'),
+      expiresOn: Date.now() + 3_600_000,
+    });
+    await expect(again).resolves.toBe(jwt('alice'));
+  });
+
+  it('accepts only a JWT-shaped token', async () => {
+    for (const notAToken of [
+      'opaque-session-id',
+      ' neo_sk_test_xyz',
+      'a.b',
+      'e30.e30',
+      `${jwt('x')}.extra`,
+      'bm90IGpzb24.e30.sig', // a header that is not JSON
+      'e30.W10.sig', // a payload that is an array
+      'e30.e30.',
+    ]) {
+      const { error } = await handOver(notAToken);
+      expect(error, notAToken).toBeInstanceOf(HostTokenError);
+      expect((error as Error).message, notAToken).toMatch(/not an access token|Neo API key/);
+    }
+    expect((await handOver(jwt('bob'))).error).toBeNull();
+  });
+});
+
 describe('accountIdFromToken', () => {
-  it('reads oid and tid from the payload', () => {
-    const payload = btoa(JSON.stringify({ oid: 'o1', tid: 't1' })).replace(/=+$/, '');
-    expect(accountIdFromToken(`h.${payload}.s`)).toBe('o1.t1');
-    expect(accountIdFromToken('garbage')).toBe('host-token');
+  it('names the kept runs’ owner from the tenant and object id claims', () => {
+    expect(accountIdFromToken(jwt('o1', { oid: 'o1', tid: 't1' }))).toBe('o1.t1');
+  });
+
+  it('names no owner for a token without both claims, so it keeps nothing', () => {
+    expect(accountIdFromToken(jwt('x', { sub: 's1', tid: 't1' }))).toBeNull();
+    expect(accountIdFromToken(jwt('x', { oid: 'o1' }))).toBeNull();
+    expect(accountIdFromToken(jwt('x', { oid: '', tid: 't1' }))).toBeNull();
+    expect(accountIdFromToken(jwt('x', { oid: 1, tid: 't1' }))).toBeNull();
+    expect(accountIdFromToken('garbage')).toBeNull();
   });
 });

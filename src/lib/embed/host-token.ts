@@ -1,5 +1,6 @@
 // Gets access tokens from the embedding page with postMessage: only to and from allowed origins,
-// only from window.parent, only with the matching nonce. Tokens stay in memory.
+// only from window.parent, only with the matching nonce, only JWT-shaped (never a neo_sk_ key).
+// Tokens stay in memory.
 import type { TokenRequest } from '@/lib/api/http-client';
 import { expiryMs, parseHostMessage, PROTOCOL_VERSION, type TokenRequestMessage } from './protocol';
 
@@ -88,6 +89,12 @@ export function createHostTokenSource(options: HostTokenOptions) {
           reject(new HostTokenError(message.message));
           return;
         }
+        const problem = hostTokenProblem(message.accessToken);
+        if (problem) {
+          // Not kept, never sent: the portal's developer reads why in the widget.
+          reject(new HostTokenError(problem));
+          return;
+        }
         const expiresAt = expiryMs(message.expiresOn) ?? Date.now() + 5 * 60_000;
         cached = { token: message.accessToken, expiresAt };
         resolve(message.accessToken);
@@ -125,21 +132,57 @@ export function createHostTokenSource(options: HostTokenOptions) {
   };
 }
 
-/** The stable account id inside a token, for scoping the query cache (not for trusting anything). */
-export function accountIdFromToken(token: string): string {
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+function jsonSegment(segment: string): Record<string, unknown> | null {
   try {
-    const payload = JSON.parse(
-      atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')),
-    ) as Record<string, unknown>;
-    const oid =
-      typeof payload.oid === 'string'
-        ? payload.oid
-        : typeof payload.sub === 'string'
-          ? payload.sub
-          : 'unknown';
-    const tid = typeof payload.tid === 'string' ? payload.tid : 'unknown';
-    return `${oid}.${tid}`;
+    const value = JSON.parse(atob(segment.replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
-    return 'host-token';
+    return null;
   }
+}
+
+/** A token's claims if it is JWT-shaped (base64url JSON header and payload, then a signature). */
+function jwtClaims(token: string): Record<string, unknown> | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return null;
+  return jsonSegment(parts[0]!) && jsonSegment(parts[1]!);
+}
+
+/**
+ * Why the widget refuses what the host handed it, for the portal's developer; null when it is an
+ * access token (JWT-shaped). A Neo API key is refused outright: it must never reach a browser.
+ * The message never repeats the value.
+ */
+export function hostTokenProblem(token: string): string | null {
+  if (/^\s*neo_sk_/i.test(token))
+    return (
+      'The portal handed the widget a Neo API key (neo_sk_…). API keys are for servers only and ' +
+      'must never reach a browser: revoke this key, and hand the widget the signed-in user’s ' +
+      'Microsoft Entra access token for the Neo API instead.'
+    );
+  if (!jwtClaims(token))
+    return (
+      'The portal handed the widget something that is not an access token (a JWT: ' +
+      'header.payload.signature). Hand it the signed-in user’s Microsoft Entra access token for ' +
+      'the Neo API.'
+    );
+  return null;
+}
+
+/**
+ * The account a token is for (`<oid>.<tid>`, as MSAL's home account id), which owns the kept runs
+ * and scopes the query cache; not for trusting anything. Null without both claims: such a token
+ * keeps nothing.
+ */
+export function accountIdFromToken(token: string): string | null {
+  const claims = jwtClaims(token);
+  const oid = claims?.oid;
+  const tid = claims?.tid;
+  return typeof oid === 'string' && oid !== '' && typeof tid === 'string' && tid !== ''
+    ? `${oid}.${tid}`
+    : null;
 }
