@@ -34,3 +34,16 @@ export function dashboardLink(dashboardUrl: string, integration: string, focus: 
   const path = `${base.pathname.replace(/\/$/, '')}/integrations/${encodeURIComponent(integration)}`;
   return new URL(`${path}?${search.toString()}`, base.origin).toString();
 }
+
+/**
+ * The one link a notice carries: the dashboard link built above. Anything but an absolute http(s)
+ * URL (a `javascript:` or `data:` link, a relative path) is no link at all.
+ */
+export function safeLink(link: string): string | null {
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}

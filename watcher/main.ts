@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadWatcherConfig, WatcherConfigError, type WatcherConfig } from './config.ts';
 import { deliver } from './channels/deliver.ts';
 import { createSender } from './channels/send.ts';
+import { formatHistory } from './history.ts';
 import type { Notice } from './notice.ts';
 import { startOpsServer } from './ops/http.ts';
 import { createLogger } from './ops/logger.ts';
@@ -47,7 +48,10 @@ try {
 const { secrets, problems } = resolveSecrets(config, process.env);
 if (!secrets) fail(`${file}: missing secrets:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
-const senders = new Map(secrets.channels.map((c) => [c.name, createSender(c)]));
+// Every message is scrubbed of the API key, whatever shape an API text quotes it in.
+const senders = new Map(
+  secrets.channels.map((c) => [c.name, createSender(c, { secrets: [secrets.apiKey] })]),
+);
 const send = async (channel: string, notice: Notice) => {
   const sender = senders.get(channel);
   if (!sender) return { ok: false, attempts: 0, error: `no channel named ${channel}` };
@@ -104,15 +108,10 @@ if (values['send-test']) {
 
 type History = ReturnType<Store['notices']['recent']>;
 
+/** Sanitised again as printed: the rows may come from an older watcher (watcher/history.ts). */
 function printHistory(history: History) {
-  for (const { notice, deliveries } of history) {
-    const sent = deliveries
-      .map((d) => `${d.channel}:${d.ok ? 'sent' : `failed(${d.attempts})`}`)
-      .join(' ');
-    console.log(
-      `${notice.createdAt}  ${notice.title}  [${sent || 'not sent'}]\n    ${notice.text}\n    ${notice.link}`,
-    );
-  }
+  const lines = formatHistory(history);
+  if (lines) console.log(lines);
 }
 
 const historyLimit = Number(positionals[0] ?? 20) || 20;

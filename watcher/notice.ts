@@ -1,5 +1,7 @@
 // What the watcher tells people: one change of state of one integration (or a digest of several),
 // said in the dashboard's own sentences, with a link that opens the dashboard at the runs behind it.
+import { sanitiseUntrustedText } from '../src/lib/format/untrusted-text.ts';
+import { safeLink } from './links.ts';
 
 export type NoticeKind =
   | 'health-changed'
@@ -37,3 +39,25 @@ export type Notice = {
   /** For a digest: the changes it stands for (each a notice of its own, not sent on its own). */
   items: Notice[];
 };
+
+/**
+ * A notice as it may be stored, sent or shown: every piece of text from the API (titles and
+ * sentences quote activity and resource labels and error messages) passed through the shared
+ * sanitiser (credentials redacted, control and escape characters removed, URLs defanged), also in
+ * a digest's items, and `secrets` (the watcher's API key) removed whatever their shape. The link is
+ * the dashboard link the watcher built, kept only while it is an http(s) URL. Idempotent.
+ */
+export function sanitiseNotice(notice: Notice, secrets: readonly string[] = []): Notice {
+  const clean = (text: string) => sanitiseUntrustedText(text, { secrets });
+  const cleanOrNull = (text: string | null) => (text === null ? null : clean(text));
+  return {
+    ...notice,
+    title: clean(notice.title),
+    text: clean(notice.text),
+    integrationName: cleanOrNull(notice.integrationName),
+    activity: cleanOrNull(notice.activity),
+    since: cleanOrNull(notice.since),
+    link: safeLink(notice.link) ?? '',
+    items: notice.items.map((item) => sanitiseNotice(item, secrets)),
+  };
+}

@@ -70,10 +70,10 @@ describe('message bodies', () => {
     const card = JSON.stringify(teamsPayload(hostile));
     expect(card).not.toContain('[x](https');
     expect(card).not.toContain('javascript:');
-    expect(card).toContain('\\\\[x\\\\]\\\\(https://evil.example\\\\)');
+    expect(card).toContain('\\\\[x\\\\]\\\\(hxxps\\\\[://\\\\]evil\\\\[.\\\\]example\\\\)');
     const slack = JSON.stringify(slackPayload(hostile));
     expect(slack).not.toMatch(/<https:\/\/evil\.example\|/);
-    expect(slack).toContain('&lt;https://evil.example|click here&gt; &amp;');
+    expect(slack).toContain('&lt;hxxps[://]evil[.]example|click here&gt; &amp;');
     expect(slack).not.toContain('javascript:');
     const email = emailMessage(hostile);
     expect(email.html).not.toContain('<script>');

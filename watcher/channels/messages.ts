@@ -1,6 +1,7 @@
 // The body each channel receives for a notice: a Teams Adaptive Card, Slack Block Kit, an email's
-// text and HTML parts. Pure: no I/O, every piece of API text escaped for its markup.
-import type { Notice } from '../notice.ts';
+// text and HTML parts. Pure: no I/O; every piece of API text sanitised (sanitiseNotice: credentials
+// redacted, controls removed, URLs defanged), then escaped for its markup.
+import { sanitiseNotice, type Notice } from '../notice.ts';
 import {
   digestLines,
   escapeCardMarkdown,
@@ -13,7 +14,8 @@ import {
 
 const OPEN = 'Open in Sync Runs';
 
-export function teamsPayload(notice: Notice) {
+export function teamsPayload(raw: Notice) {
+  const notice = sanitiseNotice(raw);
   const link = safeLink(notice.link);
   const color =
     notice.severity === 'problem'
@@ -61,7 +63,8 @@ export function teamsPayload(notice: Notice) {
   };
 }
 
-export function slackPayload(notice: Notice) {
+export function slackPayload(raw: Notice) {
+  const notice = sanitiseNotice(raw);
   const link = safeLink(notice.link);
   const lines = notice.kind === 'digest' ? digestLines(notice) : [notice.text];
   const context = facts(notice)
@@ -88,7 +91,8 @@ export function slackPayload(notice: Notice) {
   };
 }
 
-export function emailMessage(notice: Notice) {
+export function emailMessage(raw: Notice) {
+  const notice = sanitiseNotice(raw);
   const link = safeLink(notice.link);
   const lines = notice.kind === 'digest' ? digestLines(notice) : [notice.text];
   const factLines = facts(notice).map(([k, v]) => `${k}: ${v}`);

@@ -1,7 +1,8 @@
 // Sends one notice to one channel. Errors name the channel and the status or code, never the URL
-// (webhook URLs are secrets) or a password.
+// (webhook URLs are secrets) or a password. Every notice is sanitised first, with the watcher's own
+// secrets (its API key) removed whatever their shape.
 import nodemailer from 'nodemailer';
-import type { Notice } from '../notice.ts';
+import { sanitiseNotice, type Notice } from '../notice.ts';
 import type { ResolvedChannel } from '../secrets.ts';
 import { emailMessage, slackPayload, teamsPayload } from './messages.ts';
 import { webhookRequest } from './signature.ts';
@@ -27,7 +28,13 @@ export type Sender = {
   check?(): Promise<string>;
 };
 
-type Deps = { fetch?: typeof fetch; now?: () => number; timeoutMs?: number };
+type Deps = {
+  fetch?: typeof fetch;
+  now?: () => number;
+  timeoutMs?: number;
+  /** Values no message may carry in any form (the Neo API key): replaced before sending. */
+  secrets?: readonly string[];
+};
 
 async function post(
   channel: string,
@@ -70,13 +77,17 @@ async function post(
 export function createSender(config: ResolvedChannel, deps: Deps = {}): Sender {
   const { name } = config;
   if (config.type === 'email') {
+    const secure = config.smtp.secure ?? config.smtp.port === 465;
+    const { user, pass } = config.smtp;
+    const login = Boolean(user);
     const transport = nodemailer.createTransport({
       host: config.smtp.host,
       port: config.smtp.port,
-      secure: config.smtp.secure ?? config.smtp.port === 465,
-      // A password never travels unencrypted: with a login and no TLS, STARTTLS is required.
-      requireTLS: config.smtp.requireTls ?? (Boolean(config.smtp.user) && !config.smtp.secure),
-      auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.pass ?? '' } : undefined,
+      secure,
+      // A login never travels unencrypted: without implicit TLS it needs STARTTLS, and a server
+      // that does not offer it is refused before AUTH (`requireTls: false` cannot turn that off).
+      requireTLS: (login && !secure) || (config.smtp.requireTls ?? false),
+      auth: user ? { user, pass: pass ?? '' } : undefined,
     });
     return {
       name,
@@ -91,8 +102,9 @@ export function createSender(config: ResolvedChannel, deps: Deps = {}): Sender {
         }
       },
       async send(notice) {
+        const message = emailMessage(sanitiseNotice(notice, deps.secrets));
         try {
-          await transport.sendMail({ from: config.from, to: config.to, ...emailMessage(notice) });
+          await transport.sendMail({ from: config.from, to: config.to, ...message });
         } catch (error) {
           const code = (error as { responseCode?: number; code?: string }) ?? {};
           const permanent = typeof code.responseCode === 'number' && code.responseCode >= 500;
@@ -110,7 +122,8 @@ export function createSender(config: ResolvedChannel, deps: Deps = {}): Sender {
   return {
     name,
     type: config.type,
-    async send(notice) {
+    async send(raw) {
+      const notice = sanitiseNotice(raw, deps.secrets);
       if (config.type === 'webhook') {
         const request = webhookRequest(notice, config.secret, (deps.now ?? Date.now)());
         return post(name, config.url, request.body, request.headers, deps);

@@ -3,14 +3,15 @@
 // "sha256=" + hex(HMAC-SHA256(secret, `${timestamp}.${body}`)). Verify: recompute it over the raw
 // body, compare in constant time, and refuse timestamps more than 5 minutes from your clock.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Notice } from '../notice.ts';
+import { sanitiseNotice, type Notice } from '../notice.ts';
 
 export function sign(secret: string, timestamp: number, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
 export function webhookRequest(notice: Notice, secret: string, nowMs: number) {
-  const body = JSON.stringify({ version: 1, notice });
+  // The notice as every other channel gets it: API text sanitised, only the dashboard link.
+  const body = JSON.stringify({ version: 1, notice: sanitiseNotice(notice) });
   const timestamp = Math.floor(nowMs / 1000);
   return {
     body,

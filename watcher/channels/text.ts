@@ -1,5 +1,6 @@
-// Text from the API is untrusted: escaped for each channel's markup, and the only link a notice
-// carries is its dashboard link, and only when it is an http(s) URL.
+// Text from the API is untrusted: sanitised first (sanitiseNotice: credentials redacted, control
+// characters removed, URLs defanged), then escaped here for each channel's markup; the only link a
+// notice carries is its dashboard link, and only when it is an http(s) URL.
 import type { Notice } from '../notice.ts';
 
 export function escapeHtml(text: string): string {
@@ -21,14 +22,7 @@ export function escapeCardMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]()#+\-!>|~])/g, '\\$1');
 }
 
-export function safeLink(link: string): string | null {
-  try {
-    const url = new URL(link);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
+export { safeLink } from '../links.ts';
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -1,6 +1,8 @@
-// Notices (each recorded once, by key) and their delivery to each channel, with retries.
+// Notices (each recorded once, by key) and their delivery to each channel, with retries. API text is
+// sanitised before it is stored, and again whenever a notice is read (rows an older watcher wrote).
 import type Database from 'better-sqlite3';
-import type { Notice } from '../notice.ts';
+import { sanitiseUntrustedText } from '../../src/lib/format/untrusted-text.ts';
+import { sanitiseNotice, type Notice } from '../notice.ts';
 
 /** Notices are offered for (re)delivery this long after they were recorded. */
 export const PENDING_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -25,7 +27,7 @@ export type NoticesStore = {
   recordDelivery(noticeKey: string, channel: string, result: DeliveryResult): void;
   /** For each notice of the last 24 h (oldest first), each channel in `channels` not yet ok. */
   pendingFor(channels: readonly string[]): PendingDelivery[];
-  /** The newest notices with their deliveries (by channel name). */
+  /** The newest notices with their deliveries (by channel name), sanitised for any output. */
   recent(limit: number): { notice: Notice; deliveries: Delivery[] }[];
   /** Failed deliveries per channel (rows not ok, last tried at or after `sinceMs`). */
   channelFailures(sinceMs: number): Map<string, number>;
@@ -71,7 +73,7 @@ export function noticesStore(db: Database.Database, now: () => number): NoticesS
 
   return {
     record(notice) {
-      const json = JSON.stringify(notice);
+      const json = JSON.stringify(sanitiseNotice(notice));
       return insert.run(notice.key, notice.integration, notice.kind, now(), json).changes === 1;
     },
     recordDelivery(noticeKey, channel, result) {
@@ -83,7 +85,7 @@ export function noticesStore(db: Database.Database, now: () => number): NoticesS
     pendingFor(channels) {
       if (channels.length === 0) return [];
       return pending.all(JSON.stringify(channels), now() - PENDING_WINDOW_MS).map((row) => ({
-        notice: JSON.parse(row.json) as Notice,
+        notice: sanitiseNotice(JSON.parse(row.json) as Notice),
         channel: row.channel,
         attempts: row.attempts,
       }));
@@ -92,9 +94,14 @@ export function noticesStore(db: Database.Database, now: () => number): NoticesS
       const byId = new Map<number, { notice: Notice; deliveries: Delivery[] }>();
       for (const row of recent.all(limit)) {
         let entry = byId.get(row.id);
-        if (!entry) byId.set(row.id, (entry = { notice: JSON.parse(row.json), deliveries: [] }));
+        if (!entry) {
+          entry = { notice: sanitiseNotice(JSON.parse(row.json) as Notice), deliveries: [] };
+          byId.set(row.id, entry);
+        }
         if (row.channel === null) continue;
-        const { channel, attempts, error, at } = row;
+        const { attempts, at } = row;
+        const channel = sanitiseUntrustedText(row.channel);
+        const error = row.error === null ? null : sanitiseUntrustedText(row.error);
         entry.deliveries.push({ channel, ok: row.ok === 1, attempts, error, at });
       }
       return [...byId.values()];

@@ -7,7 +7,8 @@ describe('redactCredentials', () => {
     expect(redactCredentials(`401 for Bearer ${jwt} on /tickets`)).toBe(
       '401 for Bearer [redacted] on /tickets',
     );
-    expect(redactCredentials(`token=${jwt}`)).toBe('token=[redacted token]');
+    expect(redactCredentials(`token=${jwt}`)).toBe('token=[redacted]');
+    expect(redactCredentials(`id ${jwt}`)).toBe('id [redacted token]');
     expect(redactCredentials('key neo_sk_live_AbC-123 refused')).toBe('key [redacted key] refused');
     expect(redactCredentials('Board: Service Desk (444)')).toBe('Board: Service Desk (444)');
   });
