@@ -103,6 +103,22 @@ const BROWSER_GLOBALS = [
   'location',
 ].map((name) => ({ name, message: 'This code runs on servers too: no browser globals.' }));
 
+/** What a browser keeps for the app: only src/lib/storage/browser-storage.ts touches it (issue 32). */
+const STORAGE_MESSAGE =
+  'A browser may refuse storage (a portal frame, blocked site data): use @/lib/storage/browser-storage.';
+const STORAGE_GLOBALS = ['localStorage', 'sessionStorage', 'indexedDB', 'BroadcastChannel'].map(
+  (name) => ({ name, message: STORAGE_MESSAGE }),
+);
+const STORAGE_PROPERTIES = [
+  ...['localStorage', 'sessionStorage', 'indexedDB', 'BroadcastChannel'].map((property) => ({
+    property,
+    message: STORAGE_MESSAGE,
+  })),
+  { object: 'document', property: 'cookie', message: STORAGE_MESSAGE },
+];
+/** idb-keyval opens IndexedDB itself: its stores come from the guard. */
+const IDB_STORE = { name: 'idb-keyval', importNames: ['createStore'], message: STORAGE_MESSAGE };
+
 export default defineConfig([
   globalIgnores([
     'dist',
@@ -159,12 +175,24 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_CLIMBING] }] },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**', 'src/lib/storage/browser-storage.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_CLIMBING], paths: [IDB_STORE] }],
+      'no-restricted-globals': ['error', ...STORAGE_GLOBALS],
+      'no-restricted-properties': ['error', ...STORAGE_PROPERTIES],
+    },
+  },
+  {
     // One rule per file, so these blocks name every pattern that applies (a later block replaces).
     files: ['src/domain/**/*.ts', 'src/lib/api/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [NO_CLIMBING, BROWSER_ONLY] }],
-      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [NO_CLIMBING, BROWSER_ONLY], paths: [IDB_STORE] },
+      ],
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS, ...STORAGE_GLOBALS],
     },
   },
   {

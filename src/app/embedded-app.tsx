@@ -5,6 +5,7 @@ import { useMsal } from '@azure/msal-react';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
 import { sessionSentLog } from '@/lib/api/sent-log';
+import { browserStorage } from '@/lib/storage/browser-storage';
 import { createHttpClient } from '@/lib/api/http-client';
 import { tokenProviderFor } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
@@ -46,7 +47,7 @@ function EmbeddedWidget({ config }: { config: AppConfig }) {
         client: createHttpClient({
           baseUrl: config.apiBaseUrl,
           getAccessToken: tokenProviderFor(instance, config.auth.scopes),
-          sentLog: sessionSentLog(config.apiBaseUrl),
+          sentLog: sessionSentLog(config.apiBaseUrl, browserStorage.session()),
         }),
       };
     return null;

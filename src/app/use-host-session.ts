@@ -5,6 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { sessionSentLog } from '@/lib/api/sent-log';
+import { browserStorage } from '@/lib/storage/browser-storage';
 import { createHttpClient, type GetAccessToken } from '@/lib/api/http-client';
 import { accountIdFromToken } from '@/lib/embed/host-token';
 import { accountKey, type ApiSession } from '@/lib/query/api-session-context';
@@ -66,7 +67,7 @@ export function useHostSession(host: HostTokens, apiBaseUrl: string): HostSessio
       client: createHttpClient({
         baseUrl: apiBaseUrl,
         getAccessToken,
-        sentLog: sessionSentLog(apiBaseUrl),
+        sentLog: sessionSentLog(apiBaseUrl, browserStorage.session()),
       }),
     };
   }, [ready, accountId, host, apiBaseUrl, queryClient]);
