@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { ApiSessionContext, type ApiSession } from '@/lib/query/api-session-context';
 import { sessionSentLog } from '@/lib/api/sent-log';
+import { browserStorage } from '@/lib/storage/browser-storage';
 import { createHttpClient } from '@/lib/api/http-client';
 import { announceSignOut } from '@/lib/auth/session-sync';
 import { clearSignInRequired, useSignInRequired } from '@/lib/auth/sign-in-required';
@@ -30,7 +31,7 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
       client: createHttpClient({
         baseUrl: config.apiBaseUrl,
         getAccessToken,
-        sentLog: sessionSentLog(config.apiBaseUrl),
+        sentLog: sessionSentLog(config.apiBaseUrl, browserStorage.session()),
       }),
     }),
     [account.homeAccountId, config.apiBaseUrl, getAccessToken],

@@ -6,13 +6,20 @@ import { tokenProviderFor } from '@/lib/auth/token-provider';
 import type { AppConfig } from '@/lib/config/app-config';
 import { detectEmbed } from '@/lib/embed/embed-mode';
 import { configureErrorReporting, installGlobalErrorReporting } from '@/lib/errors/error-reporter';
+import { signInStorageRefused } from '@/lib/storage/browser-storage';
 import { App } from './app';
 import { ConfigErrorPage } from './config-error-page';
+import { StorageRefusedPage } from './storage-refused-page';
 
 export async function startApp(root: Root, config: AppConfig) {
   configureErrorReporting({ endpoint: config.errorReporting?.endpoint ?? null });
   if (config.errorReporting) installGlobalErrorReporting();
   const embed = detectEmbed();
+  // The full app cannot sign in without storage; the widget can (its host's token, or a popup).
+  if (!embed.embedded && signInStorageRefused()) {
+    root.render(<StorageRefusedPage origin={window.location.origin} />);
+    return;
+  }
   try {
     const { instance, redirectError } = await bootstrapMsal(config, embed.embedded);
     // Signed in already: the first request's token is asked for while React draws the page (the

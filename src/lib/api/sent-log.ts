@@ -1,6 +1,8 @@
 // When this tab's requests went out, kept across a reload or a navigation in the same tab: the
 // tenant's window still holds them for a minute, and they are this viewer's, not another client's.
-// Only times are kept (no URL, no token), in sessionStorage, written as the page is left.
+// Only times are kept (no URL, no token), in the tab's session storage (the app passes it from
+// src/lib/storage/browser-storage.ts: memory where the browser refuses storage), written as the page
+// is left.
 
 export type SentLog = {
   /** Send times kept by the page this tab showed before. */
@@ -39,7 +41,7 @@ function rememberOn(target: Target, key: string, entry: Remembered) {
 
 export function sessionSentLog(
   apiBaseUrl: string,
-  storage: Storage | undefined = globalThis.sessionStorage,
+  storage: Storage | undefined,
   target: Target | undefined = globalThis.window,
 ): SentLog {
   const key = KEY_PREFIX + apiBaseUrl;

@@ -6,6 +6,15 @@ import {
   type Configuration,
 } from '@azure/msal-browser';
 import type { AppConfig } from '@/lib/config/app-config';
+import { browserStorage } from '@/lib/storage/browser-storage';
+
+/** The widget's tab-scoped cache, or memory where its frame is refused storage. */
+function widgetCacheLocation() {
+  browserStorage.session();
+  return browserStorage.lost().includes('sessionStorage')
+    ? BrowserCacheLocation.MemoryStorage
+    : BrowserCacheLocation.SessionStorage;
+}
 
 export function appUrl(path: string): string {
   return new URL(`${import.meta.env.BASE_URL}${path}`, window.location.origin).toString();
@@ -28,11 +37,10 @@ export function msalConfiguration(config: AppConfig, embedded = false): Configur
     // The full app shares one sign-in across the tabs of a browser session: MSAL encrypts its
     // localStorage cache with a key kept in a session cookie, so the entries are unreadable once the
     // browser closes (SECURITY.md, "Tokens"). The widget keeps its own tab-scoped cache: inside a
-    // cross-site frame storage is partitioned and that cookie may be refused.
+    // cross-site frame storage is partitioned and that cookie may be refused, or storage refused
+    // altogether (then sign-in lasts as long as the page).
     cache: {
-      cacheLocation: embedded
-        ? BrowserCacheLocation.SessionStorage
-        : BrowserCacheLocation.LocalStorage,
+      cacheLocation: embedded ? widgetCacheLocation() : BrowserCacheLocation.LocalStorage,
     },
   };
 }

@@ -1,14 +1,9 @@
 // An AES-GCM key that lives only as long as the browser session: its bytes are in a session cookie
 // (no expiry, so the browser drops it when it closes), as MSAL keeps the key of its token cache.
-// Whatever was encrypted with it cannot be read once the browser has closed.
-
-function readCookie(name: string): string | null {
-  for (const part of document.cookie.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
-}
+// Whatever was encrypted with it cannot be read once the browser has closed. The cookie's name and
+// attributes (`__Host-` over https, SameSite=Strict at the top level, Partitioned in a portal's
+// frame) are browser-storage.ts's: SECURITY.md, "Runs kept between visits".
+import { browserStorage, type CookieJar } from './browser-storage';
 
 function toBase64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));
@@ -25,23 +20,22 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   }
 }
 
-/** The session's key, made on first use when `create`; null where cookies or crypto are missing. */
-export async function sessionKey(name: string, create: boolean): Promise<CryptoKey | null> {
-  if (typeof document === 'undefined' || !globalThis.crypto?.subtle) return null;
-  let bytes = fromBase64(readCookie(name) ?? '');
+/** The session's key, made on first use when `create`; null where cookies or crypto are refused. */
+export async function sessionKey(
+  name: string,
+  create: boolean,
+  cookies: CookieJar = browserStorage.cookies,
+): Promise<CryptoKey | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  let bytes = fromBase64(cookies.read(name) ?? '');
   if (!bytes) {
     if (!create) return null;
     bytes = crypto.getRandomValues(new Uint8Array(32));
-    // Secure and SameSite=None as MSAL's own (a widget in a portal's frame), Partitioned so a
-    // browser that blocks third-party cookies keeps it per portal.
-    document.cookie = `${name}=${encodeURIComponent(toBase64(bytes))}; path=/; Secure; SameSite=None; Partitioned`;
-    const written = fromBase64(readCookie(name) ?? '');
-    if (!written) return null;
+    if (!cookies.write(name, encodeURIComponent(toBase64(bytes)))) return null;
   }
   return crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
-export function forgetSessionKey(name: string): void {
-  if (typeof document === 'undefined') return;
-  document.cookie = `${name}=; path=/; Max-Age=0; Secure; SameSite=None; Partitioned`;
+export function forgetSessionKey(name: string, cookies: CookieJar = browserStorage.cookies): void {
+  cookies.remove(name);
 }

@@ -1,7 +1,9 @@
 // One value kept in this browser's localStorage under a fixed key: parsed and checked on every
 // read (storage is user-editable), shared with the app's other tabs, and harmless when storage is
-// missing or refused (a cross-site frame may have none): then it lives for this page only.
+// missing or refused (a cross-site frame may have none): then it lives for this page only
+// (browser-storage.ts keeps it in memory and says so).
 import { useSyncExternalStore } from 'react';
+import { browserStorage } from './browser-storage';
 
 export type StoredValue<T> = {
   key: string;
@@ -11,37 +13,17 @@ export type StoredValue<T> = {
   subscribe: (listener: () => void) => () => void;
 };
 
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** `parse` gets the JSON-decoded text (or null) and returns a valid value, falling back itself. */
 export function storedValue<T>(key: string, parse: (raw: unknown) => T): StoredValue<T> {
   const listeners = new Set<() => void>();
-  let memory: string | null = null;
   let cachedRaw: string | null | undefined;
   let cachedValue: T;
 
-  const rawText = (): string | null => {
-    try {
-      return storage()?.getItem(key) ?? memory;
-    } catch {
-      return memory;
-    }
-  };
+  const rawText = (): string | null => browserStorage.local().getItem(key);
   const emit = () => listeners.forEach((listener) => listener());
   const save = (text: string | null) => {
-    memory = text;
-    try {
-      if (text === null) storage()?.removeItem(key);
-      else storage()?.setItem(key, text);
-    } catch {
-      // Kept in memory for this page.
-    }
+    if (text === null) browserStorage.local().removeItem(key);
+    else browserStorage.local().setItem(key, text);
     emit();
   };
 

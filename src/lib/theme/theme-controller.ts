@@ -11,6 +11,7 @@ import {
   type Theme,
   type ThemePreference,
 } from './theme';
+import { browserStorage } from '@/lib/storage/browser-storage';
 
 export type ThemeState = { preference: ThemePreference; theme: Theme };
 
@@ -27,20 +28,18 @@ export type ThemeController = {
 
 type Options = {
   win?: Window;
+  /** Where the choice is remembered: this page's guarded localStorage unless a test says. */
+  storage?: Storage;
   /** A fixed preference (the embedding host's); otherwise the stored one, adjustable. */
   fixed?: ThemePreference;
 };
 
-function safeStorage(win: Window): Storage | undefined {
-  try {
-    return win.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-export function createThemeController({ win = window, fixed }: Options = {}): ThemeController {
-  const storage = fixed ? undefined : safeStorage(win);
+export function createThemeController({
+  win = window,
+  storage: remembered,
+  fixed,
+}: Options = {}): ThemeController {
+  const storage = fixed ? undefined : (remembered ?? browserStorage.local());
   const media = typeof win.matchMedia === 'function' ? win.matchMedia(DARK_QUERY) : null;
   const listeners = new Set<() => void>();
   let preference: ThemePreference = fixed ?? readPreference(storage);

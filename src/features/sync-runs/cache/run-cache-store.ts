@@ -2,17 +2,9 @@
 // account and integration, encrypted with AES-GCM under a key that lives only in a session cookie,
 // bound to its account and integration (the AES-GCM additional data), dropped after 30 days, bounded
 // in size, and cleared on sign-out and for any other account. SECURITY.md, "Runs kept between visits".
-import {
-  clear,
-  createStore,
-  del,
-  entries,
-  get,
-  keys,
-  set,
-  delMany,
-  type UseStore,
-} from 'idb-keyval';
+// The database comes from browser-storage.ts: none where the browser refuses IndexedDB (the page
+// then says kept runs last only until it is left).
+import { clear, del, entries, get, keys, set, delMany, type UseStore } from 'idb-keyval';
 import {
   boundRecord,
   combineRecords,
@@ -20,6 +12,7 @@ import {
   RUN_CACHE_MAX_AGE_MS,
   type RunCacheRecord,
 } from '@/domain/sync-runs/run-cache';
+import { browserStorage } from '@/lib/storage/browser-storage';
 import { forgetSessionKey, sessionKey } from '@/lib/storage/session-key';
 
 export const RUN_CACHE_DB = 'sync-runs.run-cache';
@@ -58,18 +51,10 @@ export type RunCache = {
   save: (name: string, record: RunCacheRecord) => Promise<void>;
 };
 
-let database: UseStore | null = null;
-function db(): UseStore {
-  database ??= createStore(RUN_CACHE_DB, 'records');
-  return database;
-}
-
-function available(): boolean {
-  return (
-    typeof indexedDB !== 'undefined' &&
-    !!globalThis.crypto?.subtle &&
-    typeof CompressionStream === 'function'
-  );
+/** The kept runs' database, or null where IndexedDB, crypto or compression is missing or refused. */
+async function database(): Promise<UseStore | null> {
+  if (!globalThis.crypto?.subtle || typeof CompressionStream !== 'function') return null;
+  return browserStorage.keyValueStore(RUN_CACHE_DB, 'records');
 }
 
 /** A one-way name for the account: the database never holds its id in the clear. */
@@ -182,41 +167,42 @@ async function decryptEntry(id: string, entry: Entry, cryptoKey: CryptoKey) {
 
 /** The run cache of one signed-in account; a no-op where IndexedDB or crypto is missing. */
 export function createRunCache(accountId: string, now: () => number = Date.now): RunCache {
-  const owner = available() ? ownerOf(accountId) : Promise.resolve('');
+  const owner = globalThis.crypto?.subtle ? ownerOf(accountId) : Promise.resolve('');
   const keyOf = async (name: string) => `${await owner}|${name}`;
 
   /** Whether an entry is this owner's and current (an expired one is deleted). */
-  async function isCurrent(id: string, entry: Entry) {
+  async function isCurrent(db: UseStore, id: string, entry: Entry) {
     if (entry.format !== FORMAT || entry.owner !== (await owner)) return false;
     if (now() - entry.savedAt > RUN_CACHE_MAX_AGE_MS) {
-      await del(id, db());
+      await del(id, db);
       return false;
     }
     return true;
   }
 
   /** A current entry's record, if this session's key reads it. */
-  async function readEntry(id: string, entry: Entry, cryptoKey: CryptoKey) {
+  async function readEntry(db: UseStore, id: string, entry: Entry, cryptoKey: CryptoKey) {
     const record = await decryptEntry(id, entry, cryptoKey);
     // Another browser session's key (or a changed entry): it can never be read again.
-    if (record === undefined) await del(id, db());
+    if (record === undefined) await del(id, db);
     return record ?? null;
   }
 
   /** An entry's record, if it is this owner's, current and readable with this session's key. */
-  async function openEntry(id: string, entry: Entry, cryptoKey: CryptoKey) {
-    return (await isCurrent(id, entry)) ? readEntry(id, entry, cryptoKey) : null;
+  async function openEntry(db: UseStore, id: string, entry: Entry, cryptoKey: CryptoKey) {
+    return (await isCurrent(db, id, entry)) ? readEntry(db, id, entry, cryptoKey) : null;
   }
 
   async function open(name: string): Promise<KeptEntry | null> {
-    if (!available()) return null;
+    const db = await database();
+    if (!db) return null;
     return safely(async () => {
       const id = await keyOf(name);
       const cryptoKey = await sessionKey(RUN_CACHE_KEY_COOKIE, false);
       if (!cryptoKey) return null;
-      const entry = await get<Entry>(id, db());
-      if (!entry || !(await isCurrent(id, entry))) return null;
-      const record = safely(() => readEntry(id, entry, cryptoKey), null);
+      const entry = await get<Entry>(id, db);
+      if (!entry || !(await isCurrent(db, id, entry))) return null;
+      const record = safely(() => readEntry(db, id, entry, cryptoKey), null);
       return { since: entry.since, until: entry.until, savedAt: entry.savedAt, record };
     }, null);
   }
@@ -224,16 +210,17 @@ export function createRunCache(accountId: string, now: () => number = Date.now):
   const load = async (name: string) => (await (await open(name))?.record) ?? null;
 
   async function save(name: string, record: RunCacheRecord): Promise<void> {
-    if (!available()) return;
+    const db = await database();
+    if (!db) return;
     await safely(async () => {
       const cryptoKey = await sessionKey(RUN_CACHE_KEY_COOKIE, true);
       if (!cryptoKey) return;
       const id = await keyOf(name);
       // The kept record is decrypted only when it has older runs to add; unreadable, it is replaced.
-      const kept = await get<Entry>(id, db());
+      const kept = await get<Entry>(id, db);
       const older =
         kept && extendsRecord(kept, record, now())
-          ? await safely(() => openEntry(id, kept, cryptoKey), null)
+          ? await safely(() => openEntry(db, id, kept, cryptoKey), null)
           : null;
       const combined = combineRecords(older, record, now());
       const bounded = boundRecord(combined, MAX_RUNS_PER_RECORD);
@@ -252,39 +239,41 @@ export function createRunCache(accountId: string, now: () => number = Date.now):
         iv,
         data,
       };
-      await set(id, entry, db());
-      await evictBeyond(MAX_RECORDS);
+      await set(id, entry, db);
+      await evictBeyond(db, MAX_RECORDS);
     }, undefined);
   }
 
   return { open, load, save };
 }
 
-async function evictBeyond(max: number): Promise<void> {
-  const ids = await keys(db());
+async function evictBeyond(db: UseStore, max: number): Promise<void> {
+  const ids = await keys(db);
   if (ids.length <= max) return;
-  const all = await entries<IDBValidKey, Entry>(db());
+  const all = await entries<IDBValidKey, Entry>(db);
   const oldest = all
     .sort((a, b) => (a[1]?.savedAt ?? 0) - (b[1]?.savedAt ?? 0))
     .slice(0, all.length - max)
     .map(([id]) => id);
-  await delMany(oldest, db());
+  await delMany(oldest, db);
 }
 
 /** Keeps only this account's records: a different account never finds another's runs. */
 export async function keepOnlyAccount(accountId: string): Promise<void> {
-  if (!available()) return;
+  const db = await database();
+  if (!db) return;
   await safely(async () => {
     const owner = await ownerOf(accountId);
-    const ids = await keys(db());
+    const ids = await keys(db);
     const others = ids.filter((id) => !String(id).startsWith(`${owner}|`));
-    if (others.length > 0) await delMany(others, db());
+    if (others.length > 0) await delMany(others, db);
   }, undefined);
 }
 
 /** Sign-out: every kept run of every account, and the key, are gone. */
 export async function clearRunCache(): Promise<void> {
   forgetSessionKey(RUN_CACHE_KEY_COOKIE);
-  if (!available()) return;
-  await safely(() => clear(db()), undefined);
+  const db = await database();
+  if (!db) return;
+  await safely(() => clear(db), undefined);
 }
