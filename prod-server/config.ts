@@ -9,6 +9,7 @@ import {
   parseUrl,
   type AppConfigFields,
 } from './app-fields.ts';
+import { credentialProblems } from './config-secrets.ts';
 
 /** The repository root (this file lives in `<root>/prod-server/`). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,7 +79,8 @@ function readConfigFile(path: string, problems: string[]): { path: string; body:
     return { path, body: '' };
   }
   try {
-    JSON.parse(body);
+    // Served byte for byte: a field the schema does not know would still reach every browser.
+    problems.push(...credentialProblems(JSON.parse(body), (field) => `${VAR} ${field}`));
   } catch (error) {
     problems.push(`${VAR}: "${path}" is not valid JSON (${(error as Error).message})`);
   }
@@ -121,6 +123,16 @@ function flag(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean
   const raw = env[name]?.trim() || '0';
   if (raw !== '0' && raw !== '1') problems.push(`${name}: must be 0 or 1, got "${raw}"`);
   return raw === '1';
+}
+
+/** The variable behind a config.json path (`auth.scopes.0` → SYNC_RUNS_SCOPES). */
+function envVarOf(path: string): string {
+  const parts = path.split('.').filter((part) => !/^\d+$/.test(part));
+  for (let n = parts.length; n > 0; n -= 1) {
+    const name = (ENV_VARS as Record<string, string>)[parts.slice(0, n).join('.')];
+    if (name) return name;
+  }
+  return path;
 }
 
 /**
@@ -201,6 +213,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     const fields = appFieldsFromEnv(env, problems);
     apiBaseUrl = fields?.apiBaseUrl ?? (proxyEnabled ? null : DEFAULTS.apiBaseUrl);
     app = fields?.app ?? null;
+    problems.push(...credentialProblems({ apiBaseUrl, ...app }, envVarOf));
   }
 
   if (problems.length > 0 || !app) throw new ServerConfigError(problems);

@@ -141,6 +141,7 @@ describe('source maps', () => {
       '/assets/app-abc123.js.MAP',
       '/assets/app-abc123.js%2Emap',
       '/assets/app-abc123.js.map/',
+      '/assets/app-abc123.js.map.gz',
     ]) {
       for (const method of ['GET', 'HEAD']) {
         const res = await request(port, path, { method, headers: { Accept: 'text/html' } });

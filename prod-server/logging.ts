@@ -25,6 +25,8 @@ const SECRET_SHAPES = [
   /[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/, // any other xxx.yyy.zzz base64url
   /neo_sk_/i, // a Neo API key
 ];
+/** Opaque tokens (an API secret, a refresh token, a signed cursor): a long run of base64/base64url. */
+const OPAQUE_RUN = /[A-Za-z0-9_~+/=.-]{32,}/g;
 const REDACTED = '[redacted]';
 const MAX_PATH_CHARS = 2048;
 
@@ -36,20 +38,37 @@ function decode(raw: string): string {
   }
 }
 
-function isSecretKey(rawKey: string): boolean {
+/** Whether a name is a credential's (token, secret, password, api_key, …) or the search text's. */
+export function isSecretKey(rawKey: string): boolean {
   const key = decode(rawKey).trim().toLowerCase();
   return SECRET_KEYS.has(key) || SECRET_PATTERN.test(key);
 }
 
-function looksSecret(raw: string): boolean {
+/** Whether a text holds a credential's shape (Bearer …, a JWT, `neo_sk_…`), also percent-encoded. */
+export function looksSecret(raw: string): boolean {
   const decoded = decode(raw);
   return SECRET_SHAPES.some((shape) => shape.test(decoded) || shape.test(raw));
 }
 
 /**
+ * A query part shaped like a token whatever its parameter's name: a credential shape, a Basic
+ * credential, or a run of 32+ base64 characters mixing upper case, lower case and digits (random,
+ * unlike a date, a UUID, a slug or a word).
+ */
+function looksSecretInQuery(raw: string): boolean {
+  if (looksSecret(raw)) return true;
+  const decoded = decode(raw);
+  if (/\bbasic\s+[A-Za-z0-9+/=]{8,}/i.test(decoded)) return true;
+  return (decoded.match(OPAQUE_RUN) ?? []).some(
+    (run) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run),
+  );
+}
+
+/**
  * The request URL as logged: path segments and query parts shaped like a credential (Bearer …,
- * a JWT, `neo_sk_…`, also percent-encoded) become `[redacted]`, as do the values of token-like
- * parameters and of `q`.
+ * a JWT, `neo_sk_…`, also percent-encoded) become `[redacted]`, as do query values shaped like any
+ * other token (Basic …, a long random run) whatever the parameter's name, and the values of
+ * token-like parameters and of `q`.
  */
 export function redactUrl(rawUrl: string): string {
   const q = rawUrl.indexOf('?');
@@ -65,9 +84,11 @@ export function redactUrl(rawUrl: string): string {
       .map((pair) => {
         const eq = pair.indexOf('=');
         const key = eq === -1 ? pair : pair.slice(0, eq);
-        if (looksSecret(key)) return REDACTED;
+        if (looksSecretInQuery(key)) return REDACTED;
         if (eq === -1) return pair;
-        return isSecretKey(key) || looksSecret(pair.slice(eq + 1)) ? `${key}=${REDACTED}` : pair;
+        return isSecretKey(key) || looksSecretInQuery(pair.slice(eq + 1))
+          ? `${key}=${REDACTED}`
+          : pair;
       });
     out = `${path}?${pairs.join('&')}`;
   }

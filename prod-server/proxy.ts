@@ -17,11 +17,11 @@ const FORWARD_REQUEST = [
   'user-agent',
   'if-none-match',
 ];
+/** Passed on from Neo's answer; never Cache-Control (an API answer is always `no-store` here). */
 const PASS_RESPONSE = [
   'content-type',
   'content-encoding',
   'content-length',
-  'cache-control',
   'etag',
   'last-modified',
   'vary',
@@ -164,7 +164,8 @@ export function createApiProxy({
           res.setHeader(name, value);
         }
       }
-      if (!res.hasHeader('cache-control')) res.setHeader('Cache-Control', 'no-store');
+      // Whatever Neo (or a gateway before it) says: a tenant's runs are never kept by a cache.
+      res.setHeader('Cache-Control', 'no-store');
       pipeline(upstreamRes, res, () => {
         // Errors here mean one side went away; pipeline has already destroyed both streams.
       });

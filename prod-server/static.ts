@@ -107,7 +107,8 @@ export type StaticHandler = (
 function withheld(segments: string[], serveSourceMaps: boolean): boolean {
   const last = (segments.at(-1) ?? '').toLowerCase();
   if (segments.length === 1 && last === 'config.json') return true;
-  return !serveSourceMaps && last.endsWith('.map');
+  // Also a compressed copy a deployment may have added beside it (app.js.map.gz, .br, .zst).
+  return !serveSourceMaps && /\.map(?:\.(?:gz|br|zst))?$/.test(last);
 }
 
 export function createStaticHandler(options: {

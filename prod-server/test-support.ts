@@ -118,6 +118,14 @@ function createUpstream() {
         '{"error":{"code":"rate_limited","message":"slow down"},"meta":{"request_id":"neo-429"}}',
       );
     }
+    if (name === 'cacheable') {
+      // An upstream (or a gateway before it) that invites caches to keep a tenant's runs.
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'public, max-age=3600, immutable',
+      });
+      return res.end('{"data":[]}');
+    }
     if (name === 'html-error' || name === 'html-ok') {
       res.writeHead(name === 'html-ok' ? 200 : 503, {
         'Content-Type': 'text/html; charset=utf-8',
@@ -157,6 +165,7 @@ export async function startFixture(extra: Record<string, string> = {}) {
   );
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), APP_JS);
   writeFileSync(join(dist, 'assets', 'app-abc123.js.map'), SOURCE_MAP);
+  writeFileSync(join(dist, 'assets', 'app-abc123.js.map.gz'), SOURCE_MAP);
   writeFileSync(join(dist, 'config.json'), STALE_CONFIG);
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(root, 'secret.txt'), SECRET);
