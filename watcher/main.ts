@@ -6,14 +6,19 @@ import { deliver } from './channels/deliver.ts';
 import { createSender } from './channels/send.ts';
 import { formatHistory } from './history.ts';
 import type { Notice } from './notice.ts';
+import { opsClientUrl } from './ops/guard.ts';
 import { startOpsServer } from './ops/http.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { MUTE_HELP, parseMute, writeMute } from './mute-command.ts';
+import { startNoticeRetention } from './retention.ts';
 import { resolveSecrets } from './secrets.ts';
 import { openStore, StoreLockedError, type Store } from './store/store.ts';
-import { addMute, startWatcher } from './watcher.ts';
+import { startWatcher } from './watcher.ts';
 
-const USAGE = `Usage: npm run watch -- [--config watcher.config.yaml] [--check | --send-test <channel> | --history [n] | --mute <integration> <hours>]`;
+const USAGE = `Usage: npm run watch -- [--config watcher.config.yaml] [--check | --send-test <channel> | --history [n] | --mute <integration> <hours>]
+
+${MUTE_HELP}`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -114,6 +119,23 @@ function printHistory(history: History) {
   if (lines) console.log(lines);
 }
 
+if (values.mute) {
+  const asked = parseMute(config, values.mute, positionals[0], Date.now());
+  if ('problem' in asked) fail(asked.problem);
+  let where: 'stored' | 'running';
+  try {
+    where = writeMute(config.database, asked.mute, Date.now());
+  } catch (error) {
+    fail(`Cannot write the mute to ${config.database}: ${String(error)}`);
+  }
+  const until = new Date(asked.mute.until).toISOString();
+  console.log(
+    `${values.mute} muted for ${asked.hours} h (until ${until}); what changes meanwhile is not sent, ` +
+      `not even after. ${where === 'running' ? 'The running watcher applies it at its next round.' : ''}`.trim(),
+  );
+  process.exit(0);
+}
+
 const historyLimit = Number(positionals[0] ?? 20) || 20;
 let store: Store;
 try {
@@ -121,8 +143,9 @@ try {
 } catch (error) {
   // A running watcher holds the file: ask it over its ops endpoint instead.
   if (values.history && error instanceof StoreLockedError) {
-    const url = `http://${config.http.host}:${config.http.port}/notices?limit=${historyLimit}`;
-    const response = await fetch(url).catch(() => null);
+    const url = `${opsClientUrl(config.http.host, config.http.port)}/notices?limit=${historyLimit}`;
+    const auth = secrets.opsToken ? { Authorization: `Bearer ${secrets.opsToken}` } : undefined;
+    const response = await fetch(url, { headers: auth }).catch(() => null);
     if (!response?.ok) fail(`${error.message}\n(The running watcher did not answer at ${url}.)`);
     printHistory((await response.json()) as History);
     process.exit(0);
@@ -140,25 +163,24 @@ if (values.history) {
   process.exit(0);
 }
 
-if (values.mute) {
-  const hours = Number(positionals[0]);
-  if (!Number.isFinite(hours) || hours <= 0)
-    fail(`--mute ${values.mute} needs a number of hours, e.g. --mute ${values.mute} 4`);
-  addMute(store, { integration: values.mute, until: Date.now() + hours * 3_600_000 });
-  console.log(`${values.mute} muted for ${hours} h.`);
-  store.close();
-  process.exit(0);
-}
-
 const metrics = createMetrics();
 const watcher = startWatcher({ config, apiKey: secrets.apiKey, store, send, logger, metrics });
+const retention = startNoticeRetention({
+  notices: store.notices,
+  days: config.noticeRetentionDays,
+  now: Date.now,
+  logger,
+});
 const ops = await startOpsServer({
   host: config.http.host,
   port: config.http.port,
   status: watcher.status,
   registry: metrics.registry,
   history: (limit) => store.notices.recent(limit),
-});
+  allowedHosts: config.http.allowedHosts,
+  token: secrets.opsToken,
+  tokenEnv: config.http.tokenEnv,
+}).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 logger.info('watcher started', {
   ops: ops.url,
   integrations: config.integrations.length,
@@ -172,6 +194,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
+    retention.stop();
     void watcher
       .stop()
       .then(() => ops.close())

@@ -12,7 +12,7 @@ const START = Date.UTC(2026, 10, 28, 12);
 
 const config = parseWatcherConfig(
   JSON.stringify({
-    neo: { apiBaseUrl: 'http://standin.test' },
+    neo: { apiBaseUrl: 'https://standin.test' },
     dashboardUrl: 'https://dash.example',
     integrations: ['connectwise', 'halopsa', 'servicenow'],
     channels: [{ name: 'hooks', type: 'webhook', urlEnv: 'HOOK_URL', secretEnv: 'HOOK_SECRET' }],

@@ -14,6 +14,7 @@ import type { Metrics } from './ops/metrics.ts';
 import type { IntegrationStatus, WatcherStatus } from './ops/status.ts';
 import { nextPollDelay, pollIntegration } from './poller.ts';
 import type { Mute } from './routing.ts';
+import { storedMutes } from './store/mutes.ts';
 import type { Store } from './store/store.ts';
 
 export type WatcherDeps = {
@@ -28,19 +29,6 @@ export type WatcherDeps = {
 };
 
 const DISPATCH_EVERY_MS = 15_000;
-const MUTES_KEY = 'mutes';
-
-export function storedMutes(store: Store): Mute[] {
-  try {
-    return JSON.parse(store.meta.get(MUTES_KEY) ?? '[]') as Mute[];
-  } catch {
-    return [];
-  }
-}
-
-export function addMute(store: Store, mute: Mute): void {
-  store.meta.set(MUTES_KEY, JSON.stringify([...storedMutes(store), mute]));
-}
 
 export function startWatcher(deps: WatcherDeps) {
   const { config, store, logger, metrics } = deps;

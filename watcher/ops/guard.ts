@@ -43,3 +43,10 @@ export class OpsTokenMissingError extends Error {
     this.name = 'OpsTokenMissingError';
   }
 }
+
+/** Where a client on this machine reaches the endpoint (a wildcard address becomes loopback). */
+export function opsClientUrl(host: string, port: number): string {
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  const local = bare === '0.0.0.0' || bare === '' ? '127.0.0.1' : bare === '::' ? '::1' : bare;
+  return `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
+}

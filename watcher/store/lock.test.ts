@@ -1,17 +1,24 @@
-// One watcher per database file: a second open fails fast, a closed or crashed holder frees the file.
+// One watcher per database file: a second open fails fast, a closed or crashed holder frees the file,
+// and a short connection beside the running watcher (the CLI's --mute) can still write.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore, StoreLockedError } from './store.ts';
-import { tempDbFile, testStore } from './test-support.ts';
+import { addMute, storedMutes } from './mutes.ts';
+import { openBesideWatcher, openStore, StoreLockedError } from './store.ts';
+import { T0, tempDbFile, testStore } from './test-support.ts';
 
 const message = (file: string) =>
   `Another watcher is already using ${file}. Run one watcher per tenant; stop the other one or ` +
   `point this one at its own database file.`;
 
-/** Runs a script in a separate Node process with `better-sqlite3` and the file as `FILE`. */
+/** Runs an ES module script in a separate Node process (with tsx), the file as `FILE`. */
 function inChild(file: string, script: string) {
-  const code = `const Database = require('better-sqlite3'); const FILE = ${JSON.stringify(file)};\n${script}`;
-  return spawnSync(process.execPath, ['-e', code], { cwd: process.cwd(), encoding: 'utf8' });
+  const code = `const FILE = ${JSON.stringify(file)};\n${script}`;
+  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: process.cwd(),
+    encoding: 'utf8',
+  });
 }
 
 describe('the store lock', () => {
@@ -20,6 +27,14 @@ describe('the store lock', () => {
     testStore(file);
     expect(() => openStore(file)).toThrow(StoreLockedError);
     expect(() => openStore(file)).toThrow(message(file));
+  });
+
+  it('refuses a second store reaching the file by another path', () => {
+    const file = tempDbFile();
+    testStore(file);
+    const link = path.join(path.dirname(file), 'link.db');
+    fs.symlinkSync(file, link);
+    expect(() => openStore(link)).toThrow(StoreLockedError);
   });
 
   it('frees the file on close', () => {
@@ -32,22 +47,43 @@ describe('the store lock', () => {
     expect(second.meta.get('owner')).toBe('first');
   });
 
-  it('uses WAL with the exclusive lock', () => {
+  it('uses WAL', () => {
     expect(testStore().journalMode).toBe('wal');
   });
 
-  it('keeps another process from reading or writing the file while open', () => {
+  it('keeps another process from opening a second store on the file', () => {
     const file = tempDbFile();
     testStore(file).meta.set('k', 'v');
     const child = inChild(
       file,
-      `const db = new Database(FILE, { timeout: 0 });
-       for (const sql of ["SELECT COUNT(*) FROM meta", "INSERT INTO meta VALUES ('x', 'y')"]) {
-         try { db.prepare(sql).run(); console.log('ok'); } catch (e) { console.log(e.code); }
-       }`,
+      `import { openStore } from './watcher/store/store.ts';
+       try { openStore(FILE); console.log('opened'); } catch (e) { console.log(e.name); }`,
     );
     expect(child.stderr).toBe('');
-    expect(child.stdout.trim().split('\n')).toEqual(['SQLITE_BUSY', 'SQLITE_BUSY']);
+    expect(child.stdout.trim()).toBe('StoreLockedError');
+  });
+
+  it('lets another process write a mute beside the running watcher, which sees it at once', () => {
+    const file = tempDbFile();
+    const store = testStore(file);
+    expect(storedMutes(store)).toEqual([]);
+    const child = inChild(
+      file,
+      `import { openBesideWatcher } from './watcher/store/store.ts';
+       import { addMute } from './watcher/store/mutes.ts';
+       const beside = openBesideWatcher(FILE);
+       addMute(beside.meta, { integration: 'halopsa', until: ${T0 + 3_600_000} }, ${T0});
+       beside.close();
+       console.log('written');`,
+    );
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('written');
+    expect(storedMutes(store)).toEqual([{ integration: 'halopsa', until: T0 + 3_600_000 }]);
+    // An ended mute is dropped when the next one is added.
+    const beside = openBesideWatcher(file);
+    addMute(beside.meta, { integration: 'itglue', until: T0 + 7_200_000 }, T0 + 3_600_000);
+    beside.close();
+    expect(storedMutes(store)).toEqual([{ integration: 'itglue', until: T0 + 7_200_000 }]);
   });
 
   it('is not left behind by a crashed process', () => {
@@ -55,10 +91,8 @@ describe('the store lock', () => {
     testStore(file).close();
     const child = inChild(
       file,
-      `const db = new Database(FILE, { timeout: 0 });
-       db.pragma('locking_mode = EXCLUSIVE');
-       db.pragma('journal_mode = WAL');
-       db.prepare("INSERT INTO meta VALUES ('crashed', 'yes')").run();
+      `import { openStore } from './watcher/store/store.ts';
+       openStore(FILE).meta.set('crashed', 'yes');
        process.kill(process.pid, 'SIGKILL');`,
     );
     expect(child.signal).toBe('SIGKILL');
