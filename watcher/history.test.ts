@@ -1,0 +1,144 @@
+// Hostile API text where notices are kept and shown: what the store holds, /notices, and --history
+// (also rows an older watcher stored unsanitised, and answers from an older watcher's /notices).
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hostileNotices, problemsIn } from './channels/hostile-corpus.ts';
+import { formatHistory } from './history.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { startOpsServer } from './ops/http.ts';
+import { openStore } from './store/store.ts';
+import { T0, tempDbFile } from './store/test-support.ts';
+
+const { notices, digest } = hostileNotices();
+const LINK = notices[0]!.link;
+const ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/; // eslint-disable-line no-control-regex
+
+/** A database holding the corpus as an older watcher stored it: raw, unsanitised. */
+function databaseWithRawRows(): string {
+  const file = tempDbFile();
+  openStore(file, { now: () => T0 }).close();
+  const db = new Database(file);
+  const insert = db.prepare(
+    'INSERT INTO notices (key, integration, kind, recorded_at, json) VALUES (?, ?, ?, ?, ?)',
+  );
+  [...notices, digest].forEach((notice, i) => {
+    const { lastInsertRowid } = insert.run(
+      notice.key,
+      null,
+      notice.kind,
+      T0 + i,
+      JSON.stringify(notice),
+    );
+    db.prepare(
+      'INSERT INTO deliveries (notice_id, channel, ok, attempts, error, at) VALUES (?, ?, 0, 2, ?, ?)',
+    ).run(lastInsertRowid, 'hooks', `failed: ${notice.text}`, T0);
+  });
+  db.close();
+  return file;
+}
+
+describe('stored notices', () => {
+  it('are stored sanitised: the file holds no credential, escape or planted link', () => {
+    const file = tempDbFile();
+    const store = openStore(file, { now: () => T0 });
+    for (const notice of [...notices, digest]) expect(store.notices.record(notice)).toBe(true);
+    store.close();
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare<[], { json: string }>('SELECT json FROM notices').all();
+    db.close();
+    expect(rows).toHaveLength(notices.length + 1);
+    for (const { json } of rows) expect(problemsIn(json, [LINK])).toEqual([]);
+  });
+
+  it('are sanitised again when read, also rows an older watcher stored raw', () => {
+    const store = openStore(databaseWithRawRows(), { now: () => T0 });
+    const recent = store.notices.recent(50);
+    const pending = store.notices.pendingFor(['hooks']);
+    store.close();
+    expect(recent).toHaveLength(notices.length + 1);
+    expect(problemsIn(JSON.stringify(recent), [LINK])).toEqual([]);
+    expect(problemsIn(JSON.stringify(pending), [LINK])).toEqual([]);
+    expect(recent.at(-1)!.notice.text).toContain('401 Unauthorized for Bearer [redacted]');
+  });
+});
+
+describe('/notices', () => {
+  it('serves the history sanitised, as main.ts wires it to the store', async () => {
+    const store = openStore(databaseWithRawRows(), { now: () => T0 });
+    const ops = await startOpsServer({
+      host: '127.0.0.1',
+      port: 0,
+      status: () => ({
+        startedAt: '',
+        ready: true,
+        shuttingDown: false,
+        integrations: {},
+        channels: {},
+      }),
+      registry: createMetrics().registry,
+      history: (limit) => store.notices.recent(limit),
+    });
+    try {
+      const body = await (await fetch(`${ops.url}/notices?limit=50`)).text();
+      expect(JSON.parse(body)).toHaveLength(notices.length + 1);
+      expect(problemsIn(body, [LINK])).toEqual([]);
+    } finally {
+      await ops.close();
+      store.close();
+    }
+  });
+});
+
+describe('--history', () => {
+  it('prints three plain lines per notice, even from an older watcher’s raw answer', () => {
+    const raw = [...notices, digest].map((notice) => ({
+      notice,
+      deliveries: [{ channel: '\x1b[2Jhooks', ok: false, attempts: 2, error: notice.text, at: 0 }],
+    }));
+    const printed = formatHistory(raw);
+    expect(printed.split('\n')).toHaveLength(3 * raw.length);
+    expect(problemsIn(printed, [LINK])).toEqual([]);
+    expect(printed).not.toMatch(ESCAPES);
+    expect(printed).toContain(`    ${LINK}`);
+    expect(formatHistory([{ notice: { ...notices[0], link: 'javascript:alert(1)' } }])).toMatch(
+      /\n {4}$/,
+    );
+  });
+
+  it('npm run watch -- --history prints the stored corpus without an escape or credential', async () => {
+    const database = databaseWithRawRows();
+    const config = path.join(path.dirname(database), 'watcher.config.yaml');
+    fs.writeFileSync(
+      config,
+      [
+        'neo: { apiBaseUrl: "http://127.0.0.1:1" }',
+        'dashboardUrl: https://dash.example',
+        `database: ${JSON.stringify(database)}`,
+        'integrations: [halopsa]',
+        'channels:',
+        '  - { name: hooks, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_SECRET }',
+      ].join('\n'),
+    );
+    const env = {
+      PATH: process.env.PATH,
+      NEO_API_KEY: 'neo_sk_test_historyhistory01',
+      HOOK_URL: 'https://hooks.example/x',
+      HOOK_SECRET: 'a-shared-secret-long-enough-for-the-check',
+    };
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'watcher/main.ts', '--config', config, '--history', '50'],
+        { env, encoding: 'utf8', timeout: 30_000 },
+        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
+      ),
+    );
+    expect(out.trimEnd().split('\n')).toHaveLength(3 * (notices.length + 1));
+    expect(problemsIn(out, [LINK])).toEqual([]);
+    expect(out).not.toMatch(ESCAPES);
+    expect(out).toContain('401 Unauthorized for Bearer [redacted]');
+  });
+});
