@@ -18,6 +18,7 @@ import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
 import type { RequestPriority } from '@/lib/api/rate-gate';
 import { accountKey, type ApiSession } from '@/lib/query/api-session-context';
 import { keptRound, takeEarly } from './kept-round';
+import { retryReportKey, windowRetries } from './retry-reports';
 import { urgentReads } from './urgent-reads';
 
 export type WindowFetchOptions = {
@@ -26,7 +27,10 @@ export type WindowFetchOptions = {
   maxSlices?: number;
   /** Requests in flight at once (the browser allows 6 per host over HTTP/1.1). */
   concurrency?: number;
-  /** Told about each retry of a single page (429, 5xx, lost connection). */
+  /**
+   * Told about each retry of a single page (429, 5xx, lost connection) of a request this query's
+   * options started. Every retry of the window, whoever started it, is also in windowRetries.
+   */
   onRetry?: (event: RetryEvent) => void;
   /** Runs kept in this browser: shown first, and only the rest is fetched. */
   cache?: RunCache | null;
@@ -123,6 +127,11 @@ export const syncRunsQueries = {
       pageSize,
     ) as SliceCursor[];
     initialFrontiers.add(start);
+    const reportKey = retryReportKey(session.accountId, name, window);
+    const onRetry = (event: RetryEvent) => {
+      windowRetries.report(reportKey, event);
+      options.onRetry?.(event);
+    };
     return infiniteQueryOptions({
       queryKey: [
         ...syncRunsQueries.integration(session.accountId, name),
@@ -136,7 +145,7 @@ export const syncRunsQueries = {
           fetchSlicePage(session, name, entry, {
             pageSize,
             signal,
-            onRetry: options.onRetry,
+            onRetry,
             priority:
               urgentFirstMs !== undefined && !isNewestFirstPage(entry) ? 'background' : 'normal',
           });

@@ -1,8 +1,8 @@
 // Loads every run of a window: follows the cursors without the user clicking, and reports progress.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { RetryEvent } from '@/lib/api/retry';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useApiSession } from '@/lib/query/api-session-context';
+import { retryReportKey, windowRetries } from '@/features/sync-runs/api/retry-reports';
 import {
   syncRunsQueries,
   type WindowFetchOptions,
@@ -28,27 +28,18 @@ export function useSyncRuns(
   const session = useApiSession();
   const cache = useRunCache();
   const autoPage = options.autoPage ?? true;
-  // Retries of single pages happen inside a round: counted here, per window, so the page can say so.
-  const windowKey = `${name} ${window.since} ${window.until}`;
-  const [retryLog, setRetryLog] = useState<{
-    key: string;
-    count: number;
-    last: { event: RetryEvent; at: number };
-  } | null>(null);
-  const onRetry = useCallback(
-    (event: RetryEvent) =>
-      setRetryLog((prev) => ({
-        key: windowKey,
-        count: prev?.key === windowKey ? prev.count + 1 : 1,
-        last: { event, at: Date.now() },
-      })),
-    [windowKey],
+  // Retries of single pages happen inside a round: counted per window, whoever started the request
+  // (the first round starts in the prefetch, before this hook), so the page can say so.
+  const reportKey = retryReportKey(session.accountId, name, window);
+  const subscribe = useCallback(
+    (listener: () => void) => windowRetries.subscribe(reportKey, listener),
+    [reportKey],
   );
-  const log = retryLog?.key === windowKey ? retryLog : null;
+  const log = useSyncExternalStore(subscribe, () => windowRetries.get(reportKey));
   const lastRetry = log?.last ?? null;
   const retries = log?.count ?? 0;
   const query = useInfiniteQuery(
-    syncRunsQueries.window(session, name, window, { ...options, onRetry, cache }),
+    syncRunsQueries.window(session, name, window, { ...options, cache }),
   );
   const pages = useMemo(() => query.data?.pages ?? NO_PAGES, [query.data]);
   const merged = mergedRoundsOf(pages);
