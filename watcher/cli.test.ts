@@ -83,6 +83,21 @@ describe('npm run watch', () => {
     expect(out).toMatch(/integrations\.0/);
   });
 
+  it('refuses to start with the ops endpoint beyond loopback and no token, saying what to set', async () => {
+    const open = path.join(dir, 'open.yaml');
+    fs.writeFileSync(open, `${fs.readFileSync(file, 'utf8')}\nhttp: { host: 0.0.0.0, port: 0 }\n`);
+    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    const { code, out } = await watch(['--config', open], {
+      NEO_API_KEY: KEY,
+      HOOK_URL: url,
+      HOOK_SECRET: SECRET,
+    });
+    expect(code).toBe(1);
+    expect(out).toContain(
+      'WATCHER_OPS_TOKEN is not set: the ops endpoint listens on 0.0.0.0, beyond loopback, and will not start without a bearer token',
+    );
+  });
+
   it('--send-test sends a signed test notice, and never prints a secret', async () => {
     const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
     const env = { NEO_API_KEY: KEY, HOOK_URL: url, HOOK_SECRET: SECRET };
