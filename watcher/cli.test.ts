@@ -1,7 +1,8 @@
 // The CLI as an operator runs it: `npm run watch -- --check` and `--send-test`, in a child process.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,15 @@ afterAll(() => {
   hook.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+function freePort() {
+  return new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** Async: the test's own webhook receiver must keep answering while the CLI runs. */
 function watch(args: string[], env: Record<string, string>) {
@@ -96,6 +106,45 @@ describe('npm run watch', () => {
     expect(out).toContain(
       'WATCHER_OPS_TOKEN is not set: the ops endpoint listens on 0.0.0.0, beyond loopback, and will not start without a bearer token',
     );
+  });
+
+  it('--history asks a running watcher beyond loopback with the ops token; without it, 401', async () => {
+    const port = await freePort();
+    const ops = path.join(dir, 'ops.yaml');
+    const base = fs.readFileSync(file, 'utf8').replace(/^database: .*$/m, '');
+    fs.writeFileSync(
+      ops,
+      `${base}\ndatabase: ${JSON.stringify(path.join(dir, 'ops.db'))}\nhttp: { host: 0.0.0.0, port: ${port} }\n`,
+    );
+    const env = {
+      NEO_API_KEY: KEY,
+      HOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
+      HOOK_SECRET: SECRET,
+      WATCHER_OPS_TOKEN: 'an-ops-token-of-32-characters-or-more',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'watcher/main.ts', '--config', ops], {
+      env: { PATH: process.env.PATH, ...env },
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('watcher started')) resolve();
+        });
+        child.once('exit', () => reject(new Error(`the watcher exited: ${out}`)));
+      });
+      const url = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${url}/notices`)).status).toBe(401);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const history = await watch(['--config', ops, '--history'], env);
+      expect(history.out).not.toContain('did not answer');
+      expect(history.code).toBe(0);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('--send-test sends a signed test notice, and never prints a secret', async () => {
