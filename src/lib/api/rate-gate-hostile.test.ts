@@ -131,7 +131,7 @@ describe('hostile rate-limit headers', () => {
   );
 
   it('with the budget spent, answers that then say nothing of it do not start a stream of probes', async () => {
-    const sent = await sendTimes((n, now) =>
+    const sent = await sendTimes((n, now): Headers =>
       n < 6
         ? {
             'X-RateLimit-Limit': '1200',
@@ -159,7 +159,7 @@ describe('hostile rate-limit headers', () => {
 
   it('still reads the whole budget again as soon as a believable reset has passed', async () => {
     // Spent until 10 s from now, then plenty: the client waits for the reset, not for a back-off.
-    const sent = await sendTimes((n, now) =>
+    const sent = await sendTimes((_, now): Headers =>
       now < START + 10_000
         ? {
             'X-RateLimit-Limit': '1200',
