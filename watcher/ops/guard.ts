@@ -25,6 +25,13 @@ export function isAllowedHost(header: string | undefined, allowed: readonly stri
   return isLoopbackHost(name) || allowed.includes(name);
 }
 
+/** The names a request may use besides loopback: the configured ones, and a specific bound address. */
+export function servedHostNames(bind: string, allowed: readonly string[]): string[] {
+  const bare = bind.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === '' || bare === '0.0.0.0' || bare === '::') return [...allowed];
+  return [...allowed, bare.includes(':') ? `[${bare}]` : bare];
+}
+
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** `Authorization: Bearer <token>`, compared without leaking how much of it matched. */

@@ -10,6 +10,7 @@ import {
   isLoopbackBind,
   OPEN_PATHS,
   OpsTokenMissingError,
+  servedHostNames,
 } from './guard.ts';
 import { overall, type WatcherStatus } from './status.ts';
 
@@ -32,7 +33,7 @@ export function startOpsServer(options: {
     return Promise.reject(
       new OpsTokenMissingError(options.host, options.tokenEnv ?? 'WATCHER_OPS_TOKEN'),
     );
-  const allowedHosts = options.allowedHosts ?? [];
+  const allowedHosts = servedHostNames(options.host, options.allowedHosts ?? []);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const send = (code: number, type: string, body: string, headers: object = {}) => {

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { servedHostNames } from './guard.ts';
 import { startOpsServer } from './http.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
@@ -108,6 +109,16 @@ describe('who the ops endpoint answers', () => {
     expect((await get(url, '/healthz', {})).status).toBe(400);
     for (const host of ['localhost:9464', '127.0.0.1', '[::1]:9464', 'Watcher.Internal:80'])
       expect((await get(url, '/notices', { Host: host })).status).toBe(200);
+  });
+
+  it('also answers to the specific address it listens on, never to a wildcard', () => {
+    expect(servedHostNames('10.0.0.5', ['watcher.internal'])).toEqual([
+      'watcher.internal',
+      '10.0.0.5',
+    ]);
+    expect(servedHostNames('fd00::5', [])).toEqual(['[fd00::5]']);
+    expect(servedHostNames('0.0.0.0', [])).toEqual([]);
+    expect(servedHostNames('::', [])).toEqual([]);
   });
 
   it('beyond loopback, /notices and every other route need the bearer token', async () => {
