@@ -3,7 +3,15 @@ import { DEMO_USER } from '../local-idp/settings.ts';
 import { E2E_APP_ORIGIN, E2E_DEMO_ORIGIN } from '../scripts/e2e-ports.ts';
 import { submitLogin } from './support/sign-in.ts';
 
+// This spec runs twice (playwright.config.ts): in a browser that partitions third-party storage,
+// and in one that denies it to the portal's frame, where the widget works in memory and says so.
+const STORAGE_DENIED = () => test.info().project.name === 'third-party-storage-denied';
+const NOTHING_KEPT =
+  /^This browser keeps nothing for this page: saved views, the remembered time zone( and kept runs)? last only until you leave\.$/;
+
 test('a portal on another site embeds the widget and hands it a token', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${E2E_DEMO_ORIGIN}/embed-demo.html`);
   await page.getByRole('button', { name: 'Sign in to the portal' }).click();
   await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
@@ -11,6 +19,11 @@ test('a portal on another site embeds the widget and hands it a token', async ({
 
   const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
   await expect(widget.getByText(/runs loaded\./)).toBeVisible();
+  // Where the frame is refused storage, the widget says once what it will not remember.
+  if (STORAGE_DENIED())
+    await expect(widget.getByRole('status').getByText(NOTHING_KEPT)).toBeVisible();
+  else await expect(widget.getByText(NOTHING_KEPT)).toHaveCount(0);
+  expect(errors).toEqual([]);
   // No app chrome in the widget; a way out to the full dashboard at the same view.
   await expect(widget.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   const open = widget.getByRole('link', { name: /Open full dashboard/ });

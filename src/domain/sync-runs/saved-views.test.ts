@@ -14,7 +14,7 @@ let counter = 0;
 const newId = () => `v${++counter}`;
 
 describe('saved views', () => {
-  it('saves the view as its link: preset and zone written out, the selected run left out', () => {
+  it('saves the view as its link: preset and zone written out, the selected run and search text left out', () => {
     const params = {
       ...DEFAULT_VIEW,
       window: { kind: 'preset', preset: '7d' } as const,
@@ -26,20 +26,20 @@ describe('saved views', () => {
     };
     const path = viewPath('halopsa', params);
     expect(path).toBe(
-      '/integrations/halopsa?range=7d&status=FAILURE&q=Ticket+Types&tz=Europe%2FBerlin&sort=-duration',
+      '/integrations/halopsa?range=7d&status=FAILURE&tz=Europe%2FBerlin&sort=-duration',
     );
     // Read back with other defaults, the link is still exactly this view.
     const back = parseViewParams(new URLSearchParams(path.split('?')[1]), NOW, {
       preset: '24h',
       tz: 'utc',
     });
-    expect(back.params).toEqual({ ...params, run: null });
+    expect(back.params).toEqual({ ...params, run: null, q: '' });
     expect(back.notices).toEqual([]);
     // Defaults are written out too.
     expect(viewPath('halopsa', DEFAULT_VIEW)).toBe('/integrations/halopsa?range=30d&tz=local');
   });
 
-  it('names a view after what it shows', () => {
+  it('names a view after what it shows, never after the search text', () => {
     expect(
       suggestViewName('HaloPSA', {
         ...DEFAULT_VIEW,
@@ -47,7 +47,7 @@ describe('saved views', () => {
         statuses: ['FAILURE'],
         q: 'Ticket',
       }),
-    ).toBe('HaloPSA · Last 7 days · Failure · “Ticket”');
+    ).toBe('HaloPSA · Last 7 days · Failure');
   });
 
   it('adds new views first, replaces one of the same name, and refuses past the limit', () => {
@@ -105,5 +105,23 @@ describe('saved views', () => {
     expect(readSavedViews(stored).map((v) => v.name)).toEqual(['Good']);
     expect(readSavedViews({ not: 'a list' })).toEqual([]);
     expect(readSavedViews(null)).toEqual([]);
+  });
+
+  it('drops the search text of a view saved with it, and of a path handed to save', () => {
+    const stored = [
+      { id: 'a', name: 'Old', path: '/integrations/halopsa?range=7d&q=Acme+Corp&tz=utc' },
+      { id: 'b', name: 'Only search', path: '/integrations/halopsa?q=Acme' },
+    ];
+    expect(readSavedViews(stored).map((v) => v.path)).toEqual([
+      '/integrations/halopsa?range=7d&tz=utc',
+      '/integrations/halopsa',
+    ]);
+    const saved = saveView(
+      [],
+      { name: 'Acme', path: '/integrations/halopsa?range=7d&q=Acme' },
+      NOW,
+      newId,
+    );
+    expect(saved).toMatchObject({ ok: true, views: [{ path: '/integrations/halopsa?range=7d' }] });
   });
 });

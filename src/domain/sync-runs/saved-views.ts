@@ -1,6 +1,8 @@
-// Saved views: a name for a link to one integration's view (window preset or range, filters,
-// search, sort, zone). The link is the view, so a saved view is only its name and its link. Pure:
-// checking what storage holds, saving, and naming a view.
+// Saved views: a name for a link to one integration's view (window preset or range, filters, sort,
+// zone). The link is the view, so a saved view is only its name and its link. Search text is never
+// part of it: what a person typed (a customer, a record) is not kept in the browser, where it would
+// outlive sign-out and be seen by the next account (issue 32). Pure: checking what storage holds,
+// saving, and naming a view.
 import { RANGE_PRESETS, serializeViewParams, type ViewParams } from './view-params';
 
 export type SavedView = { id: string; name: string; path: string; savedAt: string };
@@ -13,6 +15,17 @@ const VIEW_PATH = /^\/integrations\/[A-Za-z0-9_-]{1,64}(\?[^#\s]{0,2000})?$/;
 
 export function isViewPath(path: string): boolean {
   return VIEW_PATH.test(path);
+}
+
+/** A view's path without search text (one saved before it was left out loses it). */
+function withoutSearch(path: string): string {
+  const [base = path, query] = path.split('?');
+  if (query === undefined) return path;
+  const search = new URLSearchParams(query);
+  if (!search.has('q')) return path;
+  search.delete('q');
+  const rest = search.toString();
+  return rest ? `${base}?${rest}` : base;
 }
 
 /** What storage held, kept where it is a well-formed view (storage is user-editable). */
@@ -28,20 +41,21 @@ export function readSavedViews(raw: unknown): SavedView[] {
     views.push({
       id,
       name: cleanName,
-      path,
+      path: withoutSearch(path),
       savedAt: typeof savedAt === 'string' ? savedAt : new Date(0).toISOString(),
     });
   }
   return views.slice(0, MAX_SAVED_VIEWS);
 }
 
-/** The link of a view: everything but the selected run, preset and zone written out. */
+/** The link of a view: all but the selected run and search text, preset and zone written out. */
 export function viewPath(integration: string, params: ViewParams): string {
-  const search = serializeViewParams({ ...params, run: null }, { explicit: true }).toString();
+  const view = { ...params, run: null, q: '' };
+  const search = serializeViewParams(view, { explicit: true }).toString();
   return `/integrations/${encodeURIComponent(integration)}${search ? `?${search}` : ''}`;
 }
 
-/** A name to start from: "HaloPSA · Last 7 days · Failure · “Ticket Types”". */
+/** A name to start from: "HaloPSA · Last 7 days · Failure" (never the search text). */
 export function suggestViewName(displayName: string, params: ViewParams): string {
   const parts = [displayName];
   parts.push(
@@ -49,7 +63,6 @@ export function suggestViewName(displayName: string, params: ViewParams): string
   );
   if (params.statuses.length > 0)
     parts.push(params.statuses.map((s) => s[0] + s.slice(1).toLowerCase()).join(', '));
-  if (params.q) parts.push(`“${params.q}”`);
   return parts.join(' · ').slice(0, MAX_VIEW_NAME);
 }
 
@@ -69,11 +82,12 @@ export function saveView(
     return { ok: false, message: `A name can be at most ${MAX_VIEW_NAME} characters.` };
   if (!isViewPath(input.path))
     return { ok: false, message: 'Only an integration view can be saved.' };
+  const path = withoutSearch(input.path);
   const existing = views.find((v) => v.name.toLowerCase() === name.toLowerCase());
   const view: SavedView = {
     id: existing?.id ?? newId(),
     name,
-    path: input.path,
+    path,
     savedAt: new Date(now).toISOString(),
   };
   if (existing)

@@ -4,6 +4,7 @@ import { FIELD } from '@/components/field-styles';
 import { suggestViewName, viewPath } from '@/domain/sync-runs/saved-views';
 import type { ViewParams } from '@/domain/sync-runs/view-params';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
+import { StorageNotice } from '@/features/sync-runs/components/storage-notice';
 import { SavedViewsList } from './saved-views-list';
 import { storeView, useSavedViews } from './saved-views-store';
 
@@ -79,6 +80,7 @@ export function SavedViewsControls({
       <p role="status" className="basis-full text-xs text-slate-700 empty:hidden">
         {saved}
       </p>
+      <StorageNotice className="basis-full" />
       {panel === 'save' && (
         <form
           id={ids.save}
@@ -112,7 +114,7 @@ export function SavedViewsControls({
             className="basis-full text-xs text-slate-600"
           >
             {error ??
-              'Keeps the window, filters, search, sort and time zone, in this browser only.'}
+              'Keeps the window, filters, sort and time zone, in this browser only. Search text is not kept.'}
           </p>
         </form>
       )}

@@ -1,11 +1,17 @@
 // Saved views in this browser only: `sync-runs.saved-views`, a list of names and links (no run
-// data, nothing about the account). Shared by the app's tabs.
+// data, no search text, nothing about the account). Shared by the app's tabs.
 import { readSavedViews, saveView, type SavedView } from '@/domain/sync-runs/saved-views';
+import { browserStorage } from '@/lib/storage/browser-storage';
 import { storedValue, useStoredValue } from '@/lib/storage/stored-value';
 
 export const SAVED_VIEWS_KEY = 'sync-runs.saved-views';
 
 export const savedViewsStore = storedValue(SAVED_VIEWS_KEY, readSavedViews);
+
+// Views saved when links kept their search text: written back without it.
+if (browserStorage.local().getItem(SAVED_VIEWS_KEY)?.includes('q=')) {
+  savedViewsStore.write(savedViewsStore.read());
+}
 
 export function useSavedViews(): SavedView[] {
   return useStoredValue(savedViewsStore);

@@ -13,6 +13,7 @@ import { useThrottledValue } from '@/features/sync-runs/hooks/use-throttled-valu
 import { useSearchParams } from 'react-router';
 import { useViewDefaults } from '@/features/sync-runs/prefs/view-defaults';
 import { SavedViewsList } from '@/features/sync-runs/saved-views/saved-views-list';
+import { StorageNotice } from '@/features/sync-runs/components/storage-notice';
 import { useSavedViews } from '@/features/sync-runs/saved-views/saved-views-store';
 import { readTimeZone, zoneOf } from '@/lib/format/time-zones';
 import { TimeZoneContext } from '@/lib/time/use-time-zone';
@@ -94,6 +95,7 @@ export function OverviewPage({ integrations }: { integrations: IntegrationInfo[]
           Sync health over the last {OVERVIEW_WINDOW_DAYS} days, the worst first. Open an
           integration for up to 30 days of history.
         </p>
+        <StorageNotice className="mt-2" />
         {savedViews.length > 0 && (
           <section
             aria-labelledby="saved-views-heading"
