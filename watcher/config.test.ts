@@ -34,15 +34,15 @@ describe('the watcher config', () => {
 
   it("names integrations by the dashboard's rule, and only configured ones in rules and mutes", () => {
     const problems = problemsOf({
-      integrations: ['connectwise', 'HaloPSA', 'halo.psa', { name: '../x' }],
+      integrations: ['connectwise', 'HaloPSA', '.halo', 'halo/psa', { name: '../x' }],
       channels: [{ name: 'ops', type: 'slack', urlEnv: 'SLACK_URL' }],
       rules: [{ channels: ['ops'], integrations: ['connectwise', 'hallopsa'] }],
       mutes: [{ integration: 'ninjaone', until: '2026-12-01T00:00:00Z' }],
     });
     expect(problems.map((p) => p.split(':')[0])).toEqual([
-      'integrations.1',
       'integrations.2',
-      'integrations.3.name',
+      'integrations.3',
+      'integrations.4.name',
       'rules.0.integrations.1',
       'mutes.0.integration',
     ]);

@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { isIntegrationName } from './integration-name';
 
 describe('an integration name', () => {
-  it('is a lowercase slug of at most 64 characters', () => {
-    for (const name of ['connectwise', 'datto_rmm', 'n-central', '365', 'a'.repeat(64)])
+  it('is a slug of at most 64 characters that starts with a letter or digit', () => {
+    for (const name of [
+      'connectwise',
+      'datto_rmm',
+      'n-central',
+      '365',
+      'HaloPSA',
+      'it-glue.v2',
+      'a'.repeat(64),
+    ])
       expect(isIntegrationName(name)).toBe(true);
     for (const name of [
       '',
@@ -12,8 +20,10 @@ describe('an integration name', () => {
       '../x',
       'a/b',
       'halo psa',
-      'HaloPSA',
-      'a.b',
+      '.hidden',
+      'a?b',
+      'a%2Fb',
+      'café',
       '_x',
       'a'.repeat(65),
     ])
