@@ -13,7 +13,8 @@
 // 6. Neo API keys (`neo_sk_…`) and a few well-known key shapes (Slack `xox?-…`, GitHub `gh?_…`,
 //    Stripe `sk_live_…`/`rk_live_…`, AWS `AKIA…`);
 // 7. the user-info part of a URL (`https://user:password@host` → `https://[redacted]@host`).
-// Redacted text is never redacted again differently: the rules are idempotent.
+// Redacted text is never redacted again differently: the rules are idempotent. Every pattern starts
+// only at the start of a word, so a long text costs linear time, not quadratic.
 
 const VALUE = String.raw`(?:"[^"\r\n]*"?|'[^'\r\n]*'?|(?:(?:bearer|basic|token|digest)[ \t]+)?[^\s"'<>,;&)]+)`;
 
@@ -27,13 +28,13 @@ const PAIR = new RegExp(
 );
 const BEARER = /\bBearer(?:\s|%20|\+)+(?!\[redacted)[^\s"'<>,;)]+/gi;
 const BASIC = /\bBasic(?:\s|%20|\+)+([A-Za-z0-9+/]{8,}={0,2})(?![\w+/=])/gi;
-const JWT = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
-const THREE_PART = /[\w-]{16,}\.[\w-]{16,}\.[\w-]{16,}/g;
+const JWT = /(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+const THREE_PART = /(?<![\w-])[\w-]{16,}\.[\w-]{16,}\.[\w-]{16,}/g;
 const NEO_KEY = /neo_sk_[\w-]+/gi;
 const KNOWN_KEYS =
   /\b(?:xox[abposr]-[\w-]{8,}|gh[pousr]_[A-Za-z0-9]{20,}|[sr]k_live_[A-Za-z0-9]{8,}|AKIA[0-9A-Z]{16})/g;
-const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)(?!\[redacted\]@)[^\s/?#@<>"']+@/gi;
-const PERCENT_WORD = /[^\s%]*%[0-9A-Fa-f]{2}\S*/g;
+const USER_INFO = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)(?!\[redacted\]@)[^\s/?#@<>"']+@/gi;
+const PERCENT_WORD = /(?<!\S)\S*%[0-9A-Fa-f]{2}\S*/g;
 
 /** A base64 value after `Basic`, unless it reads as a word ("Basic authentication"). */
 function basicValue(match: string, value: string): string {

@@ -28,12 +28,12 @@ const SEQUENCES = new RegExp(
 const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\p{Cf}/gu;
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]/g;
 
-const SCHEME_SLASHES = /\b([a-z][a-z0-9+.-]*):[/\\]{2}/gi;
+const SCHEME_SLASHES = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*):[/\\]{2}/gi;
 const LINKABLE_SCHEMES =
   /(?<![\w.+-])(javascript|vbscript|livescript|data|file|mailto|tel|sms|callto|skype|msteams|slack|intent|https?|s?ftps?|wss?):/gi;
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?`;
 const HOST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_-])${LABEL}(?:[.\u3002]${LABEL})*[.\u3002]\p{L}[\p{L}\p{N}-]*[\p{L}\p{N}](?![\p{L}\p{N}_-])`,
+  String.raw`(?<![\p{L}\p{N}_.\u3002-])${LABEL}(?:[.\u3002]${LABEL})*[.\u3002]\p{L}[\p{L}\p{N}-]*[\p{L}\p{N}](?![\p{L}\p{N}_-])`,
   'gu',
 );
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
