@@ -44,6 +44,8 @@ describe('redactCredentials', () => {
     'PSA Contacts has found 0 records in each of the last 5 runs',
     'Ticket Types: permission_denied in 3 runs. 100% of runs (12/12) failed',
     'Tokens: 5 left; progress 50%',
+    'Refresh token: expired. Reconnect the integration',
+    'password=required by the PSA',
   ])('leaves %j as it is', (text) => {
     expect(redactCredentials(text)).toBe(text);
   });

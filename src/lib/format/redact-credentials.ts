@@ -7,7 +7,8 @@
 //    `Api-Key` or `X-Auth-Token` header (`Name: value`, to the end of the line or the closing quote);
 // 3. the value of a pair named like a secret (`…token`, `…secret`, `password`, `passwd`, `pwd`,
 //    `…api_key`/`apikey`, `access_key`, `private_key`, `credential(s)`, `authorization`,
-//    `session_id`) written `name=value`, `name: value` or `"name": "value"`;
+//    `session_id`) written `name=value`, `name: value` or `"name": "value"`, unless the value is a
+//    word that says what became of it (`token: expired`);
 // 4. `Bearer <token>`, and `Basic <base64>` when the value does not read as a word;
 // 5. JWTs (`eyJ….….…`) and other three-part base64url tokens (16+ characters per part);
 // 6. Neo API keys (`neo_sk_…`) and a few well-known key shapes (Slack `xox?-…`, GitHub `gh?_…`,
@@ -36,6 +37,16 @@ const KNOWN_KEYS =
 const USER_INFO = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)(?!\[redacted\]@)[^\s/?#@<>"']+@/gi;
 const PERCENT_WORD = /(?<!\S)\S*%[0-9A-Fa-f]{2}\S*/g;
 
+// Words that say what became of a secret, not the secret ("Refresh token: expired"): kept, so an
+// on-call reader still learns what failed.
+const STATE_WORD =
+  /^["']?(?:expired|invalid|missing|revoked|required|empty|null|none|undefined|unknown|wrong|incorrect|denied|not|is|was|has)["']?[.!:]?$/i;
+
+function pairValue(match: string, name: string, separator: string): string {
+  const value = match.slice(name.length + separator.length);
+  return STATE_WORD.test(value) ? match : `${name}${separator}[redacted]`;
+}
+
 /** A base64 value after `Basic`, unless it reads as a word ("Basic authentication"). */
 function basicValue(match: string, value: string): string {
   const word = /^[A-Z]?[a-z]+$/.test(value);
@@ -45,7 +56,7 @@ function basicValue(match: string, value: string): string {
 function redactPlain(value: string): string {
   return value
     .replace(HEADER, '$1$2[redacted]')
-    .replace(PAIR, '$1$2[redacted]')
+    .replace(PAIR, pairValue)
     .replace(BEARER, 'Bearer [redacted]')
     .replace(BASIC, basicValue)
     .replace(JWT, '[redacted token]')
