@@ -142,3 +142,21 @@ describe('--history', () => {
     expect(out).toContain('401 Unauthorized for Bearer [redacted]');
   });
 });
+
+describe('--history of a muted notice', () => {
+  it('says it was muted, not sent', () => {
+    const store = openStore(tempDbFile(), { now: () => T0 });
+    const [notice] = notices;
+    store.notices.record(notice!);
+    store.notices.recordDelivery(notice!.key, 'ops', {
+      ok: true,
+      attempts: 0,
+      error: 'muted',
+      at: T0,
+    });
+    store.notices.recordDelivery(notice!.key, 'mail', { ok: true, attempts: 1, at: T0 });
+    const printed = formatHistory(store.notices.recent(5));
+    store.close();
+    expect(printed.split('\n')[0]).toMatch(/\[ops:muted mail:sent\]$|\[mail:sent ops:muted\]$/);
+  });
+});

@@ -15,7 +15,9 @@ function deliveryLine(deliveries: unknown): string {
     .map(record)
     .map((d) => {
       const attempts = typeof d.attempts === 'number' ? d.attempts : 0;
-      return `${text(d.channel)}:${d.ok === true ? 'sent' : `failed(${attempts})`}`;
+      const outcome =
+        d.ok !== true ? `failed(${attempts})` : d.error === 'muted' ? 'muted' : 'sent';
+      return `${text(d.channel)}:${outcome}`;
     })
     .join(' ');
 }

@@ -80,7 +80,8 @@ export function noticesStore(db: Database.Database, now: () => number): NoticesS
       const id = idOf.get(noticeKey)?.id;
       if (id === undefined) throw new Error(`No notice with the key "${noticeKey}" is recorded.`);
       const { ok, attempts, error, at } = result;
-      deliver.run(id, channel, ok ? 1 : 0, attempts, ok ? null : (error ?? null), at);
+      // An ok row keeps its note too: `muted` says it was held back on purpose, not sent.
+      deliver.run(id, channel, ok ? 1 : 0, attempts, error ?? null, at);
     },
     pendingFor(channels) {
       if (channels.length === 0) return [];
