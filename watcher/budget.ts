@@ -1,7 +1,7 @@
 // The watcher's share of the tenant's rate limit (1,200 requests a minute, shared by every admin,
 // widget and script): requests wait for room in a sliding minute before they are sent.
 import { abortableSleep } from '../src/lib/api/abortable-sleep.ts';
-import { believedLimit, CONTRACT_LIMIT } from '../src/lib/api/rate-gate.ts';
+import { believedLimit, CONTRACT_LIMIT } from '../src/lib/api/rate-limit-info.ts';
 
 const WINDOW_MS = 60_000;
 

@@ -5,14 +5,21 @@
 // runs out while N ≤ CLIENTS_SHARING. At the reserve a client sends nothing until the oldest
 // request leaves the window (X-RateLimit-Reset), then one request to read the budget again.
 
+import {
+  believedLimit,
+  believedRateLimit,
+  CONTRACT_LIMIT,
+  type RateLimitInfo,
+} from './rate-limit-info';
 import type { SentLog } from './sent-log';
 
-export type RateLimitInfo = {
-  limit: number | null;
-  remaining: number | null;
-  /** Unix epoch seconds when the window frees up (in a sliding window: its oldest request leaves). */
-  resetAt: number | null;
-};
+export {
+  believedLimit,
+  believedRateLimit,
+  CONTRACT_LIMIT,
+  MAX_BELIEVED_LIMIT,
+  type RateLimitInfo,
+} from './rate-limit-info';
 
 /** `background` work (the rest of an overview card's week) leaves room for what people wait on. */
 export type RequestPriority = 'normal' | 'background';
@@ -29,39 +36,8 @@ export const CLIENTS_SHARING = 16;
 /** The tenant's window (Neo: 60 s); X-RateLimit-Reset tells when its oldest request leaves. */
 export const RATE_WINDOW_MS = 60_000;
 
-/** The contract's limit: 1,200 requests per window per tenant. */
-export const CONTRACT_LIMIT = 1200;
-
-/** An X-RateLimit-Limit above this (ten times the contract's) is not believed. */
-export const MAX_BELIEVED_LIMIT = 10 * CONTRACT_LIMIT;
-
 /** With the budget spent, a client asks again at most once in this time, whatever the headers say. */
 export const MIN_PROBE_GAP_MS = 1000;
-
-/**
- * The limit a client acts on: what the API says if it is a plausible whole number (1 to ten times
- * the contract's), otherwise the contract's 1,200. A hostile or broken header (0, -5, 1e12) can
- * neither stop a client nor lift its share.
- */
-export function believedLimit(limit: number | null): number | null {
-  if (limit === null) return null;
-  return Number.isInteger(limit) && limit >= 1 && limit <= MAX_BELIEVED_LIMIT
-    ? limit
-    : CONTRACT_LIMIT;
-}
-
-/**
- * Rate-limit headers as believed: the limit bounded (believedLimit), what is left a whole number
- * from 0 to that limit. X-RateLimit-Reset is bounded where it is used (wakeDelay).
- */
-export function believedRateLimit(info: RateLimitInfo): RateLimitInfo {
-  const limit = believedLimit(info.limit);
-  const remaining =
-    info.remaining === null
-      ? null
-      : Math.max(0, Math.min(Math.floor(info.remaining), limit ?? MAX_BELIEVED_LIMIT));
-  return { limit, remaining, resetAt: info.resetAt };
-}
 
 const limitOf = (limit: number | null) => believedLimit(limit) ?? CONTRACT_LIMIT;
 
