@@ -8,21 +8,28 @@ import { run, T0, tempDbFile, testStore } from './test-support.ts';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 
-function indexes(file: string): string[] {
+/** The names of the file's tables or of its own (not automatic) indexes, sorted. */
+function names(file: string, type: 'table' | 'index'): string[] {
   const db = new Database(file, { readonly: true });
   const rows = db
-    .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+    .prepare<[string], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = ? AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
-    .all();
+    .all(type);
   db.close();
   return rows.map((row) => row.name);
 }
+const indexes = (file: string) => names(file, 'index');
+const TABLES = ['deliveries', 'meta', 'notices', 'runs', 'states'];
+const INDEXES = ['deliveries_by_time', 'notices_by_time', 'runs_by_start'];
 
 describe('migrations', () => {
   it('are numbered 1, 2, … in order', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(LATEST).toBeGreaterThanOrEqual(2);
+    expect(MIGRATIONS.map((m) => [m.version, m.name])).toEqual([
+      [1, 'runs, states, notices, deliveries, meta'],
+      [2, 'indexes for the runs window, recent notices and channel failures'],
+    ]);
+    expect(LATEST).toBe(2);
   });
 
   it('give a fresh file the latest schema', () => {
@@ -30,7 +37,8 @@ describe('migrations', () => {
     const store = testStore(file);
     expect(store.schemaVersion).toBe(LATEST);
     store.close();
-    expect(indexes(file)).toEqual(['deliveries_by_time', 'notices_by_time', 'runs_by_start']);
+    expect(names(file, 'table')).toEqual(TABLES);
+    expect(indexes(file)).toEqual(INDEXES);
   });
 
   it('bring a version-1 file up to date and keep its data', () => {
@@ -41,6 +49,7 @@ describe('migrations', () => {
     db.prepare("INSERT INTO runs VALUES ('halopsa', 'r1', 'SUCCESS', ?, ?, ?)").run(T0, T0, json);
     db.prepare("INSERT INTO meta VALUES ('cursor', 'abc')").run();
     db.close();
+    expect(names(file, 'table')).toEqual(TABLES);
     expect(indexes(file)).toEqual([]);
 
     const store = testStore(file);
@@ -48,19 +57,29 @@ describe('migrations', () => {
     expect(store.runs.list('halopsa', 0)).toEqual([run('r1', T0)]);
     expect(store.meta.get('cursor')).toBe('abc');
     store.close();
-    expect(indexes(file)).toContain('runs_by_start');
+    expect(indexes(file)).toEqual(INDEXES);
+    const reopened = new Database(file, { readonly: true });
+    expect(schemaVersion(reopened)).toBe(LATEST);
+    reopened.close();
   });
 
   it('roll back a migration that fails, leaving the version as it was', () => {
     const file = tempDbFile();
     const db = new Database(file);
+    // Its first statement succeeds, its second fails: the first must not stay behind.
     const broken = [
       ...MIGRATIONS,
-      { version: LATEST + 1, name: 'broken', sql: 'CREATE TABLE meta (x);' },
+      {
+        version: LATEST + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE extra (x); CREATE TABLE meta (x);',
+      },
     ];
-    expect(() => migrate(db, file, broken)).toThrow(/already exists/);
+    expect(() => migrate(db, file, broken)).toThrow('table meta already exists');
     expect(schemaVersion(db)).toBe(LATEST);
     db.close();
+    expect(names(file, 'table')).toEqual(TABLES);
+    expect(indexes(file)).toEqual(INDEXES);
   });
 
   it('refuse a file written by a newer watcher', () => {
