@@ -55,13 +55,13 @@ describe('import boundaries', () => {
     expect(
       await violations(
         'src/features/sync-runs/components/allowed.ts',
-        "import { RUN_SORT_KEYS } from '@/domain/sync-runs/view-params';\nimport { isShortcutEvent } from '@/lib/keyboard/shortcut-keys';\nexport const x = [RUN_SORT_KEYS, isShortcutEvent];\n",
+        "import { RUN_SORT_KEYS } from '@/domain/sync-runs/view/view-params';\nimport { isShortcutEvent } from '@/lib/keyboard/shortcut-keys';\nexport const x = [RUN_SORT_KEYS, isShortcutEvent];\n",
       ),
     ).toEqual([]);
     expect(
       await violations(
         'prod-server/allowed.ts',
-        "import { windowEndingAt } from '../src/domain/sync-runs/window.ts';\nexport const x = windowEndingAt;\n",
+        "import { windowEndingAt } from '../src/domain/sync-runs/model/window.ts';\nexport const x = windowEndingAt;\n",
       ),
     ).toEqual([]);
   });

@@ -1,9 +1,9 @@
 // The domain model runs on a server as it does in the browser: plain Node, no DOM, no React. The
 // watcher service imports it from here.
 import { describe, expect, it } from 'vitest';
-import { integrationHealth } from '@/domain/sync-runs/health';
-import { learnCadence } from '@/domain/sync-runs/cadence';
-import { windowEndingAt } from '@/domain/sync-runs/window';
+import { integrationHealth } from '@/domain/sync-runs/judgements/health';
+import { learnCadence } from '@/domain/sync-runs/judgements/cadence';
+import { windowEndingAt } from '@/domain/sync-runs/model/window';
 
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 

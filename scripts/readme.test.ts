@@ -2,7 +2,7 @@
 // is documented there.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, serializeViewParams } from '@/domain/sync-runs/view-params';
+import { DEFAULT_VIEW, serializeViewParams } from '@/domain/sync-runs/view/view-params';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {

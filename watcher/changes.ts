@@ -1,6 +1,6 @@
 // Changes of state between two judgements of one integration, as notices: one per change, keyed
 // so the same change can never make a second notice, and a recovery notice when it clears.
-import { HEALTH_LABEL, type HealthState } from '../src/domain/sync-runs/health.ts';
+import { HEALTH_LABEL, type HealthState } from '../src/domain/sync-runs/judgements/health.ts';
 import type { ChangeKind } from './config.ts';
 import type { Judgement, SubjectState } from './judge.ts';
 import { dashboardLink } from './links.ts';

@@ -1,9 +1,9 @@
 // What the watcher keeps judging about each integration: the model's own verdicts, unchanged (the
 // same functions the dashboard shows), as "subjects" whose state changes make notices.
-import { detectAnomalies } from '../src/domain/sync-runs/anomalies/detect.ts';
-import { anomalyId } from '../src/domain/sync-runs/anomalies/anomaly.ts';
-import { integrationHealth, type HealthState } from '../src/domain/sync-runs/health.ts';
-import { failureSignatures } from '../src/domain/sync-runs/signatures.ts';
+import { detectAnomalies } from '../src/domain/sync-runs/judgements/anomalies/detect.ts';
+import { anomalyId } from '../src/domain/sync-runs/judgements/anomalies/anomaly.ts';
+import { integrationHealth, type HealthState } from '../src/domain/sync-runs/judgements/health.ts';
+import { failureSignatures } from '../src/domain/sync-runs/judgements/signatures.ts';
 import type { SyncRun } from '../src/lib/api/schemas.ts';
 
 /** The state of one subject: `health`, `sig:<id>` (an open failure) or `anomaly:<id>`. */

@@ -1,7 +1,7 @@
 // Deep links into the dashboard: the window pinned to absolute times around the change, the failure
 // group or finding selected, so the link shows the same runs whenever it is opened.
-import { DEFAULT_VIEW, serializeViewParams } from '../src/domain/sync-runs/view-params.ts';
-import { MAX_WINDOW_MS, nextWholeMinute } from '../src/domain/sync-runs/window.ts';
+import { DEFAULT_VIEW, serializeViewParams } from '../src/domain/sync-runs/view/view-params.ts';
+import { MAX_WINDOW_MS, nextWholeMinute } from '../src/domain/sync-runs/model/window.ts';
 
 const HOUR = 3_600_000;
 const DEFAULT_SPAN = 7 * 24 * HOUR;

@@ -1,9 +1,9 @@
 // One poll of one integration: ask only for runs newer than the store's newest (pulled back to runs
 // still RUNNING), by the dashboard's own chain walk, paging rules and retry policy; keep 30 days.
-import { learnCadence } from '../src/domain/sync-runs/cadence.ts';
-import { hasRunning, liveSince, liveWindow } from '../src/domain/sync-runs/live.ts';
-import { walkChain } from '../src/domain/sync-runs/walk-chain.ts';
-import { MAX_WINDOW_MS } from '../src/domain/sync-runs/window.ts';
+import { learnCadence } from '../src/domain/sync-runs/judgements/cadence.ts';
+import { hasRunning, liveSince, liveWindow } from '../src/domain/sync-runs/fetching/live.ts';
+import { walkChain } from '../src/domain/sync-runs/fetching/walk-chain.ts';
+import { MAX_WINDOW_MS } from '../src/domain/sync-runs/model/window.ts';
 import type { HttpClient } from '../src/lib/api/http-client.ts';
 import type { RetryEvent } from '../src/lib/api/retry.ts';
 import type { SyncRun } from '../src/lib/api/schemas.ts';

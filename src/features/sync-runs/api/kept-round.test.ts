@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recordOf, type RunCacheRecord } from '@/domain/sync-runs/run-cache';
-import type { SliceCursor } from '@/domain/sync-runs/rounds';
+import { recordOf, type RunCacheRecord } from '@/domain/sync-runs/fetching/run-cache';
+import type { SliceCursor } from '@/domain/sync-runs/fetching/rounds';
 import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 import type { SyncRunsPage } from '@/lib/api/sync-runs';
 import { makePage, makeRun } from '@/test/fixtures';

@@ -5,10 +5,10 @@ import {
   runRound,
   type RoundPage,
   type SliceCursor,
-} from '@/domain/sync-runs/rounds';
-import { planFromRecord } from '@/domain/sync-runs/run-cache';
-import { sliceCount, splitWindow } from '@/domain/sync-runs/slices';
-import { windowMs, type RunWindow, type RunWindowMs } from '@/domain/sync-runs/window';
+} from '@/domain/sync-runs/fetching/rounds';
+import { planFromRecord } from '@/domain/sync-runs/fetching/run-cache';
+import { sliceCount, splitWindow } from '@/domain/sync-runs/fetching/slices';
+import { windowMs, type RunWindow, type RunWindowMs } from '@/domain/sync-runs/model/window';
 import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 import type { SyncRunsPage } from '@/lib/api/sync-runs';
 

@@ -2,7 +2,7 @@
 // The live refresh's first check (a browser: TanStack Query polls only where there is a window).
 import { QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
-import { LIVE_POLL_MS } from '@/domain/sync-runs/live';
+import { LIVE_POLL_MS } from '@/domain/sync-runs/fetching/live';
 import type { HttpClient } from '@/lib/api/http-client';
 import type { ApiSession } from '@/lib/query/api-session-context';
 import { createQueryClient } from '@/lib/query/query-client';

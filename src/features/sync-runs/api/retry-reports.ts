@@ -2,7 +2,7 @@
 // round starts in useOpenedWindow's prefetch, before the page's code (and its hook) has arrived, so
 // a retry reported only to the caller that built the query would reach no one.
 import type { RetryEvent } from '@/lib/api/retry';
-import type { RunWindow } from '@/domain/sync-runs/window';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 export type RetryReport = { count: number; last: { event: RetryEvent; at: number } };
 

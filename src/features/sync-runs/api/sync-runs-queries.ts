@@ -2,17 +2,17 @@
 // this one factory: keys, page fetching and the retry path cannot differ between callers. Keys are
 // scoped to the signed-in account, so caches never cross accounts.
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { LIVE_POLL_MS, LIVE_POLL_RUNNING_MS, liveWindow } from '@/domain/sync-runs/live';
+import { LIVE_POLL_MS, LIVE_POLL_RUNNING_MS, liveWindow } from '@/domain/sync-runs/fetching/live';
 import {
   initialFrontier,
   runRound,
   type RoundPage,
   type SliceCursor,
-} from '@/domain/sync-runs/rounds';
-import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/slices';
-import { windowMs, type RunWindow } from '@/domain/sync-runs/window';
+} from '@/domain/sync-runs/fetching/rounds';
+import { MAX_SLICES, sliceCount, splitWindow } from '@/domain/sync-runs/fetching/slices';
+import { windowMs, type RunWindow } from '@/domain/sync-runs/model/window';
 import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
-import { walkChain } from '@/domain/sync-runs/walk-chain';
+import { walkChain } from '@/domain/sync-runs/fetching/walk-chain';
 import { withRetries, type RetryEvent } from '@/lib/api/retry';
 import { getSyncRunsPage, MAX_PAGE_SIZE } from '@/lib/api/sync-runs';
 import type { RequestPriority } from '@/lib/api/rate-gate';

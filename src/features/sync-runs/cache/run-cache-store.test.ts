@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { createStore, entries, keys } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RunCacheRecord } from '@/domain/sync-runs/run-cache';
+import type { RunCacheRecord } from '@/domain/sync-runs/fetching/run-cache';
 import type { SyncRun } from '@/lib/api/schemas';
 import { forgetSessionKey } from '@/lib/storage/session-key';
 import {

@@ -11,7 +11,7 @@ import {
   extendsRecord,
   RUN_CACHE_MAX_AGE_MS,
   type RunCacheRecord,
-} from '@/domain/sync-runs/run-cache';
+} from '@/domain/sync-runs/fetching/run-cache';
 import { browserStorage } from '@/lib/storage/browser-storage';
 import { forgetSessionKey, sessionKey } from '@/lib/storage/session-key';
 

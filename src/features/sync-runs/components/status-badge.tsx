@@ -1,6 +1,6 @@
 // A run status as colour plus symbol plus word.
 import type { RunStatus } from '@/lib/api/schemas';
-import { STATUS_PRESENTATION } from '@/domain/sync-runs/run-status';
+import { STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
 
 export function StatusBadge({ status }: { status: RunStatus }) {
   const p = STATUS_PRESENTATION[status];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '@/test/fixtures';
-import { failureSignatures } from '@/domain/sync-runs/signatures';
+import { failureSignatures } from '@/domain/sync-runs/judgements/signatures';
 import { anomaliesExport, exportStem, runsExport, signaturesExport, toCsv } from './export-files';
 
 const window = { since: '2026-11-01T00:00:00.000Z', until: '2026-11-08T00:00:00.000Z' };

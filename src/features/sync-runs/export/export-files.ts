@@ -3,9 +3,9 @@
 // API text is neutralised against spreadsheet formulas.
 import type { SyncRun } from '@/lib/api/schemas';
 import { safeCell } from '@/lib/format/spreadsheet-safe';
-import type { Anomaly } from '@/domain/sync-runs/anomalies/anomaly';
-import type { FailureSignature } from '@/domain/sync-runs/signatures';
-import type { RunWindow } from '@/domain/sync-runs/window';
+import type { Anomaly } from '@/domain/sync-runs/judgements/anomalies/anomaly';
+import type { FailureSignature } from '@/domain/sync-runs/judgements/signatures';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 export type ExportFile = { name: string; type: string; content: string };
 export type ExportFormat = 'csv' | 'json';

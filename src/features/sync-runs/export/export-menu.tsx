@@ -1,11 +1,11 @@
 // Download buttons for the current view: its runs, the window's failure signatures and its unusual
 // activity, CSV or JSON.
 import type { SyncRun } from '@/lib/api/schemas';
-import type { FailureSignature } from '@/domain/sync-runs/signatures';
+import type { FailureSignature } from '@/domain/sync-runs/judgements/signatures';
 import { download } from './download';
 import { anomaliesExport, runsExport, signaturesExport, type ExportFormat } from './export-files';
-import type { Anomaly } from '@/domain/sync-runs/anomalies/anomaly';
-import type { RunWindow } from '@/domain/sync-runs/window';
+import type { Anomaly } from '@/domain/sync-runs/judgements/anomalies/anomaly';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 export type ExportMenuProps = {
   integration: string;

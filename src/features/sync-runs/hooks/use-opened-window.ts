@@ -4,8 +4,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { syncRunsQueries } from '@/features/sync-runs/api/sync-runs-queries';
-import { resolveWindow, type ViewWindow } from '@/domain/sync-runs/view-params';
-import type { RunWindow } from '@/domain/sync-runs/window';
+import { resolveWindow, type ViewWindow } from '@/domain/sync-runs/view/view-params';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 import { useApiSession } from '@/lib/query/api-session-context';
 import { useRunCache } from '@/features/sync-runs/cache/run-cache-context';
 

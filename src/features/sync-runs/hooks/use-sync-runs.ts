@@ -7,12 +7,12 @@ import {
   syncRunsQueries,
   type WindowFetchOptions,
 } from '@/features/sync-runs/api/sync-runs-queries';
-import type { PagingState } from '@/domain/sync-runs/paging';
-import { windowProgress } from '@/domain/sync-runs/progress';
-import type { RoundPage } from '@/domain/sync-runs/rounds';
-import { mergedRoundsOf } from '@/domain/sync-runs/window-derivations';
-import { recordOf } from '@/domain/sync-runs/run-cache';
-import { windowMs, type RunWindow } from '@/domain/sync-runs/window';
+import type { PagingState } from '@/domain/sync-runs/fetching/paging';
+import { windowProgress } from '@/domain/sync-runs/fetching/progress';
+import type { RoundPage } from '@/domain/sync-runs/fetching/rounds';
+import { mergedRoundsOf } from '@/domain/sync-runs/view/window-derivations';
+import { recordOf } from '@/domain/sync-runs/fetching/run-cache';
+import { windowMs, type RunWindow } from '@/domain/sync-runs/model/window';
 import { useRunCache } from '@/features/sync-runs/cache/run-cache-context';
 
 /** Kept runs are written this long after a window completes: never in the way of drawing it. */

@@ -1,6 +1,6 @@
 // What the integration page's controls do to the view: each is a change of the URL.
 import { useMemo } from 'react';
-import type { RunSort, ViewWindow } from '@/domain/sync-runs/view-params';
+import type { RunSort, ViewWindow } from '@/domain/sync-runs/view/view-params';
 import type { RunStatus } from '@/lib/api/schemas';
 import type { ViewUpdate } from './use-view-params';
 import { rememberPreset } from '@/features/sync-runs/prefs/view-defaults';

@@ -5,7 +5,7 @@ import {
   parseViewParams,
   serializeViewParams,
   type ViewParams,
-} from '@/domain/sync-runs/view-params';
+} from '@/domain/sync-runs/view/view-params';
 import { readViewDefaults, useViewDefaults } from '@/features/sync-runs/prefs/view-defaults';
 
 /** Changes the view: a patch of params (or one computed from the current view), pushed or replaced. */

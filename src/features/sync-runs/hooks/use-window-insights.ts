@@ -1,11 +1,11 @@
 // What the integration page derives from its runs and the URL: the filtered lists for the chart and
 // the table, failure signatures, cadence and missed runs, freshness, and what the selection refers to.
 import { useDeferredValue, useMemo } from 'react';
-import { anomalyId } from '@/domain/sync-runs/anomalies/anomaly';
-import { detectAnomalies } from '@/domain/sync-runs/anomalies/detect';
-import { findMissedRuns } from '@/domain/sync-runs/cadence';
-import { filterRuns } from '@/domain/sync-runs/filter-runs';
-import type { ViewParams } from '@/domain/sync-runs/view-params';
+import { anomalyId } from '@/domain/sync-runs/judgements/anomalies/anomaly';
+import { detectAnomalies } from '@/domain/sync-runs/judgements/anomalies/detect';
+import { findMissedRuns } from '@/domain/sync-runs/judgements/cadence';
+import { filterRuns } from '@/domain/sync-runs/model/filter-runs';
+import type { ViewParams } from '@/domain/sync-runs/view/view-params';
 import {
   cadenceOf,
   countsOf,
@@ -13,8 +13,8 @@ import {
   latestRunOf,
   latestStartOf,
   signaturesOf,
-} from '@/domain/sync-runs/window-derivations';
-import type { RunWindowMs } from '@/domain/sync-runs/window';
+} from '@/domain/sync-runs/view/window-derivations';
+import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 import type { SyncRun } from '@/lib/api/schemas';
 
 export function useWindowInsights(

@@ -1,9 +1,9 @@
 // A window's runs as the page shows them: every page loaded, kept live while the window includes
 // now, unreadable runs reported once.
 import { useMemo } from 'react';
-import { hasRunning, liveSince } from '@/domain/sync-runs/live';
-import { uniqueProblems } from '@/domain/sync-runs/paging';
-import { withLiveRuns } from '@/domain/sync-runs/window-derivations';
+import { hasRunning, liveSince } from '@/domain/sync-runs/fetching/live';
+import { uniqueProblems } from '@/domain/sync-runs/fetching/paging';
+import { withLiveRuns } from '@/domain/sync-runs/view/window-derivations';
 import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import type { SyncRun } from '@/lib/api/schemas';
 import { useLiveRuns } from './use-live-runs';

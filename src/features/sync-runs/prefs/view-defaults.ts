@@ -6,7 +6,7 @@ import {
   type RangePreset,
   type TimeZoneMode,
   type ViewDefaults,
-} from '@/domain/sync-runs/view-params';
+} from '@/domain/sync-runs/view/view-params';
 import { readTimeZone } from '@/lib/format/time-zones';
 import { storedValue, useStoredValue } from '@/lib/storage/stored-value';
 

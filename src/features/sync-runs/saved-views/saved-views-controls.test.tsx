@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, it } from 'vitest';
-import { DEFAULT_VIEW } from '@/domain/sync-runs/view-params';
+import { DEFAULT_VIEW } from '@/domain/sync-runs/view/view-params';
 import { renderWithApp } from '@/test/render';
 import { SavedViewsControls } from './saved-views-controls';
 import { SAVED_VIEWS_KEY } from './saved-views-store';

@@ -1,8 +1,8 @@
 // "Save view" names the current view; "Saved views" lists them. Both beside "Copy link".
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FIELD } from '@/components/field-styles';
-import { suggestViewName, viewPath } from '@/domain/sync-runs/saved-views';
-import type { ViewParams } from '@/domain/sync-runs/view-params';
+import { suggestViewName, viewPath } from '@/domain/sync-runs/view/saved-views';
+import type { ViewParams } from '@/domain/sync-runs/view/view-params';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
 import { StorageNotice } from '@/features/sync-runs/components/storage-notice';
 import { SavedViewsList } from './saved-views-list';

@@ -1,7 +1,7 @@
 // The saved views as links (the link is the view), each with its shareable link and a delete.
 import { Link } from 'react-router';
 import { CopyButton } from '@/components/copy-button';
-import type { SavedView } from '@/domain/sync-runs/saved-views';
+import type { SavedView } from '@/domain/sync-runs/view/saved-views';
 import { deleteView, viewUrl } from './saved-views-store';
 
 export function SavedViewsList({ views }: { views: SavedView[] }) {

@@ -1,6 +1,6 @@
 // Saved views in this browser only: `sync-runs.saved-views`, a list of names and links (no run
 // data, no search text, nothing about the account). Shared by the app's tabs.
-import { readSavedViews, saveView, type SavedView } from '@/domain/sync-runs/saved-views';
+import { readSavedViews, saveView, type SavedView } from '@/domain/sync-runs/view/saved-views';
 import { browserStorage } from '@/lib/storage/browser-storage';
 import { storedValue, useStoredValue } from '@/lib/storage/stored-value';
 

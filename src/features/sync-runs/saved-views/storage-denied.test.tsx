@@ -5,7 +5,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, it } from 'vitest';
-import { DEFAULT_VIEW } from '@/domain/sync-runs/view-params';
+import { DEFAULT_VIEW } from '@/domain/sync-runs/view/view-params';
 import { renderWithApp } from '@/test/render';
 import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 

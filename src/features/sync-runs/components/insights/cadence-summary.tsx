@@ -1,7 +1,7 @@
 // What the history says about the rhythm of this sync: interval, duration, next run, missed runs.
 import { formatDuration } from '@/lib/format/time';
-import type { CadenceResult } from '@/domain/sync-runs/cadence';
-import { nextRunExpected } from '@/domain/sync-runs/cadence';
+import type { CadenceResult } from '@/domain/sync-runs/judgements/cadence';
+import { nextRunExpected } from '@/domain/sync-runs/judgements/cadence';
 import { TimeText } from '@/components/time-text';
 
 export type CadenceSummaryProps = {

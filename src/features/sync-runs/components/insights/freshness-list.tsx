@@ -1,5 +1,5 @@
 // "Fresh as of" per activity: the start of the last run in which it finished without failures.
-import type { ActivityFreshness } from '@/domain/sync-runs/freshness';
+import type { ActivityFreshness } from '@/domain/sync-runs/judgements/freshness';
 import { ScrollRegion } from '@/components/scroll-region';
 import { TimeText } from '@/components/time-text';
 

@@ -1,10 +1,10 @@
 // Failures grouped across runs: "still failing since Tuesday 09:12 (41 runs)" without opening a run.
 import type { SyncRun } from '@/lib/api/schemas';
-import { adviceForReason } from '@/domain/sync-runs/reason-advice';
-import { sparkline, type FailureSignature } from '@/domain/sync-runs/signatures';
+import { adviceForReason } from '@/domain/sync-runs/judgements/reason-advice';
+import { sparkline, type FailureSignature } from '@/domain/sync-runs/judgements/signatures';
 import { TimeText } from '@/components/time-text';
 import { Sparkline } from './sparkline';
-import type { RunWindowMs } from '@/domain/sync-runs/window';
+import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 
 export type SignatureListProps = {
   signatures: FailureSignature[];

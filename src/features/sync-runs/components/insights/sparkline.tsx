@@ -1,5 +1,5 @@
 // A tiny bar sparkline (decorative: the text next to it says the same).
-import { STATUS_FILL } from '@/domain/sync-runs/run-status';
+import { STATUS_FILL } from '@/domain/sync-runs/model/run-status';
 
 export function Sparkline({
   values,

@@ -1,7 +1,7 @@
 // "Unusual activity": what the detectors found in this window, each in plain words with since when
 // and a way to see exactly those runs; or that nothing is unusual, or that it is too early to tell.
 import { TimeText } from '@/components/time-text';
-import { anomalyId, type AnomalyReport } from '@/domain/sync-runs/anomalies/anomaly';
+import { anomalyId, type AnomalyReport } from '@/domain/sync-runs/judgements/anomalies/anomaly';
 
 export type UnusualActivityProps = {
   /** null until every run of the window has loaded. */

@@ -1,8 +1,8 @@
 // The record finder's answer, in plain words: one view per kind of verdict, each with the evidence
 // (times, cadence, failures and what usually fixes them).
 import { TimeText } from '@/components/time-text';
-import { adviceForReason } from '@/domain/sync-runs/reason-advice';
-import type { Verdict } from '@/domain/sync-runs/verdict';
+import { adviceForReason } from '@/domain/sync-runs/judgements/reason-advice';
+import type { Verdict } from '@/domain/sync-runs/judgements/verdict';
 import { formatDuration } from '@/lib/format/time';
 
 export function VerdictView({

@@ -1,8 +1,8 @@
 // `/integrations/:name`: the URL-driven view of one integration (window, filters, selected run).
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { MAX_SLICES } from '@/domain/sync-runs/slices';
-import { windowKeyOf, type ViewParams } from '@/domain/sync-runs/view-params';
+import { MAX_SLICES } from '@/domain/sync-runs/fetching/slices';
+import { windowKeyOf, type ViewParams } from '@/domain/sync-runs/view/view-params';
 import { useOpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import { useViewParams, type ViewUpdate } from '@/features/sync-runs/hooks/use-view-params';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';

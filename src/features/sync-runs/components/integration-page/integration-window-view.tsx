@@ -3,9 +3,9 @@
 import { useDeferredValue, useId, useMemo } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { ErrorPanel } from '@/components/error-panel';
-import { integrationUnavailable } from '@/domain/sync-runs/integration-state';
-import { DEFAULT_PRESET, type ViewParams } from '@/domain/sync-runs/view-params';
-import { windowMs } from '@/domain/sync-runs/window';
+import { integrationUnavailable } from '@/domain/sync-runs/model/integration-state';
+import { DEFAULT_PRESET, type ViewParams } from '@/domain/sync-runs/view/view-params';
+import { windowMs } from '@/domain/sync-runs/model/window';
 import { ExportMenu } from '@/features/sync-runs/export/export-menu';
 import { AnswerPanel } from '@/features/sync-runs/components/insights/answer-panel';
 import { CadenceSummary } from '@/features/sync-runs/components/insights/cadence-summary';

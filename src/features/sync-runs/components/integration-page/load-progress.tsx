@@ -2,7 +2,7 @@
 import { NOTICE } from '@/components/notice-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import type { RunProblem } from '@/lib/api/sync-runs';
-import { HALT_MESSAGES, type PagingState } from '@/domain/sync-runs/paging';
+import { HALT_MESSAGES, type PagingState } from '@/domain/sync-runs/fetching/paging';
 
 export type LoadProgressProps = {
   loaded: number;

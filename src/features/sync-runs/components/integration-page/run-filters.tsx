@@ -1,7 +1,7 @@
 // Status filter toggles and the text search over activities, resources, reasons and messages.
 import { useEffect, useState } from 'react';
 import { RUN_STATUSES, type RunStatus } from '@/lib/api/schemas';
-import { STATUS_PRESENTATION } from '@/domain/sync-runs/run-status';
+import { STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
 import { FIELD } from '@/components/field-styles';
 import { focusTargetRef } from '@/lib/keyboard/shortcut-keys';
 

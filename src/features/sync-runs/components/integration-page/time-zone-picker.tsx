@@ -2,8 +2,8 @@
 // name in a combobox. The choice is in the link (`?tz=`) and remembered in this browser.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FIELD } from '@/components/field-styles';
-import { searchZones } from '@/domain/sync-runs/zone-search';
-import type { TimeZoneMode } from '@/domain/sync-runs/view-params';
+import { searchZones } from './zone-search';
+import type { TimeZoneMode } from '@/domain/sync-runs/view/view-params';
 import { timeZoneLabel } from '@/lib/format/time';
 import { allTimeZones, zoneOf } from '@/lib/format/time-zones';
 

@@ -1,6 +1,6 @@
 // The integration is not connected (or not available to this tenant): say so, and answer the record
 // question with that, instead of an empty chart.
-import type { IntegrationUnavailable } from '@/domain/sync-runs/integration-state';
+import type { IntegrationUnavailable } from '@/domain/sync-runs/model/integration-state';
 import { AnswerPanel } from '@/features/sync-runs/components/insights/answer-panel';
 
 export function UnavailablePanel({

@@ -1,11 +1,15 @@
 // Presets (24 h, 7 d, 30 d) and a custom range; the 30-day API maximum is enforced here, with a reason.
 import { useId, useState } from 'react';
-import { checkCustomRange, toLocalInput } from '@/domain/sync-runs/custom-range';
-import { RANGE_PRESETS, type RangePreset, type ViewWindow } from '@/domain/sync-runs/view-params';
+import { checkCustomRange, toLocalInput } from '@/domain/sync-runs/view/custom-range';
+import {
+  RANGE_PRESETS,
+  type RangePreset,
+  type ViewWindow,
+} from '@/domain/sync-runs/view/view-params';
 import { FIELD } from '@/components/field-styles';
 import { zoneName } from '@/lib/format/time-zones';
 import { focusTargetRef } from '@/lib/keyboard/shortcut-keys';
-import type { RunWindow } from '@/domain/sync-runs/window';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 export type WindowPickerProps = {
   value: ViewWindow;

@@ -1,12 +1,12 @@
 // Above the window: the window picker, a link to exactly this view, and the live indicator.
 import { CopyButton } from '@/components/copy-button';
-import { LIVE_POLL_MS, LIVE_POLL_RUNNING_MS } from '@/domain/sync-runs/live';
+import { LIVE_POLL_MS, LIVE_POLL_RUNNING_MS } from '@/domain/sync-runs/fetching/live';
 import {
   serializeViewParams,
   type ViewParams,
   type ViewWindow,
-} from '@/domain/sync-runs/view-params';
-import type { RunWindow } from '@/domain/sync-runs/window';
+} from '@/domain/sync-runs/view/view-params';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 import { zoneOf } from '@/lib/format/time-zones';
 import type { WindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
 import { SavedViewsControls } from '@/features/sync-runs/saved-views/saved-views-controls';

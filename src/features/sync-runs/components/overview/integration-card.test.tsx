@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { makeRun } from '@/test/fixtures';
 import { server } from '@/test/msw-server';
 import { TEST_API, renderWithApp } from '@/test/render';
-import { windowEndingAt } from '@/domain/sync-runs/window';
+import { windowEndingAt } from '@/domain/sync-runs/model/window';
 import { IntegrationCard } from './integration-card';
 
 const HOUR = 3_600_000;

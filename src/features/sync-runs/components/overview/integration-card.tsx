@@ -9,12 +9,16 @@ import type { SyncRun } from '@/lib/api/schemas';
 import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
 import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import { useWindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
-import { DAY_MS } from '@/domain/sync-runs/window';
-import { integrationUnavailable } from '@/domain/sync-runs/integration-state';
-import { stalestActivity } from '@/domain/sync-runs/freshness';
-import { freshnessOf } from '@/domain/sync-runs/window-derivations';
-import { HEALTH_LABEL, integrationHealth, type HealthState } from '@/domain/sync-runs/health';
-import { summarizeRuns } from '@/domain/sync-runs/summary';
+import { DAY_MS } from '@/domain/sync-runs/model/window';
+import { integrationUnavailable } from '@/domain/sync-runs/model/integration-state';
+import { stalestActivity } from '@/domain/sync-runs/judgements/freshness';
+import { freshnessOf } from '@/domain/sync-runs/view/window-derivations';
+import {
+  HEALTH_LABEL,
+  integrationHealth,
+  type HealthState,
+} from '@/domain/sync-runs/judgements/health';
+import { summarizeRuns } from '@/domain/sync-runs/model/summary';
 import { RecentStrip } from './recent-strip';
 import { StatusBadge } from '@/features/sync-runs/components/status-badge';
 import { TimeText } from '@/components/time-text';

@@ -1,7 +1,7 @@
 // How fresh the overview is: the oldest of its cards' last updates (every card is at least that
 // fresh), moving on as they refresh themselves.
 import { TimeText } from '@/components/time-text';
-import { LIVE_POLL_MS } from '@/domain/sync-runs/live';
+import { LIVE_POLL_MS } from '@/domain/sync-runs/fetching/live';
 import { useClock } from '@/lib/time/use-clock';
 
 /** Per card: when its runs were last fetched; 0 not yet; null nothing to fetch. */

@@ -2,8 +2,8 @@
 // one timeline of them all. It stays live, on the integration page's rules, and says how fresh it is.
 import { useCallback, useMemo, useState } from 'react';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
-import { HEALTH_RANK } from '@/domain/sync-runs/health';
-import { DAY_MS, windowEndingAt, windowMs } from '@/domain/sync-runs/window';
+import { HEALTH_RANK } from '@/domain/sync-runs/judgements/health';
+import { DAY_MS, windowEndingAt, windowMs } from '@/domain/sync-runs/model/window';
 import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
 import { IntegrationCard, OVERVIEW_WINDOW_DAYS, type CardReport } from './integration-card';

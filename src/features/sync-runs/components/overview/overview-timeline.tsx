@@ -11,11 +11,11 @@ import {
   CELL_PRIORITY,
   type Lane,
   type LaneCell,
-} from '@/domain/sync-runs/overview-lanes';
-import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/run-status';
-import { timeTicks } from '@/domain/sync-runs/timeline';
-import { DEFAULT_VIEW, serializeViewParams } from '@/domain/sync-runs/view-params';
-import type { RunWindowMs } from '@/domain/sync-runs/window';
+} from '@/domain/sync-runs/view/overview-lanes';
+import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
+import { timeTicks } from '@/domain/sync-runs/view/timeline';
+import { DEFAULT_VIEW, serializeViewParams } from '@/domain/sync-runs/view/view-params';
+import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 import { useElementWidth } from '@/features/sync-runs/hooks/use-element-width';
 import { tickFormatter } from '@/features/sync-runs/components/timeline/time-axis';
 

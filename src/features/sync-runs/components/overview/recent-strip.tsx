@@ -2,8 +2,8 @@
 import type { SyncRun } from '@/lib/api/schemas';
 import { timeTitle } from '@/lib/format/time';
 import { useClock } from '@/lib/time/use-clock';
-import { countByStatus } from '@/domain/sync-runs/filter-runs';
-import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/run-status';
+import { countByStatus } from '@/domain/sync-runs/model/filter-runs';
+import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
 
 export function RecentStrip({ runs, size = 30 }: { runs: readonly SyncRun[]; size?: number }) {
   const now = useClock();

@@ -1,7 +1,7 @@
 // The Duration cell: a running run's duration moves on every second (its own clock, so only the
 // visible running rows redraw); a finished run's is fixed.
-import type { RunRow } from '@/domain/sync-runs/run-rows';
-import { runDurationMs } from '@/domain/sync-runs/run-times';
+import type { RunRow } from '@/domain/sync-runs/model/run-rows';
+import { runDurationMs } from '@/domain/sync-runs/model/run-times';
 import { formatDuration } from '@/lib/format/time';
 import { SECOND_TICK_MS, useClock } from '@/lib/time/use-clock';
 

@@ -9,13 +9,13 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { TimeText } from '@/components/time-text';
-import type { RunRow } from '@/domain/sync-runs/run-rows';
+import type { RunRow } from '@/domain/sync-runs/model/run-rows';
 import {
   DEFAULT_SORT,
   RUN_SORT_KEYS,
   type RunSort,
   type RunSortKey,
-} from '@/domain/sync-runs/view-params';
+} from '@/domain/sync-runs/view/view-params';
 import { StatusBadge } from '@/features/sync-runs/components/status-badge';
 import { DurationCell } from './duration-cell';
 

@@ -1,7 +1,7 @@
 // The drill-down under a run: its ids, then activities, then each activity's failures.
 import { useId, useState } from 'react';
 import { CopyButton } from '@/components/copy-button';
-import { temporalWorkflowUrl } from '@/domain/sync-runs/temporal-link';
+import { temporalWorkflowUrl } from './temporal-link';
 import { useTemporalUiUrl } from '@/features/sync-runs/hooks/use-temporal-ui';
 import type { SyncActivity, SyncRun } from '@/lib/api/schemas';
 

@@ -1,6 +1,6 @@
 // The runs table's header: a Details column, then each column with its sort button and state.
 import type { useTable } from '@tanstack/react-table';
-import type { RunRow } from '@/domain/sync-runs/run-rows';
+import type { RunRow } from '@/domain/sync-runs/model/run-rows';
 import type { runTableFeatures } from './run-columns';
 
 type RunsTableInstance = ReturnType<typeof useTable<typeof runTableFeatures, RunRow>>;

@@ -3,8 +3,8 @@
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
 import { VirtualTable } from '@/components/virtual-table';
-import { toRunRows } from '@/domain/sync-runs/run-rows';
-import type { RunSort } from '@/domain/sync-runs/view-params';
+import { toRunRows } from '@/domain/sync-runs/model/run-rows';
+import type { RunSort } from '@/domain/sync-runs/view/view-params';
 import type { SyncRun } from '@/lib/api/schemas';
 import { formatDateTime } from '@/lib/format/time';
 import { useTimeZone } from '@/lib/time/use-time-zone';

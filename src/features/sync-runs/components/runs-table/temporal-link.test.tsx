@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '@/test/fixtures';
 import { RunDetail } from './run-detail';
-import { temporalWorkflowUrl } from '@/domain/sync-runs/temporal-link';
+import { temporalWorkflowUrl } from './temporal-link';
 import { TemporalUiContext } from '@/features/sync-runs/hooks/use-temporal-ui';
 
 const BASE = 'https://temporal.example.com/namespaces/neo/';

@@ -4,7 +4,7 @@
 import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { ChartSkeleton } from '@/features/sync-runs/components/skeletons';
-import { hasRunning } from '@/domain/sync-runs/live';
+import { hasRunning } from '@/domain/sync-runs/fetching/live';
 import { SECOND_TICK_MS, SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
 import type { RunTimelineProps } from './run-timeline';
 

@@ -2,9 +2,9 @@
 // to choose a time range.
 import { useRef, useState } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
-import { STATUS_FILL } from '@/domain/sync-runs/run-status';
-import type { MissedRun } from '@/domain/sync-runs/cadence';
-import { LANES, type BucketMark, type RunMark } from '@/domain/sync-runs/timeline';
+import { STATUS_FILL } from '@/domain/sync-runs/model/run-status';
+import type { MissedRun } from '@/domain/sync-runs/judgements/cadence';
+import { LANES, type BucketMark, type RunMark } from '@/domain/sync-runs/view/timeline';
 
 const MIN_MARK_PX = 3;
 

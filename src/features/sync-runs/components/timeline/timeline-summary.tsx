@@ -1,6 +1,6 @@
 // The chart's text alternative: counts by status and the latest run, readable without the chart.
 import type { RunStatus, SyncRun } from '@/lib/api/schemas';
-import { STATUS_PRESENTATION } from '@/domain/sync-runs/run-status';
+import { STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
 import { TimeText } from '@/components/time-text';
 
 const count = new Intl.NumberFormat();

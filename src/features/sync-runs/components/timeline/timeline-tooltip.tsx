@@ -1,8 +1,12 @@
 // What hovering (or focusing) a mark tells: times, duration, counts, the first failure.
 import type { SyncRun } from '@/lib/api/schemas';
 import { durationMs, formatDateTime, formatDuration, formatRelative } from '@/lib/format/time';
-import type { BucketMark, RunMark } from '@/domain/sync-runs/timeline';
-import { STATUS_PRESENTATION, failureCount, syncedTotals } from '@/domain/sync-runs/run-status';
+import type { BucketMark, RunMark } from '@/domain/sync-runs/view/timeline';
+import {
+  STATUS_PRESENTATION,
+  failureCount,
+  syncedTotals,
+} from '@/domain/sync-runs/model/run-status';
 
 function firstFailure(run: SyncRun) {
   for (const activity of run.activities) {

@@ -2,9 +2,9 @@
 // periods the detectors found unusual shaded. Each chart's text alternative is its caption.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Anomaly } from '@/domain/sync-runs/anomalies/anomaly';
-import { timeTicks } from '@/domain/sync-runs/timeline';
-import { buildTrends, type TrendMark } from '@/domain/sync-runs/trends';
+import type { Anomaly } from '@/domain/sync-runs/judgements/anomalies/anomaly';
+import { timeTicks } from '@/domain/sync-runs/view/timeline';
+import { buildTrends, type TrendMark } from '@/domain/sync-runs/judgements/trends';
 import type { SyncRun } from '@/lib/api/schemas';
 import { formatDuration } from '@/lib/format/time';
 import { useTimeZone } from '@/lib/time/use-time-zone';

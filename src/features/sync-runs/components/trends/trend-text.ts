@@ -1,6 +1,11 @@
 // The trend charts' text alternatives: what a chart shows, in one or two sentences a screen reader
 // (or anyone without the chart) can read.
-import type { ActivityTrend, DurationTrend, Figures, TrendMark } from '@/domain/sync-runs/trends';
+import type {
+  ActivityTrend,
+  DurationTrend,
+  Figures,
+  TrendMark,
+} from '@/domain/sync-runs/judgements/trends';
 import { formatDuration } from '@/lib/format/time';
 
 const number = new Intl.NumberFormat('en-US');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { detectAnomalies } from '@/domain/sync-runs/anomalies/detect';
+import { detectAnomalies } from '@/domain/sync-runs/judgements/anomalies/detect';
 import type { SyncRun } from '@/lib/api/schemas';
 import { makeRun } from '@/test/fixtures';
 import { TrendsSection } from './trends-section';

@@ -2,7 +2,7 @@
 // (recharts is not on the first screen) and drawn once every run of the window has loaded.
 import { lazy, memo, Suspense, useDeferredValue } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
-import type { Anomaly } from '@/domain/sync-runs/anomalies/anomaly';
+import type { Anomaly } from '@/domain/sync-runs/judgements/anomalies/anomaly';
 import { ChartSkeleton } from '@/features/sync-runs/components/skeletons';
 import type { TrendChartsProps } from './trend-charts';
 

@@ -2,7 +2,12 @@
 // says what it changed; serialising drops defaults so links stay short and stable.
 import { RUN_STATUSES, type RunStatus } from '@/lib/api/schemas';
 import { readTimeZone, type TimeZoneChoice } from '@/lib/format/time-zones';
-import { DAY_MS, MAX_WINDOW_MS, windowEndingAt, type RunWindow } from './window';
+import {
+  DAY_MS,
+  MAX_WINDOW_MS,
+  windowEndingAt,
+  type RunWindow,
+} from '@/domain/sync-runs/model/window';
 
 export const RANGE_PRESETS = {
   '24h': { label: 'Last 24 hours', ms: DAY_MS },

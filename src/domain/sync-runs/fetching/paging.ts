@@ -2,7 +2,7 @@
 // pages or on pages that bring nothing new, never more pages than a window could hold. Every walk
 // (the window's parallel slices, the live refresh) follows them through `advance`.
 import type { RunProblem, SyncRunsPage } from '@/lib/api/sync-runs';
-import type { RunWindow } from './window';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 /** Why paging stopped early, if it did. */
 export type PagingHalt =

@@ -4,7 +4,7 @@ import type { SyncRun } from '@/lib/api/schemas';
 import { factor, minutes, plural, sentenceTime, type Anomaly } from './anomaly';
 import { usual, type HistoryRun } from './history';
 import { changedTail } from './volume';
-import { runStartMs } from '@/domain/sync-runs/run-times';
+import { runStartMs } from '@/domain/sync-runs/model/run-times';
 import {
   MIN_BASELINE_RUNS,
   RUNNING_LONG_FACTOR,

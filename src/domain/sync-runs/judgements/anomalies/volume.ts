@@ -2,7 +2,7 @@
 // moves far outside its usual range and stays there.
 import { aboutCount, count, plural, sentenceTime, type Anomaly } from './anomaly';
 import { trailingStreak, usual, type HistoryRun } from './history';
-import { percentile, sortedCopy } from '@/domain/sync-runs/stats';
+import { percentile, sortedCopy } from '@/domain/sync-runs/judgements/stats';
 import {
   MIN_BASELINE_RUNS,
   MIN_STREAK_RUNS,

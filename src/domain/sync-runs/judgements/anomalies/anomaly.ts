@@ -1,6 +1,6 @@
 // What an anomaly is, and how it is said: a plain-language sentence with its evidence, since when,
 // and the runs that show it (for "Show these runs").
-import { signatureId } from '@/domain/sync-runs/signatures';
+import { signatureId } from '@/domain/sync-runs/judgements/signatures';
 
 export type AnomalyKind =
   | 'finds-nothing'

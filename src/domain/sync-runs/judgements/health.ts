@@ -1,9 +1,9 @@
 // One health state per integration for the overview, with its reason in one line.
 import type { SyncRun } from '@/lib/api/schemas';
-import { detectAnomalies } from './anomalies/detect';
+import { detectAnomalies } from '@/domain/sync-runs/judgements/anomalies/detect';
 import { learnCadence } from './cadence';
 import { failureSignatures } from './signatures';
-import { runStartMs, startOrEarliest } from './run-times';
+import { runStartMs, startOrEarliest } from '@/domain/sync-runs/model/run-times';
 
 /** `inactive`: not connected or no scheduled syncs: nothing to fix in the sync itself. */
 export type HealthState =

@@ -1,8 +1,8 @@
 // How much of the window has been loaded, for a progress bar that means something: each slice is
 // read newest first, so what is left of an open slice runs from its start to the oldest run seen.
 import type { RoundPage } from './rounds';
-import { runStartMs } from './run-times';
-import type { RunWindow } from './window';
+import { runStartMs } from '@/domain/sync-runs/model/run-times';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 function oldestStart(round: RoundPage, slice: number): number {
   let oldest = Infinity;

@@ -6,7 +6,7 @@ import { redactCredentials } from '@/lib/format/redact-credentials';
 import { oneLine } from '@/lib/format/spreadsheet-safe';
 import type { FailureSignature } from './signatures';
 import type { RecordQuestion, Verdict } from './verdict';
-import { runStartMs } from './run-times';
+import { runStartMs } from '@/domain/sync-runs/model/run-times';
 
 export const VERDICT_TITLES: Record<Verdict['kind'], string> = {
   'not-synced-yet': 'Not synced yet',

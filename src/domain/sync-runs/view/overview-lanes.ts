@@ -1,8 +1,8 @@
 // The overview's timeline: one lane per integration, its runs counted into equal periods of the
 // window by status, each period shown in its most telling status (a failure outweighs the rest).
 import type { RunStatus, SyncRun } from '@/lib/api/schemas';
-import { runStartMs } from './run-times';
-import type { RunWindowMs } from './window';
+import { runStartMs } from '@/domain/sync-runs/model/run-times';
+import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 
 /** Which status a period with several shows: the first one present in this order. */
 export const CELL_PRIORITY: readonly RunStatus[] = ['FAILURE', 'RUNNING', 'SUCCESS', 'SKIPPED'];

@@ -4,8 +4,8 @@
 // rest: the newer part, an older part the record does not reach, and the edges where a run without
 // a start time cannot be placed. Pure: the record is data; reading and writing it is I/O elsewhere.
 import type { SyncRun } from '@/lib/api/schemas';
-import { runStartMs } from './run-times';
-import { MAX_WINDOW_MS, type RunWindowMs } from './window';
+import { runStartMs } from '@/domain/sync-runs/model/run-times';
+import { MAX_WINDOW_MS, type RunWindowMs } from '@/domain/sync-runs/model/window';
 
 /**
  * A run's place in the API's order (newest first by start): a run without a start time lies

@@ -1,7 +1,7 @@
 // The kept runs plus what a later visit fetches equal a fresh full read, on the stand-in's demo
 // tenant with its clock moving on: runs finish, new ones start, the window's start moves.
 import { describe, expect, it } from 'vitest';
-import { standinFetch, TEST_KEY } from '../../../neo-standin/test-support/standin-fetch.ts';
+import { standinFetch, TEST_KEY } from '../../../../neo-standin/test-support/standin-fetch.ts';
 import { createHttpClient } from '@/lib/api/http-client';
 import type { SyncRun } from '@/lib/api/schemas';
 import {
@@ -13,7 +13,7 @@ import {
   type RunCacheRecord,
 } from './run-cache';
 import { walkChain } from './walk-chain';
-import { DAY_MS, windowMs, windowEndingAt } from './window';
+import { DAY_MS, windowMs, windowEndingAt } from '@/domain/sync-runs/model/window';
 
 const START = Date.UTC(2026, 10, 28, 12, 3);
 const MIN = 60_000;

@@ -1,9 +1,9 @@
 // The detectors on the stand-in's demo tenant: healthy integrations show nothing unusual; the
 // failing and the stuck one show exactly what is wrong with them.
 import { describe, expect, it } from 'vitest';
-import { createDemoTenant } from '../../../../neo-standin/core/index.ts';
+import { createDemoTenant } from '../../../../../neo-standin/core/index.ts';
 import type { SyncRun } from '@/lib/api/schemas';
-import { integrationHealth } from '@/domain/sync-runs/health';
+import { integrationHealth } from '@/domain/sync-runs/judgements/health';
 import { detectAnomalies } from './detect';
 
 const NOW = Date.UTC(2026, 10, 28, 12);

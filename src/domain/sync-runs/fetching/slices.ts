@@ -1,6 +1,6 @@
 // Splits a window into contiguous time slices, newest first, so each can follow its own cursor
 // chain in parallel. Boundaries follow the API's rule: `since` inclusive, `until` exclusive.
-import type { RunWindow } from './window';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 export type Slice = RunWindow & { index: number };
 

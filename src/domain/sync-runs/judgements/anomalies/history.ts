@@ -3,8 +3,8 @@
 // counts towards what is usual.
 import type { SyncRun } from '@/lib/api/schemas';
 import { byIdentity } from '@/lib/memo/by-identity';
-import { runFinishMs, runStartMs } from '@/domain/sync-runs/run-times';
-import { percentile, sortedCopy } from '@/domain/sync-runs/stats';
+import { runFinishMs, runStartMs } from '@/domain/sync-runs/model/run-times';
+import { percentile, sortedCopy } from '@/domain/sync-runs/judgements/stats';
 
 export type ActivityPoint = { total: number; synced: number; failures: number };
 

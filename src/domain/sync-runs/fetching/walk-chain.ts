@@ -10,7 +10,7 @@ import {
   type MergedRounds,
   type RoundPage,
 } from './rounds';
-import type { RunWindow } from './window';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 export type WalkOptions = {
   /** Pages to follow before stopping (the rest waits for the next walk). */

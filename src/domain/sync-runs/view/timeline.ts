@@ -1,8 +1,8 @@
 // Chart geometry for the run timeline: single runs when the window is narrow enough, time buckets
 // when runs are denser than the pixels (recharts costs ~0.7 ms per SVG mark on our machines).
 import type { RunStatus, SyncRun } from '@/lib/api/schemas';
-import { runFinishMs, runStartMs, startOrEarliest } from './run-times';
-import type { RunWindowMs } from './window';
+import { runFinishMs, runStartMs, startOrEarliest } from '@/domain/sync-runs/model/run-times';
+import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 
 /** Top to bottom: the lane order of the chart, failures first so they catch the eye. */
 export const LANES: readonly RunStatus[] = ['FAILURE', 'RUNNING', 'SKIPPED', 'SUCCESS'];

@@ -2,10 +2,10 @@
 // took, one point per run or, when runs are denser than the chart can show, the median of each
 // period (as the timeline groups runs). The periods the detectors found unusual are marked.
 import type { SyncRun } from '@/lib/api/schemas';
-import type { Anomaly, AnomalyKind } from './anomalies/anomaly';
-import { finishedHistory, type HistoryRun } from './anomalies/history';
+import type { Anomaly, AnomalyKind } from '@/domain/sync-runs/judgements/anomalies/anomaly';
+import { finishedHistory, type HistoryRun } from '@/domain/sync-runs/judgements/anomalies/history';
 import { percentile, sortedCopy } from './stats';
-import type { RunWindowMs } from './window';
+import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 
 export type CountPoint = { t: number; seen: number; synced: number; runs: number };
 export type DurationPoint = { t: number; durationMs: number; runs: number };

@@ -1,6 +1,6 @@
 // "Fresh as of": per activity, the start of the last run in which it finished without failures.
 import type { SyncRun } from '@/lib/api/schemas';
-import { startOrEarliest } from './run-times';
+import { startOrEarliest } from '@/domain/sync-runs/model/run-times';
 
 export type ActivityFreshness = {
   activity: string;

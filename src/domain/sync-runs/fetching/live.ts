@@ -1,7 +1,7 @@
 // Live refresh: ask only for what can have changed since the last load, then merge it in.
 import type { SyncRun } from '@/lib/api/schemas';
-import { runStartMs, startOrEarliest } from './run-times';
-import { MAX_WINDOW_MS, nextWholeMinute, type RunWindow } from './window';
+import { runStartMs, startOrEarliest } from '@/domain/sync-runs/model/run-times';
+import { MAX_WINDOW_MS, nextWholeMinute, type RunWindow } from '@/domain/sync-runs/model/window';
 
 const RUNNING_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 export const LIVE_POLL_MS = 60_000;

@@ -1,8 +1,8 @@
 // Learns how often a sync runs and how long it takes, from its own history.
 import type { SyncRun } from '@/lib/api/schemas';
 import { percentile, sortedCopy } from './stats';
-import { runFinishMs, runStartMs } from './run-times';
-import type { RunWindowMs } from './window';
+import { runFinishMs, runStartMs } from '@/domain/sync-runs/model/run-times';
+import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 
 export const MIN_INTERVALS = 5;
 /** An interval this many times the median is a gap (an outage or missed runs), not the cadence. */

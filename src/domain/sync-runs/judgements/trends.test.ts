@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncRun } from '@/lib/api/schemas';
 import { makeRun } from '@/test/fixtures';
-import { detectAnomalies } from './anomalies/detect';
+import { detectAnomalies } from '@/domain/sync-runs/judgements/anomalies/detect';
 import { buildTrends } from './trends';
 
 const MIN = 60_000;

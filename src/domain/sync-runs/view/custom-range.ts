@@ -1,7 +1,7 @@
 // Validates a custom range typed into the window picker (datetime-local values, in the shown zone).
 import { msToWallTime, wallTimeToMs, type DateTimeParts } from '@/lib/format/time-zones';
-import { MAX_WINDOW_MS } from './window';
-import type { RunWindow } from './window';
+import { MAX_WINDOW_MS } from '@/domain/sync-runs/model/window';
+import type { RunWindow } from '@/domain/sync-runs/model/window';
 
 export type RangeCheck = ({ ok: true } & RunWindow) | { ok: false; message: string };
 

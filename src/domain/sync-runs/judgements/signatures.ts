@@ -1,7 +1,7 @@
 // Failure signatures: the same failure across runs, grouped so "still failing since Tuesday" is one line.
 import type { SyncRun } from '@/lib/api/schemas';
-import { runStartMs, startOrEarliest } from './run-times';
-import type { RunWindowMs } from './window';
+import { runStartMs, startOrEarliest } from '@/domain/sync-runs/model/run-times';
+import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 
 /** Masks what changes between occurrences of the same problem: ids, numbers, quoted values. */
 export function normaliseMessage(message: string): string {

@@ -2,10 +2,10 @@
 import type { SyncRun } from '@/lib/api/schemas';
 import { learnCadence, visibleBy, type Cadence, type TimeRange } from './cadence';
 import { failureSignatures, type FailureSignature } from './signatures';
-import type { Anomaly } from './anomalies/anomaly';
-import { finishedHistory } from './anomalies/history';
-import { findsNothing } from './anomalies/volume';
-import { runStartMs, startOrEarliest } from './run-times';
+import type { Anomaly } from '@/domain/sync-runs/judgements/anomalies/anomaly';
+import { finishedHistory } from '@/domain/sync-runs/judgements/anomalies/history';
+import { findsNothing } from '@/domain/sync-runs/judgements/anomalies/volume';
+import { runStartMs, startOrEarliest } from '@/domain/sync-runs/model/run-times';
 
 export type RecordQuestion = {
   activity: string;

@@ -3,14 +3,14 @@
 // Callers use them directly: a second memo (useMemo) around them adds nothing.
 import type { SyncRun } from '@/lib/api/schemas';
 import { byIdentity, byIdentityPair } from '@/lib/memo/by-identity';
-import { learnCadence } from './cadence';
-import { countByStatus } from './filter-runs';
-import { activityFreshness } from './freshness';
-import { mergeLiveRuns } from './live';
-import { mergeRounds } from './rounds';
-import { runStartMs } from './run-times';
-import { failureSignatures } from './signatures';
-import { summarizeRuns } from './summary';
+import { learnCadence } from '@/domain/sync-runs/judgements/cadence';
+import { countByStatus } from '@/domain/sync-runs/model/filter-runs';
+import { activityFreshness } from '@/domain/sync-runs/judgements/freshness';
+import { mergeLiveRuns } from '@/domain/sync-runs/fetching/live';
+import { mergeRounds } from '@/domain/sync-runs/fetching/rounds';
+import { runStartMs } from '@/domain/sync-runs/model/run-times';
+import { failureSignatures } from '@/domain/sync-runs/judgements/signatures';
+import { summarizeRuns } from '@/domain/sync-runs/model/summary';
 
 export const mergedRoundsOf = byIdentity(mergeRounds);
 export const withLiveRuns = byIdentityPair(mergeLiveRuns);
