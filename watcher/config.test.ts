@@ -74,4 +74,16 @@ describe('the watcher config', () => {
     expect(parse({ noticeRetentionDays: 30 }).noticeRetentionDays).toBe(30);
     expect(problemsOf({ noticeRetentionDays: 1 })).toHaveLength(1);
   });
+  it("checks quiet hours' time zone by the dashboard's rule", () => {
+    const quiet = (timeZone: string) => ({
+      channels: [{ name: 'ops', type: 'slack', urlEnv: 'SLACK_URL' }],
+      rules: [{ channels: ['ops'], quietHours: { start: '22:00', end: '07:00', timeZone } }],
+    });
+    expect(problemsOf(quiet('Europe/Berlin'))).toEqual([]);
+    expect(problemsOf(quiet('europe/berlin'))).toEqual([]);
+    for (const bad of ['Mars/Olympus_Mons', '+01:00', 'Europe/Berlin ', 'local'])
+      expect(problemsOf(quiet(bad)), bad).toEqual([
+        'rules.0.quietHours: an IANA time zone such as Europe/Berlin',
+      ]);
+  });
 });

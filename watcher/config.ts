@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { INTEGRATION_NAME, INTEGRATION_NAME_MESSAGE } from '../src/lib/api/integration-name.ts';
 import { httpsOrLoopbackProblem } from '../src/lib/api/url-rule.ts';
+import { isTimeZone } from '../src/lib/format/time-zones.ts';
 
 const slug = z
   .string()
@@ -162,15 +163,6 @@ export function integrationNames(config: Pick<WatcherConfig, 'integrations'>): s
 }
 export type ChannelEntry = WatcherConfig['channels'][number];
 export type RuleEntry = WatcherConfig['rules'][number];
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export class WatcherConfigError extends Error {
   constructor(

@@ -1,20 +1,16 @@
 // Which channels a notice goes to: per-rule routing by integration and kind of change, mutes, and
 // quiet hours (held, then sent when they end). Pure: the clock is an argument.
+import { msToWallTime } from '../src/lib/format/time-zones.ts';
 import { changeKindOf } from './changes.ts';
 import type { RuleEntry, WatcherConfig } from './config.ts';
 import type { Notice } from './notice.ts';
 
 export type Mute = { integration: string; until: number };
 
+/** The wall-clock time of day in the zone, in minutes since midnight. */
 function minutesOfDay(ms: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return get('hour') * 60 + get('minute');
+  const wall = new Date(msToWallTime(ms, timeZone));
+  return wall.getUTCHours() * 60 + wall.getUTCMinutes();
 }
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

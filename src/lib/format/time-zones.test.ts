@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allTimeZones, readTimeZone, wallTimeToMs, msToWallTime, zoneOf } from './time-zones';
+import {
+  allTimeZones,
+  isTimeZone,
+  readTimeZone,
+  wallTimeToMs,
+  msToWallTime,
+  zoneOf,
+} from './time-zones';
 
 describe('readTimeZone', () => {
   it('accepts IANA zones in any letter case and gives their own spelling', () => {
@@ -28,6 +35,17 @@ describe('readTimeZone', () => {
       'a'.repeat(80),
     ])
       expect(readTimeZone(bad)).toBeNull();
+  });
+});
+
+describe('isTimeZone', () => {
+  it('accepts IANA zone names in any letter case, and nothing else', () => {
+    for (const zone of ['Europe/Berlin', 'europe/berlin', 'UTC', 'Etc/GMT+1', 'Asia/Calcutta'])
+      expect(isTimeZone(zone), zone).toBe(true);
+    // An offset is no zone name, even where a runtime's Intl takes it; neither are padded names.
+    for (const bad of ['Mars/Olympus_Mons', '+01:00', '-05:00', ' Europe/Berlin', 'local', ''])
+      expect(isTimeZone(bad), bad).toBe(false);
+    expect(isTimeZone('a'.repeat(80))).toBe(false);
   });
 });
 

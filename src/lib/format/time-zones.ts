@@ -13,6 +13,26 @@ export function zoneOf(choice: TimeZoneChoice): string | undefined {
 
 const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'z', 'zulu', 'universal']);
 
+/** The zone Intl resolves a name to; null when the name is not an IANA zone this runtime knows. */
+function resolvedZone(value: string): string | null {
+  // Names only ("Europe/Berlin", "Etc/GMT+1"): no offsets ("+01:00", which some runtimes accept),
+  // spaces or punctuation, and no more than the longest real name needs.
+  if (value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The one check of a time zone name, for the app (links, the picker) and the watcher (quiet
+ * hours): an IANA zone this runtime knows, in any letter case ("Europe/Berlin", "utc").
+ */
+export function isTimeZone(value: string): boolean {
+  return resolvedZone(value) !== null;
+}
+
 /**
  * A zone as typed in a link or picked from the list, made canonical ("europe/berlin" →
  * "Europe/Berlin", "UTC" → "utc"); null when it names no zone this browser knows.
@@ -22,18 +42,13 @@ export function readTimeZone(raw: string): TimeZoneChoice | null {
   if (value === '') return null;
   if (value.toLowerCase() === 'local') return 'local';
   if (UTC_NAMES.has(value.toLowerCase())) return 'utc';
-  if (value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return null;
-  try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions()
-      .timeZone;
-    if (UTC_NAMES.has(resolved.toLowerCase())) return 'utc';
-    // Intl accepts any letter case and old names ("Asia/Calcutta" for "Asia/Kolkata"): the list's
-    // spelling where it has the name, else the name as given, which Intl has just accepted.
-    const known = allTimeZones().find((zone) => zone.toLowerCase() === value.toLowerCase());
-    return known ?? value;
-  } catch {
-    return null;
-  }
+  const resolved = resolvedZone(value);
+  if (resolved === null) return null;
+  if (UTC_NAMES.has(resolved.toLowerCase())) return 'utc';
+  // Intl accepts any letter case and old names ("Asia/Calcutta" for "Asia/Kolkata"): the list's
+  // spelling where it has the name, else the name as given, which Intl has just accepted.
+  const known = allTimeZones().find((zone) => zone.toLowerCase() === value.toLowerCase());
+  return known ?? value;
 }
 
 /** Zones renamed in the IANA database that browsers still list by their former name. */
@@ -60,15 +75,6 @@ export function formerName(zone: string): string | undefined {
   return FORMER[zone];
 }
 
-function accepted(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 let zones: string[] | null = null;
 
 /** Every IANA zone this runtime knows, by its current name, sorted (about 420 names). */
@@ -76,7 +82,7 @@ export function allTimeZones(): string[] {
   zones ??= (() => {
     try {
       return Intl.supportedValuesOf('timeZone')
-        .map((zone) => (RENAMED[zone] && accepted(RENAMED[zone]) ? RENAMED[zone] : zone))
+        .map((zone) => (RENAMED[zone] && isTimeZone(RENAMED[zone]) ? RENAMED[zone] : zone))
         .sort();
     } catch {
       return ['UTC'];
