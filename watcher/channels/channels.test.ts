@@ -189,6 +189,21 @@ describe('senders', () => {
     expect(JSON.parse(hook.received[0]!.body).blocks[0]).toMatchObject({ type: 'header' });
   });
 
+  it('reads Retry-After as the API client does: seconds or an HTTP date, on a 503 too', async () => {
+    const answers: { status: number; headers?: Record<string, string> }[] = [
+      { status: 429, headers: { 'Retry-After': new Date(NOW + 30_000).toUTCString() } },
+      { status: 503, headers: { 'Retry-After': '90' } },
+      { status: 400, headers: { 'Retry-After': '5' } },
+    ];
+    const hook = await receiver((n) => answers[n - 1]!);
+    const sender = createSender({ name: 'ops', type: 'slack', url: hook.url }, { now: () => NOW });
+    const errors: DeliveryError[] = [];
+    for (let i = 0; i < 3; i += 1)
+      await sender.send(notice()).catch((e: DeliveryError) => errors.push(e));
+    // An answer that is not retried has no wait to honour.
+    expect(errors.map((e) => e.retryAfterMs)).toEqual([30_000, 90_000, undefined]);
+  });
+
   it('sends email with a text and an HTML part over SMTP', async () => {
     const messages: string[] = [];
     const smtp = new SMTPServer({
@@ -246,6 +261,25 @@ describe('deliver', () => {
     expect(delays[0]).toBeGreaterThanOrEqual(750);
     expect(delays[0]).toBeLessThanOrEqual(1250);
     expect(delays[1]).toBe(7000);
+  });
+
+  it("honours Retry-After up to the API client's two minutes, and tries five times by default", async () => {
+    const delays: number[] = [];
+    const sender = flaky([
+      new DeliveryError('ops', 'HTTP 429', true, 429, 90_000),
+      new DeliveryError('ops', 'HTTP 503', true, 503, 3_600_000),
+      new DeliveryError('ops', 'HTTP 503', true, 503),
+      new DeliveryError('ops', 'HTTP 503', true, 503),
+      new DeliveryError('ops', 'HTTP 503', true, 503),
+    ]);
+    const result = await deliver(sender, notice(), { sleep: async (ms) => void delays.push(ms) });
+    expect(result).toMatchObject({ ok: false, attempts: 5 });
+    expect(delays.slice(0, 2)).toEqual([90_000, 120_000]);
+    // Then the backoff again: 4 s and 8 s, each ±25 %.
+    expect(delays[2]).toBeGreaterThanOrEqual(3000);
+    expect(delays[2]).toBeLessThanOrEqual(5000);
+    expect(delays[3]).toBeGreaterThanOrEqual(6000);
+    expect(delays[3]).toBeLessThanOrEqual(10_000);
   });
 
   it('stops at a permanent failure, gives up after its attempts, and never throws', async () => {

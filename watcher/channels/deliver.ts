@@ -1,14 +1,19 @@
 // One delivery with its retries: transient failures (timeouts, 408, 429, 5xx, SMTP 4xx) are tried
-// again with exponential backoff and jitter, or after Retry-After; it never throws.
+// again by the API client's retry policy (as many retries, Retry-After honoured the same way, the
+// same backoff with jitter from a shorter first wait); it never throws.
 import { abortableSleep } from '../../src/lib/api/abortable-sleep.ts';
+import { backoffDelay, MAX_RETRIES, type Backoff } from '../../src/lib/api/retry.ts';
 import type { DeliveryResult } from '../dispatch.ts';
 import type { Notice } from '../notice.ts';
 import { DeliveryError, type Sender } from './send.ts';
 
+/** A chat message or webhook is worth a quicker first retry than a page: 1 s, 2 s, 4 s, 8 s. */
+export const DELIVERY_BACKOFF: Backoff = { firstMs: 1000, maxMs: 60_000 };
+
 export type DeliverOptions = {
+  /** Tries in all (default: the first and MAX_RETRIES more). */
   attempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
+  backoff?: Backoff;
   sleep?: (ms: number) => Promise<void>;
 };
 
@@ -17,9 +22,8 @@ export async function deliver(
   notice: Notice,
   options: DeliverOptions = {},
 ): Promise<DeliveryResult> {
-  const attempts = options.attempts ?? 5;
-  const base = options.baseDelayMs ?? 1000;
-  const max = options.maxDelayMs ?? 60_000;
+  const attempts = options.attempts ?? MAX_RETRIES + 1;
+  const backoff = options.backoff ?? DELIVERY_BACKOFF;
   const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms));
   let last: DeliveryError | null = null;
   let tried = 0;
@@ -34,8 +38,8 @@ export async function deliver(
           ? error
           : new DeliveryError(sender.name, 'unexpected error', true);
       if (!last.retryable || attempt === attempts) break;
-      const backoff = base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
-      await sleep(Math.min(max, last.retryAfterMs ?? backoff));
+      const retryAfterSeconds = last.retryAfterMs === undefined ? null : last.retryAfterMs / 1000;
+      await sleep(backoffDelay(attempt, retryAfterSeconds, backoff));
     }
   }
   return {

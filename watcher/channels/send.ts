@@ -2,6 +2,7 @@
 // (webhook URLs are secrets) or a password. Every notice is sanitised first, with the watcher's own
 // secrets (its API key) removed whatever their shape.
 import nodemailer from 'nodemailer';
+import { parseRetryAfter } from '../../src/lib/api/api-error.ts';
 import { sanitiseNotice, type Notice } from '../notice.ts';
 import type { ResolvedChannel } from '../secrets.ts';
 import { emailMessage, slackPayload, teamsPayload } from './messages.ts';
@@ -64,13 +65,17 @@ async function post(
   void response.body?.cancel().catch(() => undefined);
   if (response.ok) return;
   const status = response.status;
-  const retryAfter = Number(response.headers.get('Retry-After'));
+  const retryable = status === 408 || status === 429 || status >= 500;
+  // The API client's reading: delta-seconds or an HTTP date, on any answer worth a retry (a 503 too).
+  const retryAfter = retryable
+    ? parseRetryAfter(response.headers.get('Retry-After'), (deps.now ?? Date.now)())
+    : null;
   throw new DeliveryError(
     channel,
     `HTTP ${status}`,
-    status === 408 || status === 429 || status >= 500,
+    retryable,
     status,
-    status === 429 && Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+    retryAfter === null ? undefined : retryAfter * 1000,
   );
 }
 

@@ -3,9 +3,35 @@
 import { abortableSleep } from './abortable-sleep';
 import { isApiError } from './api-error';
 
-// The retry policy, decided once for every caller (React Query, single pages, the live refresh):
-// transient failures only, honouring Retry-After.
-const MAX_RETRIES = 4;
+// The retry policy, decided once for every caller (React Query, single pages, the live refresh, the
+// watcher's deliveries): transient failures only, honouring Retry-After.
+/** Retries after the first try: five tries in all. */
+export const MAX_RETRIES = 4;
+
+/** Retry-After is honoured up to this; a longer wait is not believed. */
+export const MAX_RETRY_AFTER_SECONDS = 120;
+
+/** Exponential backoff: the first retry's wait, doubled for each one after, up to `maxMs`. */
+export type Backoff = { firstMs: number; maxMs: number };
+
+/** The API client's: 2 s, 4 s, 8 s… at most 30 s. */
+export const API_BACKOFF: Backoff = { firstMs: 2000, maxMs: 30_000 };
+
+/**
+ * The wait before retry number `retry` (1 for the first): what Retry-After said (in seconds, at most
+ * MAX_RETRY_AFTER_SECONDS), else the backoff's, spread ±25 % so clients that failed together do not
+ * retry together.
+ */
+export function backoffDelay(
+  retry: number,
+  retryAfterSeconds: number | null | undefined,
+  backoff: Backoff = API_BACKOFF,
+): number {
+  if (retryAfterSeconds !== null && retryAfterSeconds !== undefined)
+    return Math.min(retryAfterSeconds, MAX_RETRY_AFTER_SECONDS) * 1000;
+  const exponential = backoff.firstMs * 2 ** (retry - 1);
+  return Math.min(exponential, backoff.maxMs) * (0.75 + Math.random() * 0.5);
+}
 
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (!isApiError(error)) return false;
@@ -13,11 +39,7 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function retryDelay(failureCount: number, error: unknown): number {
-  if (isApiError(error) && error.retryAfterSeconds !== null) {
-    return Math.min(error.retryAfterSeconds, 120) * 1000;
-  }
-  const exponential = 1000 * 2 ** failureCount;
-  return Math.min(exponential, 30_000) * (0.75 + Math.random() * 0.5);
+  return backoffDelay(failureCount, isApiError(error) ? error.retryAfterSeconds : null);
 }
 
 export type RetryEvent = {
