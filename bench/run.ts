@@ -8,6 +8,7 @@ import type { Request } from 'playwright-core';
 import { signIn } from './sign-in.ts';
 import { launchBenchBrowser } from './browser.ts';
 import { startLocalStack } from '../scripts/local-stack.ts';
+import { CONTRACT_LIMIT } from '../src/lib/api/rate-limit-info.ts';
 import { bundleSizes } from './bundle-size.ts';
 import { clearKeptRuns, overviewVisits, reloadWithKeptRuns } from './return-visits.ts';
 import { manyViewers, together } from './many-viewers.ts';
@@ -42,7 +43,7 @@ let stack = await startLocalStack({ ...PORTS, app: 'preview' });
  * The many-viewers scenario is the issue's: a busy tenant whose 17 integrations all sync every 5
  * minutes, behind Neo's 1,200 requests a minute (BENCH_CROWD_LIMIT to change it).
  */
-const CROWD_LIMIT = Number(process.env.BENCH_CROWD_LIMIT ?? 1200);
+const CROWD_LIMIT = Number(process.env.BENCH_CROWD_LIMIT ?? CONTRACT_LIMIT);
 const CROWD = Number(process.env.BENCH_VIEWERS ?? 8);
 async function crowdScenario() {
   // The bench's own signed-in page leaves the overview first: its live refresh would be another

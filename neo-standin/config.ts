@@ -8,6 +8,7 @@ import {
   LOCAL_STATE_DIR,
   PORTAL_CLIENT_ID,
 } from '../local-idp/settings.ts';
+import { CONTRACT_LIMIT, RATE_WINDOW_MS } from '../src/lib/api/rate-limit-info.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_SEED } from './core/demo-tenant.ts';
 import { PAGING_FAULTS, type PagingFault } from './core/faults.ts';
@@ -157,8 +158,8 @@ export function resolveConfig(
     cadenceMinutes: envCadence ?? null,
     everyIntegrationSyncs: every === 'true',
     seed: env.STANDIN_SEED || DEFAULT_SEED,
-    rateLimit: fromEnv.rateLimit ?? 1200,
-    rateLimitWindowMs: 60_000,
+    rateLimit: fromEnv.rateLimit ?? CONTRACT_LIMIT,
+    rateLimitWindowMs: RATE_WINDOW_MS,
     corsOrigins: list(env.STANDIN_CORS_ORIGINS) ?? DEFAULT_CORS_ORIGINS,
     apiKeys: list(env.STANDIN_API_KEYS) ?? [],
     idpPort,

@@ -1,5 +1,6 @@
 // GET /public-api/integrations/{name}/sync-runs, platform-neutral: the Node server and MSW both
 // call `handle` with a request and send back the status, headers and JSON body it returns.
+import { CONTRACT_LIMIT, RATE_WINDOW_MS } from '../../src/lib/api/rate-limit-info.ts';
 import type { Authenticate } from './authenticators.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { encodeCursor } from './cursor.ts';
@@ -89,8 +90,8 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 export function createStandinApi(options: StandinApiOptions): StandinApi {
   const { tenant, authenticate } = options;
   const now = options.now ?? systemClock;
-  const limit = options.rateLimit?.limit ?? 1200;
-  const windowMs = options.rateLimit?.windowMs ?? 60_000;
+  const limit = options.rateLimit?.limit ?? CONTRACT_LIMIT;
+  const windowMs = options.rateLimit?.windowMs ?? RATE_WINDOW_MS;
   const limiter = createRateLimiter({ limit, windowMs });
   const nextFault = createFaultInjector({ seed: tenant.seed, ...options.faults });
   const cursorSecret = `${tenant.seed}:cursor`;

@@ -9,6 +9,7 @@ import {
   believedLimit,
   believedRateLimit,
   CONTRACT_LIMIT,
+  RATE_WINDOW_MS,
   type RateLimitInfo,
 } from './rate-limit-info';
 import type { SentLog } from './sent-log';
@@ -18,6 +19,7 @@ export {
   believedRateLimit,
   CONTRACT_LIMIT,
   MAX_BELIEVED_LIMIT,
+  RATE_WINDOW_MS,
   type RateLimitInfo,
 } from './rate-limit-info';
 
@@ -32,9 +34,6 @@ export const MAX_IN_FLIGHT = 6;
 
 /** The viewers (tabs, browsers, widgets) that can share one tenant's budget without a 429. */
 export const CLIENTS_SHARING = 16;
-
-/** The tenant's window (Neo: 60 s); X-RateLimit-Reset tells when its oldest request leaves. */
-export const RATE_WINDOW_MS = 60_000;
 
 /** With the budget spent, a client asks again at most once in this time, whatever the headers say. */
 export const MIN_PROBE_GAP_MS = 1000;

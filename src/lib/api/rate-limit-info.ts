@@ -8,8 +8,14 @@ export type RateLimitInfo = {
   resetAt: number | null;
 };
 
-/** The contract's limit: 1,200 requests per window per tenant. */
+/**
+ * The tenant's limit, written once for the gate, the watcher, the stand-in and the bench: Neo's
+ * documented 1,200 requests per window (RATE_WINDOW_MS), shared by every client of the tenant.
+ */
 export const CONTRACT_LIMIT = 1200;
+
+/** The tenant's window (Neo: 60 s, sliding); X-RateLimit-Reset tells when its oldest request leaves. */
+export const RATE_WINDOW_MS = 60_000;
 
 /** An X-RateLimit-Limit above this (ten times the contract's) is not believed. */
 export const MAX_BELIEVED_LIMIT = 10 * CONTRACT_LIMIT;
