@@ -28,7 +28,7 @@ export function changeKindOf(kind: NoticeKind): ChangeKind | null {
 
 function healthTitle(name: string, state: HealthState): string {
   if (state === 'suspicious') return `${name} looks suspicious`;
-  return `${name} is ${HEALTH_LABEL[state].label.toLowerCase()}`;
+  return `${name} is ${HEALTH_LABEL[state].toLowerCase()}`;
 }
 
 export type ChangeContext = {

@@ -22,20 +22,15 @@ export const HEALTH_RANK: Record<HealthState, number> = {
   inactive: 6,
 };
 
-export const HEALTH_LABEL: Record<HealthState, { label: string; className: string }> = {
-  'not-running': {
-    label: 'Not running',
-    className: 'bg-amber-100 text-amber-950 ring-amber-700/40',
-  },
-  failing: { label: 'Failing', className: 'bg-red-100 text-red-900 ring-red-700/30' },
-  suspicious: {
-    label: 'Suspicious',
-    className: 'bg-amber-50 text-amber-950 ring-amber-700/40',
-  },
-  delayed: { label: 'Delayed', className: 'bg-yellow-100 text-yellow-950 ring-yellow-700/40' },
-  unknown: { label: 'Unknown', className: 'bg-slate-100 text-slate-800 ring-slate-600/30' },
-  healthy: { label: 'Healthy', className: 'bg-green-100 text-green-900 ring-green-700/30' },
-  inactive: { label: 'Inactive', className: 'bg-slate-100 text-slate-700 ring-slate-500/30' },
+/** Each state in words (its badge colour is the feature's). */
+export const HEALTH_LABEL: Record<HealthState, string> = {
+  'not-running': 'Not running',
+  failing: 'Failing',
+  suspicious: 'Suspicious',
+  delayed: 'Delayed',
+  unknown: 'Unknown',
+  healthy: 'Healthy',
+  inactive: 'Inactive',
 };
 
 const NOT_RUNNING_CADENCES = 3;

@@ -1,34 +1,12 @@
-// How each run status is presented: a colour and, for people who cannot rely on colour, a symbol.
+// Each run status in words and, for people who cannot rely on colour, a symbol. Its colour is the
+// feature's (features/sync-runs/components/status-style.ts): styling never enters the domain.
 import type { RunStatus } from '@/lib/api/schemas';
 
-export const STATUS_PRESENTATION: Record<
-  RunStatus,
-  { label: string; symbol: string; badgeClass: string }
-> = {
-  SUCCESS: {
-    label: 'Success',
-    symbol: '✓',
-    badgeClass: 'bg-green-100 text-green-900 ring-green-700/30',
-  },
-  FAILURE: { label: 'Failure', symbol: '✕', badgeClass: 'bg-red-100 text-red-900 ring-red-700/30' },
-  RUNNING: {
-    label: 'Running',
-    symbol: '▶',
-    badgeClass: 'bg-blue-100 text-blue-900 ring-blue-700/30',
-  },
-  SKIPPED: {
-    label: 'Skipped',
-    symbol: '–',
-    badgeClass: 'bg-slate-100 text-slate-800 ring-slate-600/30',
-  },
-};
-
-/** Chart and strip colours (the badges' hues; per theme in index.css, 3:1 or more on the surface). */
-export const STATUS_FILL: Record<RunStatus, string> = {
-  SUCCESS: 'var(--status-success)',
-  FAILURE: 'var(--status-failure)',
-  RUNNING: 'var(--status-running)',
-  SKIPPED: 'var(--status-skipped)',
+export const STATUS_PRESENTATION: Record<RunStatus, { label: string; symbol: string }> = {
+  SUCCESS: { label: 'Success', symbol: '✓' },
+  FAILURE: { label: 'Failure', symbol: '✕' },
+  RUNNING: { label: 'Running', symbol: '▶' },
+  SKIPPED: { label: 'Skipped', symbol: '–' },
 };
 
 export function failureCount(run: { activities: { failures: unknown[] }[] }): number {

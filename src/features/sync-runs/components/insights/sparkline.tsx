@@ -1,5 +1,5 @@
 // A tiny bar sparkline (decorative: the text next to it says the same).
-import { STATUS_FILL } from '@/domain/sync-runs/model/run-status';
+import { STATUS_FILL } from '@/features/sync-runs/components/status-style';
 
 export function Sparkline({
   values,

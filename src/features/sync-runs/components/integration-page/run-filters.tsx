@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { RUN_STATUSES, type RunStatus } from '@/lib/api/schemas';
 import { STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
+import { STATUS_BADGE_CLASS } from '@/features/sync-runs/components/status-style';
 import { FIELD } from '@/components/field-styles';
 import { focusTargetRef } from '@/lib/keyboard/shortcut-keys';
 
@@ -46,7 +47,7 @@ export function RunFilters({
               type="button"
               aria-pressed={active}
               onClick={() => onToggleStatus(status)}
-              className={`rounded-full px-3 py-1 text-xs ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-blue-600 ${active ? p.badgeClass : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}
+              className={`rounded-full px-3 py-1 text-xs ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-blue-600 ${active ? STATUS_BADGE_CLASS[status] : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}
             >
               <span aria-hidden="true">{p.symbol} </span>
               {p.label} ({counts[status]})

@@ -9,7 +9,6 @@ import type { SyncRun } from '@/lib/api/schemas';
 import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
 import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import { useWindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
-import { DAY_MS } from '@/domain/sync-runs/model/window';
 import { integrationUnavailable } from '@/domain/sync-runs/model/integration-state';
 import { stalestActivity } from '@/domain/sync-runs/judgements/freshness';
 import { freshnessOf } from '@/domain/sync-runs/view/window-derivations';
@@ -21,6 +20,7 @@ import {
 import { summarizeRuns } from '@/domain/sync-runs/model/summary';
 import { RecentStrip } from './recent-strip';
 import { StatusBadge } from '@/features/sync-runs/components/status-badge';
+import { HEALTH_BADGE_CLASS } from '@/features/sync-runs/components/status-style';
 import { TimeText } from '@/components/time-text';
 
 export const OVERVIEW_WINDOW_DAYS = 7;
@@ -49,7 +49,7 @@ export const IntegrationCard = memo(function IntegrationCard({
 }: IntegrationCardProps) {
   // Every card's newest page first (up to 200 runs of its last day: its health), the rest of the
   // week once every card has had its own.
-  const { base, live, runs } = useWindowRuns(integration.name, opened, undefined, DAY_MS);
+  const { base, live, runs } = useWindowRuns(integration.name, opened, 'overview');
   const { query, isComplete, progress, newestRead } = base;
   // Health moves on with time (a sync that stops running turns "Not running" by itself).
   const now = useClock(SLOW_TICK_MS);
@@ -108,9 +108,9 @@ export const IntegrationCard = memo(function IntegrationCard({
         <p className="mt-1 text-sm">
           <span
             data-health={health.state}
-            className={`mr-2 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${HEALTH_LABEL[health.state].className}`}
+            className={`mr-2 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${HEALTH_BADGE_CLASS[health.state]}`}
           >
-            {HEALTH_LABEL[health.state].label}
+            {HEALTH_LABEL[health.state]}
           </span>
           <span className="text-slate-700">{health.reason}</span>
         </p>

@@ -128,6 +128,19 @@ describe('Overview', { timeout: 20_000 }, () => {
     expect(Date.parse(search.get('until')!)).toBeGreaterThan(Date.now() - span - 60_000);
   });
 
+  it('keys the timeline as the integration page does: colour, symbol and word per status', () => {
+    serve();
+    renderWithApp(<OverviewPage integrations={integrations} />);
+    const timeline = screen.getByRole('region', { name: 'Sync timeline, last 7 days' });
+    const legend = within(timeline).getByRole('list', { name: 'Legend' });
+    // In the order a period picks its status; the symbol is for people who cannot rely on colour.
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((key) => key.textContent),
+    ).toEqual(['✕Failure', '▶Running', '✓Success', '–Skipped']);
+  });
+
   it('clicking a failing period opens the integration around that failure', async () => {
     serve();
     renderWithApp(

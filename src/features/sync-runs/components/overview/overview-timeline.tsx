@@ -6,18 +6,14 @@ import { useNavigate } from 'react-router';
 import type { SyncRun } from '@/lib/api/schemas';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
 import { useTimeZone } from '@/lib/time/use-time-zone';
-import {
-  buildLane,
-  CELL_PRIORITY,
-  type Lane,
-  type LaneCell,
-} from '@/domain/sync-runs/view/overview-lanes';
-import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
+import { buildLane, CELL_PRIORITY, type LaneCell } from '@/domain/sync-runs/view/overview-lanes';
+import { STATUS_FILL } from '@/features/sync-runs/components/status-style';
 import { timeTicks } from '@/domain/sync-runs/view/timeline';
-import { DEFAULT_VIEW, serializeViewParams } from '@/domain/sync-runs/view/view-params';
 import type { RunWindowMs } from '@/domain/sync-runs/model/window';
 import { useElementWidth } from '@/features/sync-runs/hooks/use-element-width';
+import { StatusLegend } from '@/features/sync-runs/components/timeline/status-legend';
 import { tickFormatter } from '@/features/sync-runs/components/timeline/time-axis';
+import { countsText, laneSummary, periodLink } from './lane-text';
 
 export type OverviewLaneInput = {
   integration: IntegrationInfo;
@@ -31,36 +27,6 @@ const LABEL_WIDTH = 140;
 const LANE_HEIGHT = 22;
 const CELL_PX = 6;
 const MAX_CELLS = 168;
-
-const number = new Intl.NumberFormat();
-
-function periodLink(name: string, cell: LaneCell): string {
-  const search = serializeViewParams({
-    ...DEFAULT_VIEW,
-    window: {
-      kind: 'custom',
-      since: new Date(cell.start).toISOString(),
-      until: new Date(cell.end).toISOString(),
-    },
-  });
-  return `/integrations/${encodeURIComponent(name)}?${search.toString()}`;
-}
-
-function countsText(cell: LaneCell): string {
-  const parts = CELL_PRIORITY.filter((s) => cell.counts[s] > 0).map(
-    (s) => `${cell.counts[s]} ${STATUS_PRESENTATION[s].label.toLowerCase()}`,
-  );
-  return parts.length === 0 ? 'no runs' : parts.join(', ');
-}
-
-function laneSummary(name: string, lane: Lane, format: Intl.DateTimeFormat): string {
-  if (lane.runs === 0) return `${name}: no runs in this period.`;
-  const failed =
-    lane.failed === 0
-      ? 'none failed'
-      : `${number.format(lane.failed)} failed, the latest in the period from ${format.format(new Date(lane.lastFailure ?? 0))}`;
-  return `${name}: ${number.format(lane.runs)} runs, ${failed}.`;
-}
 
 function LaneRow({
   input,
@@ -217,19 +183,8 @@ export const OverviewTimeline = memo(function OverviewTimeline({
         <h2 id="overview-timeline-heading" className="font-semibold">
           Sync timeline, last {days} days
         </h2>
-        <ul className="flex flex-wrap gap-3 text-xs text-slate-700" aria-label="Legend">
-          {/* In the order a period picks its status. */}
-          {CELL_PRIORITY.map((status) => (
-            <li key={status} className="inline-flex items-center gap-1">
-              <span
-                className="inline-block h-3 w-3 rounded-sm"
-                style={{ background: STATUS_FILL[status] }}
-                aria-hidden="true"
-              />
-              {STATUS_PRESENTATION[status].label}
-            </li>
-          ))}
-        </ul>
+        {/* In the order a period picks its status. */}
+        <StatusLegend statuses={CELL_PRIORITY} className="text-xs text-slate-700" />
       </div>
       <p className="mt-1 text-xs text-slate-700">
         Each period shows its worst status (a failure outweighs the rest). Click a period to open

@@ -3,7 +3,8 @@ import type { SyncRun } from '@/lib/api/schemas';
 import { timeTitle } from '@/lib/format/time';
 import { useClock } from '@/lib/time/use-clock';
 import { countByStatus } from '@/domain/sync-runs/model/filter-runs';
-import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
+import { STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
+import { STATUS_FILL } from '@/features/sync-runs/components/status-style';
 
 export function RecentStrip({ runs, size = 30 }: { runs: readonly SyncRun[]; size?: number }) {
   const now = useClock();

@@ -5,11 +5,12 @@ import { ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { SyncRun } from '@/lib/api/schemas';
 import { useElementWidth } from '@/features/sync-runs/hooks/use-element-width';
 import { useTimeZone } from '@/lib/time/use-time-zone';
-import { STATUS_FILL, STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
+import { STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
 import type { MissedRun } from '@/domain/sync-runs/judgements/cadence';
 import { buildTimeline, LANES, timeTicks } from '@/domain/sync-runs/view/timeline';
 import { formatDuration } from '@/lib/format/time';
 import { tickFormatter } from './time-axis';
+import { StatusLegend } from './status-legend';
 import { TimelineMarks } from './timeline-marks';
 import { TimelineTooltip } from './timeline-tooltip';
 
@@ -107,18 +108,7 @@ export default function RunTimeline(props: RunTimelineProps) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-2">
       <div className="flex flex-wrap items-center justify-between gap-2 px-1 pb-1 text-xs text-slate-700">
-        <ul className="flex flex-wrap gap-3" aria-label="Legend">
-          {LANES.map((status) => (
-            <li key={status} className="inline-flex items-center gap-1">
-              <span
-                className="inline-block h-3 w-3 rounded-sm"
-                style={{ background: STATUS_FILL[status] }}
-                aria-hidden="true"
-              />
-              <span aria-hidden="true">{STATUS_PRESENTATION[status].symbol}</span>
-              {STATUS_PRESENTATION[status].label}
-            </li>
-          ))}
+        <StatusLegend statuses={LANES}>
           {missed.length > 0 && (
             <li className="inline-flex items-center gap-1">
               <span
@@ -128,7 +118,7 @@ export default function RunTimeline(props: RunTimelineProps) {
               Missed run ({missed.length})
             </li>
           )}
-        </ul>
+        </StatusLegend>
         <p>
           {timeline.mode === 'buckets'
             ? `Runs grouped into ${formatDuration(timeline.bucketMs)} periods; drag or click a period to zoom in.`

@@ -2,7 +2,7 @@
 // to choose a time range.
 import { useRef, useState } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale } from 'recharts';
-import { STATUS_FILL } from '@/domain/sync-runs/model/run-status';
+import { STATUS_FILL } from '@/features/sync-runs/components/status-style';
 import type { MissedRun } from '@/domain/sync-runs/judgements/cadence';
 import { LANES, type BucketMark, type RunMark } from '@/domain/sync-runs/view/timeline';
 
