@@ -56,9 +56,20 @@ const LAYERS = [
   {
     target: './prod-server',
     from: './src',
-    except: ['./domain', './lib/api', './lib/config/config-schema.ts'],
+    except: ['./domain', './lib/api', './lib/config/config-schema.ts', './lib/format'],
     message:
-      'Server code may import only the platform-neutral domain, API layer and config schema.',
+      'Server code may import only the platform-neutral domain, API layer, config schema and format rules.',
+  },
+  {
+    target: './server-kit',
+    from: './src',
+    except: ['./lib/format'],
+    message: 'The server kit may import only src/lib/format (the one credential rule set).',
+  },
+  {
+    target: './server-kit',
+    from: ['./prod-server', './watcher', './neo-standin', './local-idp'],
+    message: 'The server kit serves every Node service: it imports none of them.',
   },
   {
     target: './watcher',
@@ -70,6 +81,11 @@ const LAYERS = [
   {
     target: './watcher',
     from: './prod-server',
+    message: 'The watcher and the production server are separate services.',
+  },
+  {
+    target: './prod-server',
+    from: './watcher',
     message: 'The watcher and the production server are separate services.',
   },
 ];
@@ -161,7 +177,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'prod-server/**/*.ts', 'watcher/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'prod-server/**/*.ts', 'watcher/**/*.ts', 'server-kit/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
@@ -196,7 +212,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['prod-server/**/*.ts', 'watcher/**/*.ts'],
+    files: ['prod-server/**/*.ts', 'watcher/**/*.ts', 'server-kit/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [BROWSER_ONLY] }],
@@ -213,6 +229,7 @@ export default defineConfig([
       'local-idp/**',
       'prod-server/**',
       'watcher/**',
+      'server-kit/**',
       'scripts/**',
       'e2e/**',
       '*.config.{ts,js}',

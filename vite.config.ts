@@ -60,6 +60,7 @@ export default defineConfig({
             'local-idp/**/*.test.ts',
             'prod-server/**/*.test.ts',
             'watcher/**/*.test.ts',
+            'server-kit/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           testTimeout: 15_000,

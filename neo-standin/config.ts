@@ -1,4 +1,5 @@
-// The stand-in's knobs, read from the environment once and validated (every problem listed at once).
+// The stand-in's knobs, read from the environment once and validated through zod
+// (config-parsing.ts), every problem listed at once.
 import { fileURLToPath } from 'node:url';
 import {
   API_AUDIENCE,
@@ -11,8 +12,8 @@ import {
 import { CONTRACT_LIMIT, RATE_WINDOW_MS } from '../src/lib/api/rate-limit-info.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_SEED } from './core/demo-tenant.ts';
-import { PAGING_FAULTS, type PagingFault } from './core/faults.ts';
-import { checkRange, definedOnly, isOrigin, list, readNumber, type Env } from './config-parsing.ts';
+import type { PagingFault } from './core/faults.ts';
+import { definedOnly, list, parseStandinEnv, settledProblems, type Env } from './config-parsing.ts';
 
 export type StandinConfig = {
   /** PORT (or STANDIN_PORT); 0 picks a free port. */
@@ -86,79 +87,28 @@ export const DEFAULT_CORS_ORIGINS = [
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_CA_FILE = `${REPO_ROOT}${LOCAL_STATE_DIR}/idp/cert.pem`;
-const API_KEY = /^neo_sk_[a-z0-9]+_[A-Za-z0-9]{16,}$/;
-
-const RANGES = {
-  port: ['PORT', { min: 0, max: 65535, integer: true }],
-  latencyMs: ['STANDIN_LATENCY_MS', { min: 0, max: 60_000 }],
-  fault5xxRate: ['STANDIN_FAULT_5XX_RATE', { min: 0, max: 1 }],
-  fault429Rate: ['STANDIN_FAULT_429_RATE', { min: 0, max: 1 }],
-  faultDropRate: ['STANDIN_FAULT_DROP_RATE', { min: 0, max: 1 }],
-  faultTruncateRate: ['STANDIN_FAULT_TRUNCATE_RATE', { min: 0, max: 1 }],
-  historyDays: ['STANDIN_HISTORY_DAYS', { min: 1, max: 3650, integer: true }],
-  rateLimit: ['STANDIN_RATE_LIMIT', { min: 1, max: 10_000_000, integer: true }],
-  idpPort: ['IDP_PORT', { min: 1, max: 65535, integer: true }],
-} as const;
-
-const CADENCE = { min: 1, max: 1440, integer: true } as const;
-
 /** Env knobs first, then `overrides` (what startStandin is given); throws StandinConfigError. */
 export function resolveConfig(
   overrides: Partial<StandinConfig> = {},
   env: Env = process.env,
 ): StandinConfig {
-  const problems: string[] = [];
-  const fromEnv: Partial<Record<keyof typeof RANGES, number>> = {};
-  const envNames: Record<keyof typeof RANGES, string | undefined> = {
-    port: env.STANDIN_PORT ?? env.PORT,
-    latencyMs: env.STANDIN_LATENCY_MS,
-    fault5xxRate: env.STANDIN_FAULT_5XX_RATE,
-    fault429Rate: env.STANDIN_FAULT_429_RATE,
-    faultDropRate: env.STANDIN_FAULT_DROP_RATE,
-    faultTruncateRate: env.STANDIN_FAULT_TRUNCATE_RATE,
-    historyDays: env.STANDIN_HISTORY_DAYS,
-    rateLimit: env.STANDIN_RATE_LIMIT,
-    idpPort: env.IDP_PORT,
-  };
-  for (const key of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
-    const [name, check] = RANGES[key];
-    fromEnv[key] = readNumber(problems, name, envNames[key], check);
-  }
-  const envCadence = readNumber(
-    problems,
-    'STANDIN_CADENCE_MINUTES',
-    env.STANDIN_CADENCE_MINUTES,
-    CADENCE,
-  );
-  const idpPort = overrides.idpPort ?? fromEnv.idpPort ?? DEFAULT_IDP_PORT;
-  const tokenExpiresAfter = readNumber(
-    problems,
-    'STANDIN_TOKEN_EXPIRES_AFTER',
-    env.STANDIN_TOKEN_EXPIRES_AFTER,
-    { min: 1, max: 1_000_000, integer: true },
-  );
-  const every = env.STANDIN_EVERY_INTEGRATION_SYNCS || 'false';
-  if (every !== 'true' && every !== 'false')
-    problems.push('STANDIN_EVERY_INTEGRATION_SYNCS must be true or false');
-  const pagingFault = env.STANDIN_PAGING_FAULT || 'none';
-  if (!(PAGING_FAULTS as readonly string[]).includes(pagingFault))
-    problems.push(`STANDIN_PAGING_FAULT must be one of ${PAGING_FAULTS.join(', ')}`);
-
+  const { values: vars, problems: envProblems } = parseStandinEnv(env);
+  const idpPort = overrides.idpPort ?? vars.IDP_PORT ?? DEFAULT_IDP_PORT;
   const config: StandinConfig = {
-    port: fromEnv.port ?? 8787,
+    port: vars.PORT ?? 8787,
     host: env.STANDIN_HOST ?? env.HOST ?? '127.0.0.1',
-    latencyMs: fromEnv.latencyMs ?? 0,
-    fault5xxRate: fromEnv.fault5xxRate ?? 0,
-    fault429Rate: fromEnv.fault429Rate ?? 0,
-    faultDropRate: fromEnv.faultDropRate ?? 0,
-    faultTruncateRate: fromEnv.faultTruncateRate ?? 0,
-    pagingFault: pagingFault as PagingFault,
-    tokenExpiresAfter: tokenExpiresAfter ?? null,
-    historyDays: fromEnv.historyDays ?? DEFAULT_HISTORY_DAYS,
-    cadenceMinutes: envCadence ?? null,
-    everyIntegrationSyncs: every === 'true',
+    latencyMs: vars.STANDIN_LATENCY_MS ?? 0,
+    fault5xxRate: vars.STANDIN_FAULT_5XX_RATE ?? 0,
+    fault429Rate: vars.STANDIN_FAULT_429_RATE ?? 0,
+    faultDropRate: vars.STANDIN_FAULT_DROP_RATE ?? 0,
+    faultTruncateRate: vars.STANDIN_FAULT_TRUNCATE_RATE ?? 0,
+    pagingFault: vars.STANDIN_PAGING_FAULT ?? 'none',
+    tokenExpiresAfter: vars.STANDIN_TOKEN_EXPIRES_AFTER ?? null,
+    historyDays: vars.STANDIN_HISTORY_DAYS ?? DEFAULT_HISTORY_DAYS,
+    cadenceMinutes: vars.STANDIN_CADENCE_MINUTES ?? null,
+    everyIntegrationSyncs: vars.STANDIN_EVERY_INTEGRATION_SYNCS === 'true',
     seed: env.STANDIN_SEED || DEFAULT_SEED,
-    rateLimit: fromEnv.rateLimit ?? CONTRACT_LIMIT,
+    rateLimit: vars.STANDIN_RATE_LIMIT ?? CONTRACT_LIMIT,
     rateLimitWindowMs: RATE_WINDOW_MS,
     corsOrigins: list(env.STANDIN_CORS_ORIGINS) ?? DEFAULT_CORS_ORIGINS,
     apiKeys: list(env.STANDIN_API_KEYS) ?? [],
@@ -171,29 +121,7 @@ export function resolveConfig(
     referenceTime: null,
     ...definedOnly(overrides),
   };
-
-  for (const key of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
-    const [name, check] = RANGES[key];
-    checkRange(problems, name, config[key], check);
-  }
-  if (config.cadenceMinutes !== null)
-    checkRange(problems, 'STANDIN_CADENCE_MINUTES', config.cadenceMinutes, CADENCE);
-  if (config.faultDropRate + config.faultTruncateRate > 1)
-    problems.push('STANDIN_FAULT_DROP_RATE + STANDIN_FAULT_TRUNCATE_RATE must not exceed 1');
-  if (config.fault5xxRate + config.fault429Rate > 1)
-    problems.push('STANDIN_FAULT_5XX_RATE + STANDIN_FAULT_429_RATE must not exceed 1');
-  for (const origin of config.corsOrigins)
-    if (!isOrigin(origin))
-      problems.push(
-        `STANDIN_CORS_ORIGINS: "${origin}" is not an origin like http://localhost:5173`,
-      );
-  for (const key of config.apiKeys)
-    if (!API_KEY.test(key))
-      problems.push(
-        `STANDIN_API_KEYS: "${key.slice(0, 12)}…" is not neo_sk_<env>_<secret> (secret: 16+ letters or digits)`,
-      );
-  if (!/^https:\/\//.test(config.issuer))
-    problems.push(`STANDIN_ISSUER must be an https:// URL (got "${config.issuer}")`);
+  const problems = [...envProblems, ...settledProblems(config)];
   if (problems.length > 0) throw new StandinConfigError(problems);
   return config;
 }

@@ -1,7 +1,7 @@
 // The stand-in as a real HTTP server (node:http) for `npm start`, the end-to-end tests and benchmarks.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { listen, urlHost } from '../server-kit/listen.ts';
 import { createAuthenticator } from './auth.ts';
 import { resolveConfig, type StandinConfig } from './config.ts';
 import { HOUR } from './core/clock.ts';
@@ -167,18 +167,9 @@ export async function startStandin(options: Partial<StandinConfig> = {}): Promis
   });
   server.keepAliveTimeout = 5_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const port = await listen(server, config.port, config.host);
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `http://${urlHost(config.host, '127.0.0.1')}:${port}`,
     port,
     config,
     close: () =>

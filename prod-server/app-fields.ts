@@ -2,6 +2,7 @@
 // (src/lib/config/config-schema.ts), read from environment variables or the file. Problems name
 // the variable, or the file's field, to fix.
 import type { z } from 'zod';
+import { problemLines } from '../server-kit/env.ts';
 import { appConfigSchema } from '../src/lib/config/config-schema.ts';
 
 export function parseUrl(value: string): URL | null {
@@ -60,23 +61,15 @@ const COMMA_LISTS: ReadonlySet<string> = new Set<EnvField>([
 ]);
 
 /** The variable behind a schema path: `auth.scopes` → `SYNC_RUNS_SCOPES (comma list)`. */
-function envName(path: PropertyKey[]): string {
+function envName(path: readonly PropertyKey[]): string {
   const field = path.filter((key) => typeof key === 'string').join('.');
   const name = (ENV_VARS as Record<string, string>)[field] ?? field;
   const wholeList = COMMA_LISTS.has(field) && typeof path[path.length - 1] === 'string';
   return wholeList ? `${name} (comma list)` : name;
 }
 
-function fileName(path: PropertyKey[]): string {
+function fileName(path: readonly PropertyKey[]): string {
   return `SYNC_RUNS_CONFIG_FILE ${path.map(String).join('.') || '(root)'}`;
-}
-
-/** One line per issue, every issue: `<name>: <message>, got "<value>"`. */
-function problemLines(error: z.ZodError, name: (path: PropertyKey[]) => string): string[] {
-  return error.issues.map((issue) => {
-    const got = typeof issue.input === 'string' && issue.input ? `, got "${issue.input}"` : '';
-    return `${name(issue.path)}: ${issue.message}${got}`;
-  });
 }
 
 function list(value: string | undefined): string[] {

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerConfig } from './config.ts';
 import { requestHost, requestProto } from './forwarding.ts';
-import { sendText } from './respond.ts';
+import { sendText } from '../server-kit/responses.ts';
 
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 

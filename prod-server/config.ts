@@ -1,7 +1,10 @@
-// Production server settings: every environment variable is read and validated here, once.
+// Production server settings: every environment variable is read and validated here, once, through
+// zod (server-kit/env.ts), every problem listed at once.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { flag, jsonText, parseAll, text, wholeNumber } from '../server-kit/env.ts';
 import {
   appFieldsFromEnv,
   appFieldsFromFile,
@@ -78,52 +81,75 @@ function readConfigFile(path: string, problems: string[]): { path: string; body:
     );
     return { path, body: '' };
   }
-  try {
-    // Served byte for byte: a field the schema does not know would still reach every browser.
-    problems.push(...credentialProblems(JSON.parse(body), (field) => `${VAR} ${field}`));
-  } catch (error) {
-    problems.push(`${VAR}: "${path}" is not valid JSON (${(error as Error).message})`);
-  }
+  const json = parseAll(jsonText(), body, () => `${VAR} "${path}"`);
+  // Served byte for byte: a field the schema does not know would still reach every browser.
+  if (json.ok) problems.push(...credentialProblems(json.value, (field) => `${VAR} ${field}`));
+  else problems.push(...json.problems);
   return { path, body };
 }
 
-function normaliseBasePath(value: string, problems: string[]): string {
-  let base = value.trim() || '/';
-  if (!base.startsWith('/')) base = `/${base}`;
-  if (!base.endsWith('/')) base = `${base}/`;
-  const segments = base.split('/').slice(1, -1);
-  const bad =
-    !/^[A-Za-z0-9._~/-]+$/.test(base) ||
-    base.includes('//') ||
-    segments.some((s) => s === '.' || s === '..');
-  if (bad) problems.push(`BASE_PATH: "${value}" must be a plain path such as / or /sync-runs/`);
-  return base;
-}
+/** `/`, or `/a/b/`: added slashes, and no `.`/`..` segment, `//` or unusual character. */
+const basePath = () =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      let base = raw?.trim() || DEFAULTS.basePath;
+      if (!base.startsWith('/')) base = `/${base}`;
+      if (!base.endsWith('/')) base = `${base}/`;
+      const segments = base.split('/').slice(1, -1);
+      const plain =
+        /^[A-Za-z0-9._~/-]+$/.test(base) &&
+        !base.includes('//') &&
+        !segments.some((s) => s === '.' || s === '..');
+      if (plain) return base;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a plain path such as / or /sync-runs/',
+        input: raw,
+      });
+      return z.NEVER;
+    });
 
-function integer(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    problems.push(`${name}: must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
+/** An http(s) URL without query, fragment or credentials; trailing slashes dropped. */
+const upstreamUrl = () =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const upstream = raw?.trim() || DEFAULTS.upstreamApi;
+      const url = parseUrl(upstream);
+      const plain =
+        url &&
+        ['http:', 'https:'].includes(url.protocol) &&
+        !url.search &&
+        !url.hash &&
+        !url.username &&
+        !url.password;
+      if (plain) return upstream.replace(/\/+$/, '');
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an http(s) URL without query, fragment or credentials',
+        input: upstream,
+      });
+      return z.NEVER;
+    });
 
-/** A `0`/`1` switch, off when unset. */
-function flag(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean {
-  const raw = env[name]?.trim() || '0';
-  if (raw !== '0' && raw !== '1') problems.push(`${name}: must be 0 or 1, got "${raw}"`);
-  return raw === '1';
-}
+/** The server's own variables (config.json's are app-fields.ts's), in the order problems list. */
+const serverEnvSchema = z.object({
+  PORT: wholeNumber(0, 65535, DEFAULTS.port),
+  HOST: text(),
+  DIST_DIR: text(),
+  BASE_PATH: basePath(),
+  SYNC_RUNS_PROXY_API: flag(),
+  SYNC_RUNS_UPSTREAM_API: upstreamUrl(),
+  SYNC_RUNS_PROXY_TIMEOUT_MS: wholeNumber(1, 600_000, DEFAULTS.proxyTimeoutMs),
+  SYNC_RUNS_TRUST_PROXY: flag(),
+  SYNC_RUNS_SERVE_SOURCEMAPS: flag(),
+  SYNC_RUNS_MAX_CONNECTIONS: wholeNumber(1, 1_000_000, DEFAULTS.maxConnections),
+  SYNC_RUNS_SHUTDOWN_DELAY_MS: wholeNumber(0, 600_000, DEFAULTS.shutdownDelayMs),
+  SYNC_RUNS_CONFIG_FILE: text(),
+});
 
 /** The variable behind a config.json path (`auth.scopes.0` → SYNC_RUNS_SCOPES). */
 function envVarOf(path: string): string {
@@ -140,59 +166,14 @@ function envVarOf(path: string): string {
  * Throws a ServerConfigError that names every offending variable.
  */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const problems: string[] = [];
+  const parsed = parseAll(serverEnvSchema, env);
+  const problems = parsed.ok ? [] : parsed.problems;
   const warnings: string[] = [];
-  const port = integer(env, 'PORT', DEFAULTS.port, 0, 65535, problems);
-  const host = env.HOST?.trim() || DEFAULTS.host;
-  const distDir = env.DIST_DIR?.trim()
-    ? resolve(env.DIST_DIR.trim())
-    : resolve(REPO_ROOT, DEFAULTS.distDir);
-  const basePath = normaliseBasePath(env.BASE_PATH ?? DEFAULTS.basePath, problems);
-
-  const proxyEnabled = flag(env, 'SYNC_RUNS_PROXY_API', problems);
-  const upstream = env.SYNC_RUNS_UPSTREAM_API?.trim() || DEFAULTS.upstreamApi;
-  const upstreamUrl = parseUrl(upstream);
-  if (
-    !upstreamUrl ||
-    !['http:', 'https:'].includes(upstreamUrl.protocol) ||
-    upstreamUrl.search ||
-    upstreamUrl.hash ||
-    upstreamUrl.username ||
-    upstreamUrl.password
-  ) {
-    problems.push(
-      `SYNC_RUNS_UPSTREAM_API: must be an http(s) URL without query, fragment or credentials, got "${upstream}"`,
-    );
-  }
+  const vars = parsed.ok ? parsed.value : null;
+  const proxyEnabled = vars?.SYNC_RUNS_PROXY_API ?? false;
   if (!proxyEnabled && env.SYNC_RUNS_UPSTREAM_API) {
     warnings.push('SYNC_RUNS_UPSTREAM_API is set but SYNC_RUNS_PROXY_API is not 1: it is ignored.');
   }
-  const timeoutMs = integer(
-    env,
-    'SYNC_RUNS_PROXY_TIMEOUT_MS',
-    DEFAULTS.proxyTimeoutMs,
-    1,
-    600_000,
-    problems,
-  );
-  const trustProxy = flag(env, 'SYNC_RUNS_TRUST_PROXY', problems);
-  const serveSourceMaps = flag(env, 'SYNC_RUNS_SERVE_SOURCEMAPS', problems);
-  const maxConnections = integer(
-    env,
-    'SYNC_RUNS_MAX_CONNECTIONS',
-    DEFAULTS.maxConnections,
-    1,
-    1_000_000,
-    problems,
-  );
-  const shutdownDelayMs = integer(
-    env,
-    'SYNC_RUNS_SHUTDOWN_DELAY_MS',
-    DEFAULTS.shutdownDelayMs,
-    0,
-    600_000,
-    problems,
-  );
 
   let apiBaseUrl: string | null;
   let app: AppConfigFields | null;
@@ -216,18 +197,22 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     problems.push(...credentialProblems({ apiBaseUrl, ...app }, envVarOf));
   }
 
-  if (problems.length > 0 || !app) throw new ServerConfigError(problems);
+  if (problems.length > 0 || !app || !vars) throw new ServerConfigError(problems);
   return {
-    port,
-    host,
-    distDir,
-    basePath,
+    port: vars.PORT,
+    host: vars.HOST ?? DEFAULTS.host,
+    distDir: resolve(vars.DIST_DIR ?? resolve(REPO_ROOT, DEFAULTS.distDir)),
+    basePath: vars.BASE_PATH,
     apiBaseUrl,
-    proxy: { enabled: proxyEnabled, upstream: upstream.replace(/\/+$/, ''), timeoutMs },
-    trustProxy,
-    serveSourceMaps,
-    maxConnections,
-    shutdownDelayMs,
+    proxy: {
+      enabled: proxyEnabled,
+      upstream: vars.SYNC_RUNS_UPSTREAM_API,
+      timeoutMs: vars.SYNC_RUNS_PROXY_TIMEOUT_MS,
+    },
+    trustProxy: vars.SYNC_RUNS_TRUST_PROXY,
+    serveSourceMaps: vars.SYNC_RUNS_SERVE_SOURCEMAPS,
+    maxConnections: vars.SYNC_RUNS_MAX_CONNECTIONS,
+    shutdownDelayMs: vars.SYNC_RUNS_SHUTDOWN_DELAY_MS,
     app,
     configFile,
     warnings,

@@ -1,14 +1,13 @@
-// Access log: one JSON line per request on stdout. Never headers, never token-like URL parts.
+// Access log: one JSON line per request on stdout, in the server kit's shape
+// (`{time, level, msg: 'request', …}`). Never headers, never token-like URL parts: values are judged
+// by the shared credential rules (src/lib/format/redact-credentials.ts); this file adds what only a
+// URL needs (OAuth's parameter names, the search text, long random query values).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../server-kit/log.ts';
+import { containsCredential, isCredentialName } from '../src/lib/format/redact-credentials.ts';
 
-export type LogSink = (line: string) => void;
-
-export const stdoutSink: LogSink = (line) => {
-  process.stdout.write(`${line}\n`);
-};
-
-/** Parameters whose values are never logged: credentials, and `q` (the user's search text). */
-const SECRET_KEYS = new Set([
+/** Parameters whose values are never logged: OAuth's, and `q` (the user's search text). */
+const SECRET_PARAMS = new Set([
   'code',
   'key',
   'sig',
@@ -17,14 +16,6 @@ const SECRET_KEYS = new Set([
   'client_assertion',
   'q',
 ]);
-const SECRET_PATTERN = /token|secret|password|passwd|api[_-]?key|signature|credential/i;
-/** Values that look like credentials wherever they appear: in a path segment, key or value. */
-const SECRET_SHAPES = [
-  /\bbearer\s+\S/i, // an Authorization header value
-  /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\./, // a JWT/JWS/JWE: base64url JSON header, then a dot
-  /[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/, // any other xxx.yyy.zzz base64url
-  /neo_sk_/i, // a Neo API key
-];
 /** Opaque tokens (an API secret, a refresh token, a signed cursor): a long run of base64/base64url. */
 const OPAQUE_RUN = /[A-Za-z0-9_~+/=.-]{32,}/g;
 const REDACTED = '[redacted]';
@@ -38,37 +29,34 @@ function decode(raw: string): string {
   }
 }
 
-/** Whether a name is a credential's (token, secret, password, api_key, …) or the search text's. */
+/** Whether a parameter's name is a credential's (token, secret, api_key, code, …) or `q`'s. */
 export function isSecretKey(rawKey: string): boolean {
   const key = decode(rawKey).trim().toLowerCase();
-  return SECRET_KEYS.has(key) || SECRET_PATTERN.test(key);
+  return SECRET_PARAMS.has(key) || isCredentialName(key);
 }
 
-/** Whether a text holds a credential's shape (Bearer …, a JWT, `neo_sk_…`), also percent-encoded. */
+/** Whether a text holds a credential (Bearer …, a JWT, `neo_sk_…`, `token=…`), also encoded. */
 export function looksSecret(raw: string): boolean {
-  const decoded = decode(raw);
-  return SECRET_SHAPES.some((shape) => shape.test(decoded) || shape.test(raw));
+  return containsCredential(raw) || containsCredential(decode(raw));
 }
 
 /**
- * A query part shaped like a token whatever its parameter's name: a credential shape, a Basic
- * credential, or a run of 32+ base64 characters mixing upper case, lower case and digits (random,
- * unlike a date, a UUID, a slug or a word).
+ * A query part shaped like a token whatever its parameter's name: a credential, or a run of 32+
+ * base64 characters mixing upper case, lower case and digits (random, unlike a date, a UUID, a
+ * slug or a word).
  */
 function looksSecretInQuery(raw: string): boolean {
   if (looksSecret(raw)) return true;
-  const decoded = decode(raw);
-  if (/\bbasic\s+[A-Za-z0-9+/=]{8,}/i.test(decoded)) return true;
-  return (decoded.match(OPAQUE_RUN) ?? []).some(
+  return (decode(raw).match(OPAQUE_RUN) ?? []).some(
     (run) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run),
   );
 }
 
 /**
- * The request URL as logged: path segments and query parts shaped like a credential (Bearer …,
- * a JWT, `neo_sk_…`, also percent-encoded) become `[redacted]`, as do query values shaped like any
- * other token (Basic …, a long random run) whatever the parameter's name, and the values of
- * token-like parameters and of `q`.
+ * The request URL as logged: path segments and query parts holding a credential (Bearer …, a JWT,
+ * `neo_sk_…`, also percent-encoded) become `[redacted]`, as do query values shaped like any other
+ * token (a long random run) whatever the parameter's name, and the values of token-like parameters
+ * and of `q`.
  */
 export function redactUrl(rawUrl: string): string {
   const q = rawUrl.indexOf('?');
@@ -95,17 +83,8 @@ export function redactUrl(rawUrl: string): string {
   return out.length > MAX_PATH_CHARS ? `${out.slice(0, MAX_PATH_CHARS)}…` : out;
 }
 
-/**
- * Counts body bytes and writes one line when the response ends (or the client goes away).
- * `X-Request-Id` on the response is ours, or Neo's when the API answered through the proxy.
- */
-export function logRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  sink: LogSink,
-): void {
-  const started = process.hrtime.bigint();
+/** Counts the body bytes a response writes. */
+function countBytes(res: ServerResponse): () => number {
   let bytes = 0;
   const count = (chunk: unknown, encoding?: unknown) => {
     if (typeof chunk === 'string') {
@@ -127,36 +106,40 @@ export function logRequest(
     if (typeof args[0] !== 'function') count(args[0], args[1]);
     return end(...args);
   }) as typeof res.end;
+  return () => bytes;
+}
 
+/**
+ * Writes one line when the response ends (or the client goes away). `X-Request-Id` on the
+ * response is ours, or Neo's when the API answered through the proxy.
+ */
+export function logRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  log: Logger,
+): void {
+  const started = process.hrtime.bigint();
+  const bytes = countBytes(res);
   res.once('close', () => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     const responseId = res.getHeader('x-request-id');
-    const line: Record<string, unknown> = {
-      time: new Date().toISOString(),
+    log.info('request', {
       method: req.method,
       path: redactUrl(req.url ?? ''),
       status: res.statusCode,
       duration_ms: Math.round(durationMs * 10) / 10,
-      bytes,
+      bytes: bytes(),
       request_id: requestId,
-    };
-    if (typeof responseId === 'string' && responseId !== requestId) {
-      line.upstream_request_id = responseId;
-    }
-    if (!res.writableFinished) line.aborted = true;
-    sink(JSON.stringify(line));
+      ...(typeof responseId === 'string' &&
+        responseId !== requestId && { upstream_request_id: responseId }),
+      ...(!res.writableFinished && { aborted: true }),
+    });
   });
 }
 
-/** A server-side failure, as a JSON line (message only: no request headers, no stack with data). */
-export function logError(sink: LogSink, requestId: string | null, error: unknown): void {
+/** A server-side failure (message only: no request headers, no stack with data). */
+export function logError(log: Logger, requestId: string | null, error: unknown): void {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  sink(
-    JSON.stringify({
-      time: new Date().toISOString(),
-      level: 'error',
-      request_id: requestId,
-      message,
-    }),
-  );
+  log.error(message, { request_id: requestId });
 }

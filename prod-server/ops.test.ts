@@ -163,7 +163,7 @@ describe('readiness during shutdown', () => {
     const closing = shutdown(server, { delayMs: 300, graceMs: 2000 });
     const ready = await request(serverPort, '/readyz');
     expect(ready.status).toBe(503);
-    expect(JSON.parse(ready.text)).toEqual({ status: 'shutting_down' });
+    expect(JSON.parse(ready.text)).toEqual({ status: 'draining' });
     expect(ready.headers.connection).toBe('close');
     expect((await request(serverPort, '/healthz')).status).toBe(200);
     expect(await closing).toBe('clean');
@@ -200,7 +200,7 @@ describe('readiness during shutdown', () => {
         .toBe(503);
       expect((await request(childPort, '/healthz')).status).toBe(200);
       expect(await exited).toBe(0);
-      expect(stdout).toContain('"event":"shutdown"');
+      expect(stdout).toContain('"msg":"shutdown"');
       expect(stdout).toContain('"result":"clean"');
     } finally {
       child.kill('SIGKILL');

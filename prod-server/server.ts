@@ -2,19 +2,28 @@
 import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { sendHealth, sendReadiness } from '../server-kit/health.ts';
+import { listen, urlHost } from '../server-kit/listen.ts';
+import { createLogger, stdoutSink, type LogSink } from '../server-kit/log.ts';
+import { sendText } from '../server-kit/responses.ts';
+import {
+  drain,
+  gracefulClose,
+  handleShutdownSignals,
+  isDraining,
+  type CloseResult,
+} from '../server-kit/shutdown.ts';
 import { loadServerConfig, type ServerConfig } from './config.ts';
 import { createConfigJsonHandler } from './config-json.ts';
 import { applySecurityHeaders, securityHeaders } from './csp.ts';
 import { requestProto } from './forwarding.ts';
-import { gracefulClose, handleShutdownSignals, isShuttingDown } from './lifecycle.ts';
-import { logError, logRequest, stdoutSink, type LogSink } from './logging.ts';
+import { logError, logRequest } from './logging.ts';
 import { createApiProxy } from './proxy.ts';
-import { sendApiError, sendJson, sendText } from './respond.ts';
+import { sendApiError } from './respond.ts';
 import { createStaticHandler } from './static.ts';
 
-export { gracefulClose, shutdown, SHUTDOWN_GRACE_MS } from './lifecycle.ts';
+export { drain as shutdown, gracefulClose, SHUTDOWN_GRACE_MS } from '../server-kit/shutdown.ts';
 
 /** The whole request (headers and body) must arrive within this; for GET/HEAD, the headers. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -31,7 +40,7 @@ export function createProdServer(
   config: ServerConfig,
   options: ProdServerOptions = {},
 ): http.Server {
-  const log = options.log ?? stdoutSink;
+  const log = createLogger(options.log ?? stdoutSink);
   const headers = { http: securityHeaders(config, false), https: securityHeaders(config, true) };
   const base = config.basePath;
   const apiPrefix = `${base}public-api`;
@@ -63,11 +72,11 @@ export function createProdServer(
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
     }
-    if (pathname === '/healthz') return sendJson(req, res, 200, { status: 'ok' });
+    if (pathname === '/healthz') return sendHealth(req, res, 'ok');
     if (pathname === '/readyz') {
-      if (isShuttingDown(server)) return sendJson(req, res, 503, { status: 'shutting_down' });
+      if (isDraining(server)) return sendReadiness(req, res, 'draining');
       const ready = server.listening && (await exists(join(config.distDir, 'index.html')));
-      return sendJson(req, res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready' });
+      return sendReadiness(req, res, ready ? 'ready' : 'not_ready');
     }
     if (base !== '/' && pathname === base.slice(0, -1)) {
       return sendText(req, res, 308, 'Moved', { Location: `${base}${search}` });
@@ -84,7 +93,7 @@ export function createProdServer(
     logRequest(req, res, requestId, log);
     applySecurityHeaders(res, headers[requestProto(req, config.trustProxy)]);
     // While draining, finish this response and close the connection instead of keeping it alive.
-    if (isShuttingDown(server) || !server.listening) res.setHeader('Connection', 'close');
+    if (isDraining(server) || !server.listening) res.setHeader('Connection', 'close');
     route(req, res, requestId).catch((error: unknown) => {
       if (
         res.destroyed ||
@@ -115,35 +124,28 @@ async function exists(path: string): Promise<boolean> {
 export type StartedServer = {
   server: http.Server;
   url: string;
-  close: () => Promise<'clean' | 'forced'>;
+  close: () => Promise<CloseResult>;
 };
 
 /**
  * Loads the configuration from the environment (unless given), listens, and handles SIGTERM/SIGINT
- * (lifecycle.ts: readiness 503, SYNC_RUNS_SHUTDOWN_DELAY_MS, stop accepting, close).
+ * (server-kit/shutdown.ts: readiness 503, SYNC_RUNS_SHUTDOWN_DELAY_MS, stop accepting, close).
  */
 export async function startProdServer(
   config: ServerConfig = loadServerConfig(),
   options: ProdServerOptions & { handleSignals?: boolean } = {},
 ): Promise<StartedServer> {
-  const log = options.log ?? stdoutSink;
-  const server = createProdServer(config, { log });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const wildcard = ['0.0.0.0', '::', ''].includes(config.host);
-  const host = wildcard
-    ? 'localhost'
-    : config.host.includes(':')
-      ? `[${config.host}]`
-      : config.host;
-  const url = `http://${host}:${port}${config.basePath}`;
+  const sink = options.log ?? stdoutSink;
+  const server = createProdServer(config, { log: sink });
+  const port = await listen(server, config.port, config.host);
+  const url = `http://${urlHost(config.host, 'localhost')}:${port}${config.basePath}`;
 
-  if (options.handleSignals ?? true) handleShutdownSignals(server, log, config.shutdownDelayMs);
+  if (options.handleSignals ?? true) {
+    handleShutdownSignals({
+      log: createLogger(sink),
+      delayMs: config.shutdownDelayMs,
+      stop: (delayMs) => drain(server, { delayMs }),
+    });
+  }
   return { server, url, close: () => gracefulClose(server) };
 }

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { COMPRESSIBLE, TYPES } from './content-types.ts';
-import { sendText } from './respond.ts';
+import { sendText } from '../server-kit/responses.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);

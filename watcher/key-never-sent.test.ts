@@ -8,7 +8,7 @@ import { problemsIn } from './channels/hostile-corpus.ts';
 import { createSender, type Sender } from './channels/send.ts';
 import { decodeMime, httpReceiver, smtpReceiver } from './channels/test-receivers.ts';
 import { parseWatcherConfig } from './config.ts';
-import { createLogger } from './ops/logger.ts';
+import { createLogger } from '../server-kit/log.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { openStore } from './store/store.ts';
 import { tempDbFile } from './store/test-support.ts';

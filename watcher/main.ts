@@ -1,6 +1,8 @@
 // `npm run watch [-- options]`: the watcher service, and its CLI (--check, --send-test, --history,
 // --mute). Config from --config (or SYNC_RUNS_WATCHER_CONFIG), secrets from the environment.
 import { parseArgs } from 'node:util';
+import { createLogger } from '../server-kit/log.ts';
+import { handleShutdownSignals } from '../server-kit/shutdown.ts';
 import { loadWatcherConfig, WatcherConfigError, type WatcherConfig } from './config.ts';
 import { deliver } from './channels/deliver.ts';
 import { createSender } from './channels/send.ts';
@@ -8,7 +10,6 @@ import { formatHistory } from './history.ts';
 import type { Notice } from './notice.ts';
 import { opsClientUrl } from './ops/guard.ts';
 import { startOpsServer } from './ops/http.ts';
-import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { MUTE_HELP, parseMute, writeMute } from './mute-command.ts';
 import { startNoticeRetention } from './retention.ts';
@@ -188,18 +189,17 @@ logger.info('watcher started', {
   database: config.database,
 });
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('stopping', { signal });
+// SIGTERM/SIGINT: /readyz says draining, the polls stop, the ops endpoint closes gracefully; what
+// is still running after the grace period is cut and the process exits 1 (server-kit/shutdown.ts).
+handleShutdownSignals({
+  log: logger,
+  async stop() {
     retention.stop();
-    void watcher
-      .stop()
-      .then(() => ops.close())
-      .finally(() => {
-        store.close();
-        process.exit(0);
-      });
-  });
+    try {
+      await watcher.stop();
+      return await ops.close();
+    } finally {
+      store.close();
+    }
+  },
+});

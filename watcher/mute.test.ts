@@ -9,7 +9,7 @@ import { standinFetch, TEST_KEY } from '../neo-standin/test-support/standin-fetc
 import { loadWatcherConfig } from './config.ts';
 import { parseMute } from './mute-command.ts';
 import type { Notice } from './notice.ts';
-import { createLogger } from './ops/logger.ts';
+import { createLogger } from '../server-kit/log.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { openStore } from './store/store.ts';
 import { notice, tempDbFile } from './store/test-support.ts';

@@ -1,6 +1,6 @@
 // Notices (and their deliveries) are kept `noticeRetentionDays` (90 by default), as runs are kept
 // 30 days: pruned when the watcher starts and every hour while it runs.
-import type { Logger } from './ops/logger.ts';
+import type { Logger } from '../server-kit/log.ts';
 import type { NoticesStore } from './store/store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

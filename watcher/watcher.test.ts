@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWatcherConfig } from './config.ts';
 import type { Notice } from './notice.ts';
-import { createLogger } from './ops/logger.ts';
+import { createLogger } from '../server-kit/log.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { openStore, StoreLockedError } from './store/store.ts';
 import { tempDbFile } from './store/test-support.ts';

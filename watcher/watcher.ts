@@ -9,7 +9,7 @@ import type { WatcherConfig } from './config.ts';
 import { dispatch, type DeliveryResult } from './dispatch.ts';
 import { judge } from './judge.ts';
 import type { Notice } from './notice.ts';
-import type { Logger } from './ops/logger.ts';
+import type { Logger } from '../server-kit/log.ts';
 import type { Metrics } from './ops/metrics.ts';
 import type { IntegrationStatus, WatcherStatus } from './ops/status.ts';
 import { nextPollDelay, pollIntegration } from './poller.ts';

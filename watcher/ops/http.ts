@@ -1,9 +1,14 @@
 // The watcher's operations endpoint: GET /healthz (alive, with what is degraded), /readyz (503 until
-// the first polls ran and again while shutting down), /metrics, and /notices (recent notices). Every
+// the first polls ran and again while shutting down), /metrics, and /notices (recent notices), with
+// the server kit's responses, health bodies and graceful close. Every
 // request must be addressed to loopback or a configured name; all but the first three need the
 // bearer token when there is one, and there must be one when listening beyond loopback.
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
+import { readiness, sendHealth, sendReadiness } from '../../server-kit/health.ts';
+import { listen, urlHost } from '../../server-kit/listen.ts';
+import { send, sendJson, sendText } from '../../server-kit/responses.ts';
+import { gracefulClose, isDraining, type CloseResult } from '../../server-kit/shutdown.ts';
 import {
   hasBearerToken,
   isAllowedHost,
@@ -14,7 +19,9 @@ import {
 } from './guard.ts';
 import { overall, type WatcherStatus } from './status.ts';
 
-export function startOpsServer(options: {
+export type OpsServer = { server: Server; url: string; close(): Promise<CloseResult> };
+
+export async function startOpsServer(options: {
   host: string;
   port: number;
   status: () => WatcherStatus;
@@ -27,59 +34,47 @@ export function startOpsServer(options: {
   token?: string | null;
   /** The environment variable the token comes from, for the message when it is missing. */
   tokenEnv?: string;
-}): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+}): Promise<OpsServer> {
   const token = options.token || null;
   if (!token && !isLoopbackBind(options.host))
-    return Promise.reject(
-      new OpsTokenMissingError(options.host, options.tokenEnv ?? 'WATCHER_OPS_TOKEN'),
-    );
+    throw new OpsTokenMissingError(options.host, options.tokenEnv ?? 'WATCHER_OPS_TOKEN');
   const allowedHosts = servedHostNames(options.host, options.allowedHosts ?? []);
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const send = (code: number, type: string, body: string, headers: object = {}) => {
-      res.writeHead(code, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
+    const path = (req.url ?? '/').split('?')[0] ?? '';
     if (!isAllowedHost(req.headers.host, allowedHosts))
-      return send(421, 'text/plain', 'this host name is not served here\n');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'GET only\n');
-    if (!OPEN_PATHS.has(path ?? '') && token && !hasBearerToken(req.headers.authorization, token))
-      return send(401, 'text/plain', 'a bearer token is required\n', {
+      return sendText(req, res, 421, 'this host name is not served here');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(req, res, 405, 'GET only', { Allow: 'GET, HEAD' });
+    if (!OPEN_PATHS.has(path) && token && !hasBearerToken(req.headers.authorization, token))
+      return sendText(req, res, 401, 'a bearer token is required', {
         'WWW-Authenticate': 'Bearer realm="sync-runs-watcher"',
       });
     if (path === '/healthz') {
       const status = options.status();
-      return send(200, 'application/json', JSON.stringify({ status: overall(status), ...status }));
+      return sendHealth(req, res, overall(status), status);
     }
     if (path === '/readyz') {
       const { ready, shuttingDown } = options.status();
-      const ok = ready && !shuttingDown;
-      return send(ok ? 200 : 503, 'application/json', JSON.stringify({ ready: ok, shuttingDown }));
+      const draining = shuttingDown || isDraining(server);
+      return sendReadiness(req, res, readiness({ ready, draining }));
     }
     if (path === '/notices' && options.history) {
       const limit = Number(new URL(req.url ?? '/', 'http://ops').searchParams.get('limit') ?? 20);
-      const history = options.history(Math.min(200, Math.max(1, limit || 20)));
-      return send(200, 'application/json', JSON.stringify(history));
+      return sendJson(req, res, 200, options.history(Math.min(200, Math.max(1, limit || 20))));
     }
     if (path === '/metrics') {
       void options.registry
         .metrics()
-        .then((text) => send(200, options.registry.contentType, text))
-        .catch(() => send(500, 'text/plain', 'metrics unavailable\n'));
+        .then((text) => send(req, res, 200, options.registry.contentType, text))
+        .catch(() => sendText(req, res, 500, 'metrics unavailable'));
       return;
     }
-    send(404, 'text/plain', 'not found\n');
+    sendText(req, res, 404, 'not found');
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : options.port;
-      resolve({
-        server,
-        url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-  });
+  const port = await listen(server, options.port, options.host);
+  return {
+    server,
+    url: `http://${urlHost(options.host)}:${port}`,
+    close: () => gracefulClose(server),
+  };
 }

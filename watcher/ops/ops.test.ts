@@ -1,12 +1,12 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../server-kit/log.ts';
 import { servedHostNames } from './guard.ts';
 import { startOpsServer } from './http.ts';
-import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import type { WatcherStatus } from './status.ts';
 
-const closers: (() => Promise<void>)[] = [];
+const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });

@@ -1,14 +1,15 @@
 // Credentials that an API text may carry (an integration's error echoing a request), replaced
-// before the text is copied, logged or sent anywhere. The one rule set for support evidence, the
-// watcher's logs and its notices; platform-neutral (browser code imports it). In order:
+// before the text is copied, logged or sent anywhere. The one rule set for support evidence,
+// the production server's access log, the watcher's logs and its notices; platform-neutral (browser
+// code imports it, and so does the server kit). In order:
 // 1. a word (no white space) that holds a percent-escape and, decoded (up to three times), would be
 //    redacted by the rules below becomes `[redacted]` whole;
 // 2. the value of an `Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie`, `X-Api-Key`,
 //    `Api-Key` or `X-Auth-Token` header (`Name: value`, to the end of the line or the closing quote);
 // 3. the value of a pair named like a secret (`…token`, `…secret`, `password`, `passwd`, `pwd`,
 //    `…api_key`/`apikey`, `access_key`, `private_key`, `credential(s)`, `authorization`,
-//    `session_id`) written `name=value`, `name: value` or `"name": "value"`, unless the value is a
-//    word that says what became of it (`token: expired`);
+//    `session_id`, `…signature`) written `name=value`, `name: value` or `"name": "value"`, unless
+//    the value is a word that says what became of it (`token: expired`);
 // 4. `Bearer <token>`, and `Basic <base64>` when the value does not read as a word;
 // 5. JWTs (`eyJ….….…`) and other three-part base64url tokens (16+ characters per part);
 // 6. Neo API keys (`neo_sk_…`) and a few well-known key shapes (Slack `xox?-…`, GitHub `gh?_…`,
@@ -23,10 +24,13 @@ const HEADER = new RegExp(
   String.raw`(?<![\w-])((?:proxy-)?authorization|set-cookie|cookie|x-api-key|api-key|x-auth-token)(["']?[ \t]*:(?![ \t]*\[redacted)[ \t]*)(?:"[^"\r\n]*"?|'[^'\r\n]*'?|[^\r\n]*)`,
   'gi',
 );
+/** What a credential's name says: the one list for a `name=value` pair, a field, a parameter. */
+const CREDENTIAL_NAME = String.raw`(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|authorization|session[_-]?id|signature)`;
 const PAIR = new RegExp(
-  String.raw`(?<![\w-])([\w-]*?(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|authorization|session[_-]?id))(["']?[ \t]*[:=](?![ \t]*\[redacted)[ \t]*)${VALUE}`,
+  String.raw`(?<![\w-])([\w-]*?${CREDENTIAL_NAME})(["']?[ \t]*[:=](?![ \t]*\[redacted)[ \t]*)${VALUE}`,
   'gi',
 );
+const NAME = new RegExp(`${CREDENTIAL_NAME}|pass$`, 'i');
 const BEARER = /\bBearer(?:\s|%20|\+)+(?!\[redacted)[^\s"'<>,;)]+/gi;
 const BASIC = /\bBasic(?:\s|%20|\+)+([A-Za-z0-9+/]{8,}={0,2})(?![\w+/=])/gi;
 const JWT = /(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
@@ -93,4 +97,18 @@ function redactEncoded(word: string): string {
 
 export function redactCredentials(value: string): string {
   return redactPlain(value.replace(PERCENT_WORD, redactEncoded));
+}
+
+/**
+ * Whether a field, parameter or header name is a credential's (`apiKey`, `client_secret`,
+ * `Authorization`, `refreshToken`, `smtpPass`, `X-Signature` …): its value is never shown, whatever
+ * it looks like. The same names as rule 3, plus a name ending in `pass`.
+ */
+export function isCredentialName(name: string): boolean {
+  return NAME.test(name);
+}
+
+/** Whether a text holds something the rules above would redact (a token, a key, a secret pair). */
+export function containsCredential(value: string): boolean {
+  return redactCredentials(value) !== value;
 }
