@@ -11,13 +11,8 @@ import { createHttpClient } from '@/lib/api/http-client';
 import type { SyncRun } from '@/lib/api/schemas';
 import { getSyncRunsPage } from '@/lib/api/sync-runs';
 import { server } from '@/test/msw-server';
-import {
-  initialFrontier,
-  mergeRounds,
-  runRound,
-  type RoundPage,
-} from '@/domain/sync-runs/fetching/rounds';
-import { splitWindow } from '@/domain/sync-runs/fetching/slices';
+import { initialFrontier, mergeRounds, runRound, type RoundPage } from './rounds';
+import { splitWindow } from './slices';
 
 const BASE = 'https://standin.test';
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
