@@ -51,6 +51,34 @@ describe('import boundaries', () => {
     expect(found.join('\n')).toMatch(/no-restricted-paths: .*Server code may import only/);
   });
 
+  it('the watcher importing the production server fails, and the other way round', async () => {
+    const found = await violations(
+      'watcher/violation.ts',
+      "import { redactUrl } from '../prod-server/logging.ts';\nexport const x = redactUrl;\n",
+    );
+    expect(found.join('\n')).toMatch(/no-restricted-paths: .*separate services/);
+    const back = await violations(
+      'prod-server/violation.ts',
+      "import { startOpsServer } from '../watcher/ops/http.ts';\nexport const x = startOpsServer;\n",
+    );
+    expect(back.join('\n')).toMatch(/no-restricted-paths: .*separate services/);
+  });
+
+  it('the server kit importing a service, browser code or React fails', async () => {
+    const service = await violations(
+      'server-kit/violation.ts',
+      "import { redactUrl } from '../prod-server/logging.ts';\nexport const x = redactUrl;\n",
+    );
+    expect(service.join('\n')).toMatch(/no-restricted-paths: .*server kit serves every Node/);
+    const browser = await violations(
+      'server-kit/violation.ts',
+      "import { appUrl } from '../src/lib/auth/msal.ts';\nimport { useState } from 'react';\nexport const x = [appUrl, useState, window.location.href];\n",
+    );
+    expect(browser.join('\n')).toMatch(/no-restricted-paths: .*may import only src\/lib\/format/);
+    expect(browser.join('\n')).toMatch(/no-restricted-imports: .*runs on servers too/);
+    expect(browser.join('\n')).toMatch(/no-restricted-globals: .*runs on servers too/);
+  });
+
   it('the allowed directions pass', async () => {
     expect(
       await violations(
@@ -62,6 +90,17 @@ describe('import boundaries', () => {
       await violations(
         'prod-server/allowed.ts',
         "import { windowEndingAt } from '../src/domain/sync-runs/model/window.ts';\nexport const x = windowEndingAt;\n",
+      ),
+    ).toEqual([]);
+    // Both services use the server kit and the one credential rule set; so does the kit itself.
+    const kitAndRules =
+      "import { createLogger } from '../server-kit/log.ts';\nimport { redactCredentials } from '../src/lib/format/redact-credentials.ts';\nexport const x = [createLogger, redactCredentials];\n";
+    for (const service of ['prod-server', 'watcher'])
+      expect(await violations(`${service}/allowed.ts`, kitAndRules), service).toEqual([]);
+    expect(
+      await violations(
+        'server-kit/allowed.ts',
+        "import { redactCredentials } from '../src/lib/format/redact-credentials.ts';\nexport const x = redactCredentials;\n",
       ),
     ).toEqual([]);
   });
