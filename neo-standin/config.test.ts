@@ -73,4 +73,20 @@ describe('resolveConfig', () => {
     ])
       expect(problems).toContain(name);
   });
+
+  it('refuses a token lifetime out of range, from the environment or from options', () => {
+    const problemsOf = (overrides: object, env: Record<string, string>) => {
+      try {
+        resolveConfig(overrides, env);
+        return [];
+      } catch (error) {
+        return (error as StandinConfigError).problems;
+      }
+    };
+    expect(problemsOf({}, { STANDIN_TOKEN_EXPIRES_AFTER: '0' })).toEqual([
+      'STANDIN_TOKEN_EXPIRES_AFTER: must be a whole number from 1 to 1000000, got 0',
+    ]);
+    expect(problemsOf({ tokenExpiresAfter: 2_000_000 }, {})).toHaveLength(1);
+    expect(resolveConfig({}, { STANDIN_TOKEN_EXPIRES_AFTER: '5' }).tokenExpiresAfter).toBe(5);
+  });
 });

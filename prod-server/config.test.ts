@@ -134,6 +134,22 @@ describe('loadServerConfig and the shared config.json schema', () => {
     ]);
   });
 
+  it('reads its own variables through one schema, listing every problem and never a credential', () => {
+    const lines = problems({
+      ...ENV,
+      PORT: '80.5',
+      SYNC_RUNS_PROXY_API: 'yes',
+      SYNC_RUNS_UPSTREAM_API: 'https://svc:hunter2-password@api.example.com',
+      SYNC_RUNS_SHUTDOWN_DELAY_MS: 'soon',
+    });
+    expect(lines).toEqual([
+      'PORT: must be a whole number from 0 to 65535, got "80.5"',
+      'SYNC_RUNS_PROXY_API: must be 0 or 1, got "yes"',
+      'SYNC_RUNS_UPSTREAM_API: must be an http(s) URL without query, fragment or credentials, got "https://[redacted]@api.example.com"',
+      'SYNC_RUNS_SHUTDOWN_DELAY_MS: must be a whole number from 0 to 600000, got "soon"',
+    ]);
+  });
+
   it('serves only what the variables set: no fetch tuning, no empty optional fields', () => {
     const config = loadServerConfig(ENV);
     expect(config.apiBaseUrl).toBe('https://api.neoagent.io');

@@ -69,6 +69,8 @@ describe('health, logs and shutdown', () => {
     }
     const proxied = JSON.parse(fx.logs[0]!);
     expect(proxied).toMatchObject({
+      level: 'info',
+      msg: 'request',
       method: 'GET',
       path: '/public-api/integrations/halopsa/sync-runs?access_token=[redacted]&code=[redacted]&cursor=c1',
       status: 200,
@@ -232,6 +234,12 @@ describe('access-log redaction', () => {
       ['/integrations/Bearer%20xyz/sync-runs', '/integrations/[redacted]/sync-runs'],
       [`/x?${jwt}`, '/x?[redacted]'],
       [`/x?back=${encodeURIComponent(`https://a.example/cb?t=${jwt}`)}`, '/x?back=[redacted]'],
+      // The shared credential rules (src/lib/format/redact-credentials.ts) judge every part.
+      ['/hooks/xoxb-1234-5678-abcdefgh/send', '/hooks/[redacted]/send'],
+      ['/x?note=password%3Dhunter2&page=2', '/x?note=[redacted]&page=2'],
+      [`/x?back=${encodeURIComponent('https://svc:pw@a.example/')}`, '/x?back=[redacted]'],
+      ['/x?h=Authorization%3A%20opaque', '/x?h=[redacted]'],
+      ['/x?x_signature=abc123', '/x?x_signature=[redacted]'],
     ];
     for (const [url, logged] of cases) expect(redactUrl(url), url).toBe(logged);
     // Ordinary values stay readable.

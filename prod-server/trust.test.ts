@@ -153,6 +153,13 @@ describe('config.json', () => {
     ]);
     expect(problemsOf(file('secret.json', { auth2: { clientSecret: 'x' } }))).toHaveLength(1);
     expect(problemsOf(file('jwt.json', { extra: [TOKEN] }))).toHaveLength(1);
+    // The shared credential rules: a token in a URL's query, a password in its user-info.
+    expect(
+      problemsOf(file('query.json', { help: 'https://help.example.com/?access_token=abc123' })),
+    ).toEqual([expect.stringMatching(/^SYNC_RUNS_CONFIG_FILE help: .*no credential/)]);
+    expect(
+      problemsOf(fx.env({ SYNC_RUNS_TEMPORAL_UI_URL: 'https://ops:pw@temporal.example.com' })),
+    ).toHaveLength(1);
     expect(problemsOf(fx.env({ SYNC_RUNS_SCOPES: `api://neo/x,${key}` }))).toEqual([
       expect.stringMatching(/^SYNC_RUNS_SCOPES: config\.json is served to every browser/),
     ]);

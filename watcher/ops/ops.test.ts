@@ -81,11 +81,18 @@ describe('the ops endpoint', () => {
   it('/readyz is 503 until the first polls ran and while stopping', async () => {
     let current = status({ ready: false });
     const url = await serve(() => current);
-    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    const notReady = await fetch(`${url}/readyz`);
+    expect(notReady.status).toBe(503);
+    // The production server's body too (server-kit/health.ts).
+    expect(await notReady.json()).toEqual({ status: 'not_ready' });
     current = status();
-    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
     current = status({ shuttingDown: true });
-    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    const draining = await fetch(`${url}/readyz`);
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toEqual({ status: 'draining' });
   });
 
   it('/metrics speaks Prometheus; /notices pages the history', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactCredentials } from './redact-credentials';
+import { containsCredential, isCredentialName, redactCredentials } from './redact-credentials';
 
 const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
 
@@ -55,5 +55,18 @@ describe('redactCredentials', () => {
     const once = redactCredentials(text);
     expect(redactCredentials(once)).toBe(once);
     expect(redactCredentials(once.replace(/\n/g, ' '))).toBe(once.replace(/\n/g, ' '));
+  });
+
+  it('knows a credential by its name, for fields, parameters and headers', () => {
+    for (const name of ['apiKey', 'client_secret', 'Authorization', 'refreshToken', 'smtpPass'])
+      expect(isCredentialName(name), name).toBe(true);
+    expect(isCredentialName('X-Signature')).toBe(true);
+    for (const name of ['authority', 'channel', 'code', 'path', 'request_id', 'passes'])
+      expect(isCredentialName(name), name).toBe(false);
+    expect(redactCredentials('webhook signature=abc123 refused')).toBe(
+      'webhook signature=[redacted] refused',
+    );
+    expect(containsCredential('see neo_sk_live_AbC123')).toBe(true);
+    expect(containsCredential('Refresh token: expired')).toBe(false);
   });
 });
