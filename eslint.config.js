@@ -41,6 +41,30 @@ const LAYERS = [
     except: ['./api', './format', './memo'],
     message: 'The domain model may use only the platform-neutral lib/api, lib/format and lib/memo.',
   },
+  // The domain's rooms: the run model is the floor; judgements and fetching stand on it apart; view
+  // state may use all three.
+  {
+    target: './src/domain/sync-runs/model',
+    from: [
+      './src/domain/sync-runs/judgements',
+      './src/domain/sync-runs/fetching',
+      './src/domain/sync-runs/view',
+    ],
+    message:
+      'The run model is the domain’s floor: it imports no judgement, fetching or view module.',
+  },
+  {
+    target: './src/domain/sync-runs/judgements',
+    from: ['./src/domain/sync-runs/fetching', './src/domain/sync-runs/view'],
+    message:
+      'Judgements read runs, not how they were fetched or shown: no fetching or view module.',
+  },
+  {
+    target: './src/domain/sync-runs/fetching',
+    from: ['./src/domain/sync-runs/judgements', './src/domain/sync-runs/view'],
+    message:
+      'Fetching walks and keeps runs; it judges and shows nothing: no judgement or view module.',
+  },
   {
     target: './src/features',
     from: './src/app',
@@ -135,6 +159,23 @@ const STORAGE_PROPERTIES = [
 /** idb-keyval opens IndexedDB itself: its stores come from the guard. */
 const IDB_STORE = { name: 'idb-keyval', importNames: ['createStore'], message: STORAGE_MESSAGE };
 
+/**
+ * Styling never enters the domain (docs/architecture.md): a state's word may, its colour may not.
+ * Classes and colours live with the feature's components (e.g. components/status-style.ts).
+ */
+const STYLE_MESSAGE =
+  'Styling never enters the domain: keep classes and colours in the feature (components/status-style.ts).';
+const STYLE_IMPORTS = {
+  regex: String.raw`\.css$|(^|/)tailwindcss(/|$)|(^|/)[\w-]*styles?(\.ts)?$`,
+  message: STYLE_MESSAGE,
+};
+const TAILWIND_COLOUR = String.raw`\b(bg|text|border|ring|fill|stroke|outline|divide|shadow|from|via|to|accent|caret|decoration|placeholder)-(slate|gray|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose|white|black)\b`;
+const CSS_COLOUR = String.raw`var\(--|\b(rgba?|hsla?|oklch)\(`;
+const STYLE_STRINGS = [TAILWIND_COLOUR, CSS_COLOUR].flatMap((pattern) => [
+  { selector: `Literal[value=/${pattern}/]`, message: STYLE_MESSAGE },
+  { selector: `TemplateElement[value.raw=/${pattern}/]`, message: STYLE_MESSAGE },
+]);
+
 export default defineConfig([
   globalIgnores([
     'dist',
@@ -209,6 +250,18 @@ export default defineConfig([
         { patterns: [NO_CLIMBING, BROWSER_ONLY], paths: [IDB_STORE] },
       ],
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS, ...STORAGE_GLOBALS],
+    },
+  },
+  {
+    // The domain's own: the patterns above plus styling (no CSS, no style module, no class string).
+    files: ['src/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [NO_CLIMBING, BROWSER_ONLY, STYLE_IMPORTS], paths: [IDB_STORE] },
+      ],
+      'no-restricted-syntax': ['error', ...STYLE_STRINGS],
     },
   },
   {

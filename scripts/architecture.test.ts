@@ -79,6 +79,14 @@ describe('import boundaries', () => {
     expect(browser.join('\n')).toMatch(/no-restricted-globals: .*runs on servers too/);
   });
 
+  it('the watcher importing the production server fails', async () => {
+    const found = await violations(
+      'watcher/violation.ts',
+      "import { DEFAULTS } from '../prod-server/config.ts';\nexport const x = DEFAULTS;\n",
+    );
+    expect(found.join('\n')).toMatch(/no-restricted-paths: .*separate services/);
+  });
+
   it('the allowed directions pass', async () => {
     expect(
       await violations(
@@ -101,6 +109,50 @@ describe('import boundaries', () => {
       await violations(
         'server-kit/allowed.ts',
         "import { redactCredentials } from '../src/lib/format/redact-credentials.ts';\nexport const x = redactCredentials;\n",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the domain’s rooms, and no styling in them', () => {
+  const DOMAIN_FILE = 'src/domain/sync-runs/model/violation.ts';
+
+  it('the run model importing a judgement, or a judgement importing fetching, fails', async () => {
+    const model = await violations(
+      DOMAIN_FILE,
+      "import { learnCadence } from '@/domain/sync-runs/judgements/cadence';\nexport const x = learnCadence;\n",
+    );
+    expect(model.join('\n')).toMatch(/no-restricted-paths: .*the domain’s floor/);
+    const judgement = await violations(
+      'src/domain/sync-runs/judgements/violation.ts',
+      "import { mergeRounds } from '@/domain/sync-runs/fetching/rounds';\nexport const x = mergeRounds;\n",
+    );
+    expect(judgement.join('\n')).toMatch(/no-restricted-paths: .*not how they were fetched/);
+  });
+
+  it('a domain module importing a style module or a stylesheet fails', async () => {
+    const found = await violations(
+      DOMAIN_FILE,
+      "import { STATUS_FILL } from '@/features/sync-runs/components/status-style';\nimport { FIELD } from '@/components/field-styles';\nimport '@/index.css';\nexport const x = [STATUS_FILL, FIELD];\n",
+    );
+    const styling = found.filter((m) => /no-restricted-imports: .*Styling never enters/.test(m));
+    expect(styling).toHaveLength(3);
+  });
+
+  it('a Tailwind class or a CSS colour written in the domain fails', async () => {
+    const found = await violations(
+      DOMAIN_FILE,
+      "export const badge = 'bg-red-100 text-red-900 ring-red-700/30';\nexport const fill = `var(--status-failure)`;\nexport const dot = 'rgb(220 38 38)';\n",
+    );
+    const styling = found.filter((m) => /no-restricted-syntax: Styling never enters/.test(m));
+    expect(styling).toHaveLength(3);
+  });
+
+  it('a state’s words, and prose that mentions borders and text, pass', async () => {
+    expect(
+      await violations(
+        DOMAIN_FILE,
+        "export const LABEL = { failing: 'Failing', note: 'Text to read: a border case, not a colour.' };\n",
       ),
     ).toEqual([]);
   });
