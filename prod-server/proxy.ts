@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
-import { syncRunsRoute } from './api-route.ts';
+import { syncRunsRoute, type ApiRoute } from './api-route.ts';
 import type { ServerConfig } from './config.ts';
 import { forwardingHeaders } from './forwarding.ts';
 import { sendApiError } from './respond.ts';
@@ -46,6 +46,85 @@ function isJson(contentType: string | undefined): boolean {
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
 
+/** Answers what the proxy refuses (another route, a method other than GET/HEAD); else the path. */
+function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: ApiRoute,
+  requestId: string,
+): string | null {
+  if (!route.ok) {
+    if (route.status === 400)
+      sendApiError(req, res, 400, 'bad_request', 'The request path is not valid.', requestId);
+    else
+      sendApiError(
+        req,
+        res,
+        404,
+        'not_found',
+        'This server relays only GET /public-api/integrations/{name}/sync-runs.',
+        requestId,
+      );
+    return null;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendApiError(req, res, 405, 'method_not_allowed', 'Only GET and HEAD are proxied.', requestId, {
+      Allow: 'GET, HEAD',
+    });
+    return null;
+  }
+  return route.path;
+}
+
+/** What the upstream sees: forwardingHeaders() and the few request headers it needs, no cookies. */
+function upstreamHeaders(req: IncomingMessage, trustProxy: boolean): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = forwardingHeaders(req, trustProxy);
+  for (const name of FORWARD_REQUEST) {
+    const value = req.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}
+
+/** Neo's answer, streamed; a non-JSON one (a gateway's HTML page) becomes Neo's error envelope. */
+function relayAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstreamRes: IncomingMessage,
+  requestId: string,
+): void {
+  const status = upstreamRes.statusCode ?? 502;
+  if (status !== 204 && status !== 304 && !isJson(upstreamRes.headers['content-type'])) {
+    // An HTML (or other) page from a gateway in front of Neo is never served on our origin.
+    upstreamRes.resume();
+    const failed = status >= 400;
+    const kept: Record<string, string> = {};
+    for (const [name, value] of Object.entries(upstreamRes.headers)) {
+      if (failed && typeof value === 'string' && KEEP_ON_ERROR.test(name)) kept[name] = value;
+    }
+    return sendApiError(
+      req,
+      res,
+      failed ? status : 502,
+      failed ? 'upstream_error' : 'upstream_invalid_response',
+      `The Neo API answered ${status} without a JSON body.`,
+      requestId,
+      kept,
+    );
+  }
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(upstreamRes.headers)) {
+    if (value !== undefined && (PASS_RESPONSE.includes(name) || name.startsWith('x-ratelimit-'))) {
+      res.setHeader(name, value);
+    }
+  }
+  // Whatever Neo (or a gateway before it) says: a tenant's runs are never kept by a cache.
+  res.setHeader('Cache-Control', 'no-store');
+  pipeline(upstreamRes, res, () => {
+    // Errors here mean one side went away; pipeline has already destroyed both streams.
+  });
+}
+
 export function createApiProxy({
   proxy: config,
   trustProxy,
@@ -61,36 +140,8 @@ export function createApiProxy({
     target: ProxyTarget,
     requestId: string,
   ): void {
-    const route = syncRunsRoute(target.path);
-    if (!route.ok) {
-      return route.status === 400
-        ? sendApiError(req, res, 400, 'bad_request', 'The request path is not valid.', requestId)
-        : sendApiError(
-            req,
-            res,
-            404,
-            'not_found',
-            'This server relays only GET /public-api/integrations/{name}/sync-runs.',
-            requestId,
-          );
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendApiError(
-        req,
-        res,
-        405,
-        'method_not_allowed',
-        'Only GET and HEAD are proxied.',
-        requestId,
-        { Allow: 'GET, HEAD' },
-      );
-    }
-
-    const headers: OutgoingHttpHeaders = forwardingHeaders(req, trustProxy);
-    for (const name of FORWARD_REQUEST) {
-      const value = req.headers[name];
-      if (value !== undefined) headers[name] = value;
-    }
+    const path = refuse(req, res, syncRunsRoute(target.path), requestId);
+    if (path === null) return;
 
     const controller = new AbortController();
     let outcome: 'pending' | 'responded' | 'failed' | 'timeout' | 'client-gone' = 'pending';
@@ -120,9 +171,9 @@ export function createApiProxy({
       protocol: upstream.protocol,
       hostname: upstream.hostname,
       port: upstream.port || undefined,
-      path: `${prefix}${route.path}${target.search}`,
+      path: `${prefix}${path}${target.search}`,
       method: req.method,
-      headers,
+      headers: upstreamHeaders(req, trustProxy),
       agent,
       signal: controller.signal,
     });
@@ -136,39 +187,7 @@ export function createApiProxy({
       if (outcome !== 'pending') return void upstreamRes.resume();
       outcome = 'responded';
       clearTimeout(timer);
-      const status = upstreamRes.statusCode ?? 502;
-      if (status !== 204 && status !== 304 && !isJson(upstreamRes.headers['content-type'])) {
-        // An HTML (or other) page from a gateway in front of Neo is never served on our origin.
-        upstreamRes.resume();
-        const failed = status >= 400;
-        const kept: Record<string, string> = {};
-        for (const [name, value] of Object.entries(upstreamRes.headers)) {
-          if (failed && typeof value === 'string' && KEEP_ON_ERROR.test(name)) kept[name] = value;
-        }
-        return sendApiError(
-          req,
-          res,
-          failed ? status : 502,
-          failed ? 'upstream_error' : 'upstream_invalid_response',
-          `The Neo API answered ${status} without a JSON body.`,
-          requestId,
-          kept,
-        );
-      }
-      res.statusCode = status;
-      for (const [name, value] of Object.entries(upstreamRes.headers)) {
-        if (
-          value !== undefined &&
-          (PASS_RESPONSE.includes(name) || name.startsWith('x-ratelimit-'))
-        ) {
-          res.setHeader(name, value);
-        }
-      }
-      // Whatever Neo (or a gateway before it) says: a tenant's runs are never kept by a cache.
-      res.setHeader('Cache-Control', 'no-store');
-      pipeline(upstreamRes, res, () => {
-        // Errors here mean one side went away; pipeline has already destroyed both streams.
-      });
+      relayAnswer(req, res, upstreamRes, requestId);
     });
 
     upstreamReq.once('error', () => {
