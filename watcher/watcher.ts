@@ -3,7 +3,6 @@
 import { isApiError } from '../src/lib/api/api-error.ts';
 import { createHttpClient } from '../src/lib/api/http-client.ts';
 import { describeIntegration } from './integrations.ts';
-import { createBudget } from './budget.ts';
 import { diffJudgements, type Stored } from './changes.ts';
 import type { WatcherConfig } from './config.ts';
 import { dispatch, type DeliveryResult } from './dispatch.ts';
@@ -34,17 +33,17 @@ export function startWatcher(deps: WatcherDeps) {
   const { config, store, logger, metrics } = deps;
   const now = deps.now ?? Date.now;
   const doFetch = deps.fetch ?? fetch;
-  const budget = createBudget(config.polling.rateLimitShare, { now });
   const client = createHttpClient({
     baseUrl: config.neo.apiBaseUrl,
     getAccessToken: async () => deps.apiKey,
-    // Every request waits for room in the watcher's share of the tenant's limit first.
-    fetch: async (input, init) => {
-      await budget.take(init?.signal ?? undefined);
-      metrics.budgetUsed.set(budget.used() / budget.allowed());
+    // The client's rate gate keeps every request within the watcher's share of the tenant's limit.
+    rateShare: config.polling.rateLimitShare,
+    fetch: (input, init) => {
+      const usage = client.rateUsage();
+      metrics.budgetUsed.set(usage.used / usage.allowed);
       return doFetch(input, init);
     },
-    onRateLimit: (info) => budget.setLimit(info.limit),
+    now,
     maxInFlight: 2,
   });
   const controller = new AbortController();

@@ -5,6 +5,7 @@ import {
   believedRateLimit,
   createRateGate,
   type RateLimitInfo,
+  type RateUsage,
   type RequestPriority,
 } from './rate-gate';
 import { errorEnvelopeSchema } from './schemas';
@@ -19,7 +20,7 @@ export type ApiResponse = {
   rateLimit: RateLimitInfo;
 };
 
-export type { RateLimitInfo, RequestPriority };
+export type { RateLimitInfo, RateUsage, RequestPriority };
 export { MAX_IN_FLIGHT } from './rate-gate';
 
 export type HttpClient = {
@@ -48,6 +49,8 @@ export type HttpClientOptions = {
   now?: () => number;
   /** For tests: 0–1, spreads the moment waiting clients ask again. */
   random?: () => number;
+  /** The share (0–1) of the tenant's limit this client may use in any window (the watcher's). */
+  rateShare?: number;
 };
 
 /** A request that has not answered by then is treated as lost (and retried). */
@@ -105,7 +108,10 @@ async function toApiError(response: Response): Promise<ApiError> {
   });
 }
 
-export function createHttpClient(options: HttpClientOptions): HttpClient {
+/** The client, and how much of its share of the tenant's window it has used (the watcher's gauge). */
+export type PacedHttpClient = HttpClient & { rateUsage(): RateUsage };
+
+export function createHttpClient(options: HttpClientOptions): PacedHttpClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl.replace(/\/+$/, '');
   const sleep = options.sleep ?? abortableSleep;
@@ -117,6 +123,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     now,
     sleep: (ms) => sleep(ms),
     random: options.random,
+    share: options.rateShare,
   });
 
   async function send(url: string, signal: AbortSignal | undefined, forceRefresh: boolean) {
@@ -154,6 +161,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         release();
       }
     },
+    rateUsage: () => gate.usage(),
   };
 
   async function getJsonInSlot(
@@ -170,6 +178,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (response.status === 401) {
         // One silent renewal, then give up and let the UI ask the user to sign in.
         void response.body?.cancel().catch(() => undefined);
+        gate.sentAgain();
         response = await send(url.toString(), signal, true);
       }
       // Bounded before anyone acts on it: a hostile header neither stops nor unleashes a client.
