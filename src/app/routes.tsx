@@ -13,13 +13,7 @@ export function IntegrationRoute({ config }: { config: AppConfig }) {
   const { name = '' } = useParams();
   // A deep link to an integration that is not in config still works: the API decides what it is.
   const ref = integrationRefs(config).find((r) => r.name === name) ?? { name };
-  return (
-    <IntegrationPage
-      key={name}
-      integration={describeIntegration(ref)}
-      maxParallelSlices={config.fetch.maxParallelSlices}
-    />
-  );
+  return <IntegrationPage key={name} integration={describeIntegration(ref)} />;
 }
 
 export function NotFoundRoute() {

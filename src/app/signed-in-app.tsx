@@ -15,7 +15,7 @@ import { AppHeader } from './app-header';
 import { AppRoutes } from './app-routes';
 import { RunCacheProvider } from './run-cache-provider';
 import { clearRunCache } from '@/features/sync-runs/cache/run-cache-store';
-import { urgentReads } from '@/features/sync-runs/api/urgent-reads';
+import { useWindowReads } from '@/features/sync-runs/hooks/use-window-query';
 import { Shortcuts } from '@/features/shortcuts/shortcuts-dialog';
 import { SessionExpiredBanner } from './session-expired-banner';
 
@@ -23,6 +23,7 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   const { instance } = useMsal();
   const queryClient = useQueryClient();
   const signInRequired = useSignInRequired();
+  const { urgent } = useWindowReads();
   // The same provider for the same instance and scopes (memoised inside), so no useMemo here.
   const getAccessToken = tokenProviderFor(instance, config.auth.scopes);
   const session = useMemo<ApiSession>(
@@ -47,7 +48,7 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
   useEffect(() => {
     const stop = new AbortController();
     const id = window.setTimeout(() => {
-      urgentReads.idle(stop.signal).then(
+      urgent.idle(stop.signal).then(
         () => {
           void import('@/features/sync-runs/components/integration-page/integration-page');
           void import('@/features/sync-runs/components/timeline/run-timeline');
@@ -59,7 +60,7 @@ export function SignedInApp({ config, account }: { config: AppConfig; account: A
       window.clearTimeout(id);
       stop.abort();
     };
-  }, []);
+  }, [urgent]);
 
   async function signOut() {
     queryClient.clear();

@@ -4,7 +4,7 @@ import type { SliceCursor } from '@/domain/sync-runs/fetching/rounds';
 import type { RunCache } from '@/features/sync-runs/cache/run-cache-store';
 import type { SyncRunsPage } from '@/lib/api/sync-runs';
 import { makePage, makeRun } from '@/test/fixtures';
-import { KEPT_GRACE_MS, keptRound } from './kept-round';
+import { createEarlyPages, KEPT_GRACE_MS, keptRound } from './kept-round';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -45,10 +45,18 @@ describe('the first round from kept runs', () => {
   it('draws what is new together with the kept runs when it answers in time', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     const asked: SliceCursor[] = [];
-    const round = await keptRound(cacheOf(keptRecord()), 'halopsa', WINDOW, 200, 6, async (e) => {
-      asked.push(e);
-      return makePage(['new-1', 'kept-0'], null);
-    });
+    const round = await keptRound(
+      cacheOf(keptRecord()),
+      createEarlyPages(),
+      'halopsa',
+      WINDOW,
+      200,
+      6,
+      async (e) => {
+        asked.push(e);
+        return makePage(['new-1', 'kept-0'], null);
+      },
+    );
     expect(asked).toHaveLength(1);
     expect(round?.bySlice.flatMap((s) => s.runs.map((r) => r.run_id))).toEqual([
       'new-1',
@@ -63,7 +71,15 @@ describe('the first round from kept runs', () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
     let answer: (page: SyncRunsPage) => void = () => undefined;
     const fetchPage = vi.fn(() => new Promise<SyncRunsPage>((resolve) => (answer = resolve)));
-    const pending = keptRound(cacheOf(keptRecord()), 'halopsa', WINDOW, 200, 6, fetchPage);
+    const pending = keptRound(
+      cacheOf(keptRecord()),
+      createEarlyPages(),
+      'halopsa',
+      WINDOW,
+      200,
+      6,
+      fetchPage,
+    );
     await vi.advanceTimersByTimeAsync(KEPT_GRACE_MS);
     const round = await pending;
     expect(round?.keptAsOf).toBe(NOW - HOUR);
@@ -81,6 +97,7 @@ describe('the first round from kept runs', () => {
     const asked: SliceCursor[] = [];
     const pending = keptRound(
       cacheOf(keptRecord(), decrypted),
+      createEarlyPages(),
       'halopsa',
       WINDOW,
       200,
@@ -110,7 +127,9 @@ describe('the first round from kept runs', () => {
       load: async () => null,
       save: async () => undefined,
     };
-    expect(await keptRound(none, 'halopsa', WINDOW, 200, 6, fetchPage)).toBeNull();
+    expect(
+      await keptRound(none, createEarlyPages(), 'halopsa', WINDOW, 200, 6, fetchPage),
+    ).toBeNull();
     expect(fetchPage).not.toHaveBeenCalled();
   });
 });

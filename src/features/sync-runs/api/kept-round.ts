@@ -45,6 +45,7 @@ function newestOf(range: RunWindowMs, pageSize: number, maxSlices: number) {
  */
 export async function keptRound(
   cache: RunCache,
+  early: EarlyPages,
   name: string,
   window: RunWindow,
   pageSize: number,
@@ -61,7 +62,7 @@ export async function keptRound(
   const guessed = guess
     ? {
         key: pageKey(name, guess, pageSize),
-        page: startEarly(name, guess, pageSize, () => fetchPage(guess)),
+        page: early.start(name, guess, pageSize, () => fetchPage(guess)),
       }
     : null;
   const plan = planFromRecord(await kept.record, span, Date.now());
@@ -77,14 +78,18 @@ export async function keptRound(
   const next = initialFrontier(slices, pageSize);
   const keptSlice = { slice: KEPT_SLICE, runs: plan.runs };
   const newest = next.find((entry) => entry.index === 0);
-  const early = !newest
+  const newestPage = !newest
     ? null
     : guessed?.key === pageKey(name, newest, pageSize)
       ? guessed.page
-      : startEarly(name, newest, pageSize, () => fetchPage(newest));
-  if (newest && early && (await answersWithin(early, KEPT_GRACE_MS))) {
+      : early.start(name, newest, pageSize, () => fetchPage(newest));
+  if (newest && newestPage && (await answersWithin(newestPage, KEPT_GRACE_MS))) {
     // In time: the kept runs and what is new, one round read from the API (so it is kept again).
-    const fresh = await runRound([newest], 1, (entry) => takeEarly(name, entry, pageSize) ?? early);
+    const fresh = await runRound(
+      [newest],
+      1,
+      (entry) => early.take(name, entry, pageSize) ?? newestPage,
+    );
     return {
       ...fresh,
       bySlice: [...fresh.bySlice, keptSlice],
@@ -115,34 +120,45 @@ function answersWithin(page: Promise<unknown>, ms: number): Promise<boolean> {
   return Promise.race([answered, late]).finally(() => clearTimeout(timer));
 }
 
-/** Pages asked for ahead of their round (the newest after kept runs), taken by that round. */
-const earlyPages = new Map<string, Promise<SyncRunsPage>>();
 const EARLY_PAGE_TTL_MS = 30_000;
 
 const pageKey = (name: string, entry: SliceCursor, pageSize: number) =>
   `${name}|${entry.since}|${entry.until}|${entry.cursor ?? ''}|${pageSize}`;
 
-function startEarly(
-  name: string,
-  entry: SliceCursor,
-  pageSize: number,
-  fetch: () => Promise<SyncRunsPage>,
-) {
-  const key = pageKey(name, entry, pageSize);
-  const page = fetch();
-  // A page nobody takes (the view was left) is dropped; its failure is the round's to report.
-  page.catch(() => undefined);
-  earlyPages.set(key, page);
-  setTimeout(() => {
-    if (earlyPages.get(key) === page) earlyPages.delete(key);
-  }, EARLY_PAGE_TTL_MS);
-  return page;
-}
+/**
+ * Pages asked for ahead of their round (a window's newest, while its kept runs are read), each
+ * taken once by the round that needs it. One store per app, in its WindowReads.
+ */
+export type EarlyPages = {
+  start(
+    name: string,
+    entry: SliceCursor,
+    pageSize: number,
+    fetch: () => Promise<SyncRunsPage>,
+  ): Promise<SyncRunsPage>;
+  /** The page asked for early, if it was; each is taken once. */
+  take(name: string, entry: SliceCursor, pageSize: number): Promise<SyncRunsPage> | undefined;
+};
 
-/** The page asked for early, if it was; each is taken once. */
-export function takeEarly(name: string, entry: SliceCursor, pageSize: number) {
-  const key = pageKey(name, entry, pageSize);
-  const page = earlyPages.get(key);
-  earlyPages.delete(key);
-  return page;
+export function createEarlyPages(): EarlyPages {
+  const pages = new Map<string, Promise<SyncRunsPage>>();
+  return {
+    start(name, entry, pageSize, fetch) {
+      const key = pageKey(name, entry, pageSize);
+      const page = fetch();
+      // A page nobody takes (the view was left) is dropped; its failure is the round's to report.
+      page.catch(() => undefined);
+      pages.set(key, page);
+      setTimeout(() => {
+        if (pages.get(key) === page) pages.delete(key);
+      }, EARLY_PAGE_TTL_MS);
+      return page;
+    },
+    take(name, entry, pageSize) {
+      const key = pageKey(name, entry, pageSize);
+      const page = pages.get(key);
+      pages.delete(key);
+      return page;
+    },
+  };
 }

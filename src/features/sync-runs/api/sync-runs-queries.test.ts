@@ -4,6 +4,8 @@ import type { HttpClient } from '@/lib/api/http-client';
 import { ApiError } from '@/lib/api/api-error';
 import { createQueryClient } from '@/lib/query/query-client';
 import { syncRunsQueries } from './sync-runs-queries';
+import { windowQueryOptions } from './window-query';
+import { createWindowReads } from './window-reads';
 
 const WINDOW = { since: '2026-10-30T00:00:00.000Z', until: '2026-11-29T00:00:00.000Z' };
 
@@ -11,7 +13,16 @@ function session(getJson: HttpClient['getJson']): ApiSession {
   return { accountId: 'a', client: { getJson } };
 }
 
-describe('syncRunsQueries.window', () => {
+/** An integration page's window, with nothing kept in this browser. */
+const pageWindow = (getJson: HttpClient['getJson']) =>
+  windowQueryOptions(
+    { session: session(getJson), cache: null, reads: createWindowReads() },
+    'halopsa',
+    WINDOW,
+    'page',
+  );
+
+describe('windowQueryOptions', () => {
   it('asks for the newest slice alone first, then keeps six slices in flight', async () => {
     const asked: string[] = [];
     const getJson = vi.fn<HttpClient['getJson']>(async (_path, query) => {
@@ -28,7 +39,7 @@ describe('syncRunsQueries.window', () => {
         rateLimit: { limit: null, remaining: null, resetAt: null },
       };
     });
-    const options = syncRunsQueries.window(session(getJson), 'halopsa', WINDOW);
+    const options = pageWindow(getJson);
     const queryFn = options.queryFn as (context: unknown) => Promise<{ next: unknown[] }>;
     const signal = new AbortController().signal;
     const first = await queryFn({ pageParam: options.initialPageParam, signal });
@@ -88,9 +99,9 @@ describe('one retry policy for the endpoint', () => {
     });
     // The app's own query client (tests elsewhere switch retries off).
     const client = createQueryClient();
-    await expect(
-      client.fetchInfiniteQuery(syncRunsQueries.window(session(getJson), 'halopsa', WINDOW)),
-    ).rejects.toMatchObject({ status: 429 });
+    await expect(client.fetchInfiniteQuery(pageWindow(getJson))).rejects.toMatchObject({
+      status: 429,
+    });
     expect(attempts).toBe(5);
     client.clear();
   });

@@ -1,53 +1,34 @@
 // Loads every run of a window: follows the cursors without the user clicking, and reports progress.
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useApiSession } from '@/lib/query/api-session-context';
-import { retryReportKey, windowRetries } from '@/features/sync-runs/api/retry-reports';
-import {
-  syncRunsQueries,
-  type WindowFetchOptions,
-} from '@/features/sync-runs/api/sync-runs-queries';
-import type { PagingState } from '@/domain/sync-runs/fetching/paging';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { windowRetriesQuery, type WindowMode } from '@/features/sync-runs/api/window-query';
 import { windowProgress } from '@/domain/sync-runs/fetching/progress';
 import type { RoundPage } from '@/domain/sync-runs/fetching/rounds';
 import { mergedRoundsOf } from '@/domain/sync-runs/view/window-derivations';
 import { recordOf } from '@/domain/sync-runs/fetching/run-cache';
 import { windowMs, type RunWindow } from '@/domain/sync-runs/model/window';
 import { useRunCache } from '@/features/sync-runs/cache/run-cache-context';
+import { useWindowQueryOptions } from './use-window-query';
 
 /** Kept runs are written this long after a window completes: never in the way of drawing it. */
 const SAVE_DELAY_MS = 2000;
 
 const NO_PAGES: RoundPage[] = [];
 
-export function useSyncRuns(
-  name: string,
-  window: RunWindow,
-  options: { autoPage?: boolean } & WindowFetchOptions = {},
-) {
-  const session = useApiSession();
+export function useSyncRuns(name: string, window: RunWindow, mode: WindowMode) {
   const cache = useRunCache();
-  const autoPage = options.autoPage ?? true;
-  // Retries of single pages happen inside a round: counted per window, whoever started the request
-  // (the first round starts in the prefetch, before this hook), so the page can say so.
-  const reportKey = retryReportKey(session.accountId, name, window);
-  const subscribe = useCallback(
-    (listener: () => void) => windowRetries.subscribe(reportKey, listener),
-    [reportKey],
-  );
-  const log = useSyncExternalStore(subscribe, () => windowRetries.get(reportKey));
+  const options = useWindowQueryOptions(name, window, mode);
+  const query = useInfiniteQuery(options);
+  // Retries of single pages happen inside a round, and are kept beside the window's query whoever
+  // started the request (the first round starts in the prefetch, before this hook), so the page can
+  // say so.
+  const { data: log } = useQuery(windowRetriesQuery(options.queryKey));
   const lastRetry = log?.last ?? null;
   const retries = log?.count ?? 0;
-  const query = useInfiniteQuery(
-    syncRunsQueries.window(session, name, window, { ...options, cache }),
-  );
   const pages = useMemo(() => query.data?.pages ?? NO_PAGES, [query.data]);
   const merged = mergedRoundsOf(pages);
-  const paging = useMemo<PagingState>(() => {
-    if (!merged.done) return { kind: 'more', cursor: '' };
-    const halt = merged.halts[0];
-    return halt ? { kind: 'halted', reason: halt.reason } : { kind: 'complete' };
-  }, [merged]);
+  // Why paging stopped short of the window's end, once nothing is left to read.
+  const halt = merged.done ? (merged.halts[0]?.reason ?? null) : null;
 
   // Only the last round matters, and only when a round lands: not on every render while loading.
   const progress = useMemo(() => windowProgress(window, pages), [window, pages]);
@@ -62,8 +43,7 @@ export function useSyncRuns(
   // Follow the cursors as fast as the network allows: each next round starts when the previous one
   // lands, not after React has rendered it. Stops on an error (the user retries from there).
   useEffect(() => {
-    if (!autoPage || !hasNextPage || isFetchingNextPage || isFetchNextPageError || pageCount === 0)
-      return;
+    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError || pageCount === 0) return;
     let cancelled = false;
     void (async () => {
       let result = await fetchNextPage();
@@ -76,9 +56,9 @@ export function useSyncRuns(
     };
     // Restarting on every page would be harmless but wasteful: pageCount only matters for the start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [autoPage, hasNextPage, isFetchNextPageError, fetchNextPage, pageCount === 0]);
+  }, [hasNextPage, isFetchNextPageError, fetchNextPage, pageCount === 0]);
 
-  // The newest slice (index 0; with `urgentFirstMs`, the newest stretch) has had its first page,
+  // The newest slice (index 0; on the overview, the newest day) has had its first page,
   // or has nothing to read: an overview card's health is judged from here on.
   const lastPage = pages.at(-1);
   const newestRead =
@@ -111,7 +91,8 @@ export function useSyncRuns(
     retrying,
     /** Single pages retried since this window was opened. */
     retries,
-    paging,
+    /** Why loading stopped short of the window's end, if it did. */
+    halt,
     isComplete,
   };
 }

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { hasRunning, liveSince } from '@/domain/sync-runs/fetching/live';
 import { uniqueProblems } from '@/domain/sync-runs/fetching/paging';
 import { withLiveRuns } from '@/domain/sync-runs/view/window-derivations';
+import type { WindowMode } from '@/features/sync-runs/api/window-query';
 import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import type { SyncRun } from '@/lib/api/schemas';
 import { useLiveRuns } from './use-live-runs';
@@ -12,13 +13,8 @@ import { useThrottledValue } from './use-throttled-value';
 
 const NO_RUNS: readonly SyncRun[] = [];
 
-export function useWindowRuns(
-  name: string,
-  { window, openedAt }: OpenedWindow,
-  maxSlices?: number,
-  urgentFirstMs?: number,
-) {
-  const base = useSyncRuns(name, window, { maxSlices, urgentFirstMs });
+export function useWindowRuns(name: string, { window, openedAt }: OpenedWindow, mode: WindowMode) {
+  const base = useSyncRuns(name, window, mode);
   const since = Date.parse(window.since);
   const includesNow = Date.parse(window.until) >= openedAt - 60_000;
   const running = hasRunning(base.runs);
@@ -32,15 +28,16 @@ export function useWindowRuns(
   const live = useLiveRuns(name, refreshSince, running, freshAsOf);
   const merged = withLiveRuns(base.runs, live.data?.runs ?? NO_RUNS);
   // While pages keep arriving, redraw the heavy views (chart, table, insights) at most once a second:
-  // the first runs show at once, the rest when complete (progress counts stay live). With an urgent
-  // first stretch (overview cards), its first page shows as soon as it is read (the card's health),
-  // and the rest of the week at most every 5 s: it is background work, and other cards (or other
-  // viewers on the same machine) are still reading their first screens.
+  // the first runs show at once, the rest when complete (progress counts stay live). On an overview
+  // card, its newest day's first page shows as soon as it is read (the card's health), and the rest
+  // of the week at most every 5 s: it is background work, and other cards (or other viewers on the
+  // same machine) are still reading their first screens.
+  const overview = mode === 'overview';
   const runs = useThrottledValue(
     merged,
-    urgentFirstMs === undefined ? 1000 : 5000,
+    overview ? 5000 : 1000,
     base.isComplete,
-    urgentFirstMs !== undefined && base.newestRead,
+    overview && base.newestRead,
   );
   const problems = useMemo(
     () => uniqueProblems([...base.problems, ...(live.data?.problems ?? [])]),

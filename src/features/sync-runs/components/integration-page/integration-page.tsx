@@ -1,7 +1,6 @@
 // `/integrations/:name`: the URL-driven view of one integration (window, filters, selected run).
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { MAX_SLICES } from '@/domain/sync-runs/fetching/slices';
 import { windowKeyOf, type ViewParams } from '@/domain/sync-runs/view/view-params';
 import { useOpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
 import { useViewParams, type ViewUpdate } from '@/features/sync-runs/hooks/use-view-params';
@@ -17,12 +16,9 @@ const IntegrationWindowView = lazy(() =>
   import('./integration-window-view').then((m) => ({ default: m.IntegrationWindowView })),
 );
 
-export type IntegrationPageProps = { integration: IntegrationInfo; maxParallelSlices?: number };
+export type IntegrationPageProps = { integration: IntegrationInfo };
 
-export function IntegrationPage({
-  integration,
-  maxParallelSlices = MAX_SLICES,
-}: IntegrationPageProps) {
+export function IntegrationPage({ integration }: IntegrationPageProps) {
   const { params, notices, dismissNotices, update } = useViewParams();
   return (
     <TimeZoneContext.Provider value={zoneOf(params.tz)}>
@@ -55,7 +51,6 @@ export function IntegrationPage({
         <OpenedWindowView
           key={windowKeyOf(params)}
           integration={integration}
-          maxParallelSlices={maxParallelSlices}
           params={params}
           update={update}
         />
@@ -66,24 +61,17 @@ export function IntegrationPage({
 
 type OpenedWindowViewProps = {
   integration: IntegrationInfo;
-  maxParallelSlices: number;
   params: ViewParams;
   update: ViewUpdate;
 };
 
-function OpenedWindowView({
-  integration,
-  maxParallelSlices,
-  params,
-  update,
-}: OpenedWindowViewProps) {
-  const opened = useOpenedWindow(integration.name, params.window, maxParallelSlices);
+function OpenedWindowView({ integration, params, update }: OpenedWindowViewProps) {
+  const opened = useOpenedWindow(integration.name, params.window);
   return (
     <Suspense fallback={<p role="status">Loading…</p>}>
       <IntegrationWindowView
         integration={integration}
         opened={opened}
-        maxParallelSlices={maxParallelSlices}
         params={params}
         update={update}
       />

@@ -35,7 +35,6 @@ import { EmptyWindow, WindowLoading } from './window-states';
 export type IntegrationWindowViewProps = {
   integration: IntegrationInfo;
   opened: OpenedWindow;
-  maxParallelSlices?: number;
   params: ViewParams;
   update: ViewUpdate;
 };
@@ -43,11 +42,10 @@ export type IntegrationWindowViewProps = {
 export function IntegrationWindowView({
   integration,
   opened,
-  maxParallelSlices,
   params,
   update,
 }: IntegrationWindowViewProps) {
-  const data = useWindowRuns(integration.name, opened, maxParallelSlices);
+  const data = useWindowRuns(integration.name, opened, 'page');
   const { base, runs, includesNow } = data;
   const now = useClock(SLOW_TICK_MS);
   const window = useMemo(() => windowMs(opened.window), [opened.window]);
@@ -119,7 +117,7 @@ export function IntegrationWindowView({
             retries={base.retries}
             isComplete={base.isComplete}
             isFetchingMore={base.query.isFetchingNextPage}
-            paging={base.paging}
+            halt={base.halt}
             nextPageError={base.query.isFetchNextPageError ? base.query.error : null}
             onResume={() => void base.query.fetchNextPage()}
             problems={data.problems}

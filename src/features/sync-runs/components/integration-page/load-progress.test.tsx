@@ -8,7 +8,7 @@ const base: LoadProgressProps = {
   progress: 0.405,
   isComplete: false,
   isFetchingMore: true,
-  paging: { kind: 'more', cursor: '' },
+  halt: null,
   nextPageError: null,
   onResume: () => {},
   problems: [],

@@ -2,7 +2,7 @@
 import { NOTICE } from '@/components/notice-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import type { RunProblem } from '@/lib/api/sync-runs';
-import { HALT_MESSAGES, type PagingState } from '@/domain/sync-runs/fetching/paging';
+import { HALT_MESSAGES, type PagingHalt } from '@/domain/sync-runs/fetching/paging';
 
 export type LoadProgressProps = {
   loaded: number;
@@ -12,7 +12,8 @@ export type LoadProgressProps = {
   retries?: number;
   isComplete: boolean;
   isFetchingMore: boolean;
-  paging: PagingState;
+  /** Why loading stopped short of the window's end, if it did. */
+  halt: PagingHalt | null;
   nextPageError: unknown;
   onResume: () => void;
   problems: RunProblem[];
@@ -22,7 +23,7 @@ export type LoadProgressProps = {
 const count = new Intl.NumberFormat();
 
 export function LoadProgress(props: LoadProgressProps) {
-  const { loaded, isComplete, paging, nextPageError, problems, warnings } = props;
+  const { loaded, isComplete, halt, nextPageError, problems, warnings } = props;
   const retries = props.retries ?? 0;
   const percent = props.progress === undefined ? null : Math.floor(props.progress * 100);
   const retried =
@@ -36,7 +37,7 @@ export function LoadProgress(props: LoadProgressProps) {
           ? `${count.format(loaded)} runs loaded.${retried}`
           : `Loaded ${count.format(loaded)} runs…${percent !== null ? ` (${percent} % of the window)` : ''}${retried}`}
       </p>
-      {!isComplete && percent !== null && paging.kind !== 'halted' && (
+      {!isComplete && percent !== null && halt === null && (
         <div
           role="progressbar"
           aria-label="Window loaded"
@@ -51,9 +52,9 @@ export function LoadProgress(props: LoadProgressProps) {
           />
         </div>
       )}
-      {paging.kind === 'halted' && (
+      {halt !== null && (
         <p role="alert" className={NOTICE.warning}>
-          {HALT_MESSAGES[paging.reason]}
+          {HALT_MESSAGES[halt]}
         </p>
       )}
       {nextPageError !== null && (

@@ -9,6 +9,8 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '@/lib/api/http-client';
 import { ApiSessionContext } from '@/lib/query/api-session-context';
+import { createWindowReads } from '@/features/sync-runs/api/window-reads';
+import { WindowReadsContext } from '@/features/sync-runs/hooks/use-window-query';
 import { server } from '@/test/msw-server';
 import { TEST_API } from '@/test/render';
 import { PATH, integration, page, run } from '@/test/sync-runs-pages';
@@ -68,13 +70,15 @@ describe('support evidence and the session', () => {
       <QueryClientProvider
         client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
       >
-        <ApiSessionContext.Provider value={session}>
-          <MemoryRouter initialEntries={['/integrations/halopsa?range=24h']}>
-            <Routes>
-              <Route path="*" element={<IntegrationPage integration={integration} />} />
-            </Routes>
-          </MemoryRouter>
-        </ApiSessionContext.Provider>
+        <WindowReadsContext.Provider value={createWindowReads()}>
+          <ApiSessionContext.Provider value={session}>
+            <MemoryRouter initialEntries={['/integrations/halopsa?range=24h']}>
+              <Routes>
+                <Route path="*" element={<IntegrationPage integration={integration} />} />
+              </Routes>
+            </MemoryRouter>
+          </ApiSessionContext.Provider>
+        </WindowReadsContext.Provider>
       </QueryClientProvider>,
     );
     await screen.findByText(/runs loaded\./, undefined, { timeout: 5000 });
