@@ -28,8 +28,8 @@ import type { WindowReads } from './window-reads';
 /**
  * `page`: an integration page, the whole window at once, in as many slices as config allows.
  * `overview`: an overview card, whose newest day is a slice of its own, read first as urgent work
- * (the card's health is judged on it); the rest of its week waits until no card's newest day is
- * left, and goes to the API as background work.
+ * (the card's health is judged on it); the rest of its week (at most MAX_SLICES slices, whatever
+ * config says) waits until no card's newest day is left, and goes to the API as background work.
  */
 export type WindowMode = 'page' | 'overview';
 
@@ -95,6 +95,11 @@ function fetchSlicePage(
   );
 }
 
+/**
+ * The one query of a window, whoever starts it: one round of slice pages per query page, the first
+ * from kept runs when this browser has them. Built the same way twice (the prefetch, then the
+ * page), so the key, the page fetching and where retries are reported cannot differ.
+ */
 export function windowQueryOptions(
   { session, cache, reads }: WindowSource,
   name: string,
