@@ -5,7 +5,7 @@ import {
   DEFAULT_IDP_PORT,
   idpAuthority,
 } from '../local-idp/settings.ts';
-import { KNOWN_INTEGRATIONS } from '../neo-standin/core/integrations.ts';
+import { KNOWN_INTEGRATIONS } from '../src/lib/integrations/catalog.ts';
 
 export const DEFAULT_STANDIN_PORT = 8787;
 

@@ -1,7 +1,7 @@
 // The demo MSP tenant: which integrations it has, and a deterministic run feed for each syncing one.
 import { DEMO_TENANT_ID } from '../../local-idp/settings.ts';
 import { HOUR, MINUTE } from './clock.ts';
-import { isKnownIntegration, type IntegrationSlug } from './integrations.ts';
+import { isKnownIntegration, type IntegrationSlug } from '../../src/lib/integrations/catalog.ts';
 import { CONNECTED_WITHOUT_SYNC, everyProfile, SYNCING_PROFILES } from './profiles/catalog.ts';
 import { createRunFeed, type FeedQuery, type RunFeed, type RunPage } from './run-feed.ts';
 

@@ -3,7 +3,7 @@
 import type { AuthFailure } from './authenticators.ts';
 import type { ApiProblem } from './envelope.ts';
 import type { IntegrationAvailability } from './demo-tenant.ts';
-import { displayName, isKnownIntegration } from './integrations.ts';
+import { describeIntegration } from '../../src/lib/integrations/catalog.ts';
 
 export function notFound(path: string): ApiProblem {
   return {
@@ -67,7 +67,7 @@ export function integrationProblem(
       message: `There is no integration called "${name}".`,
       details: { name },
     };
-  const label = isKnownIntegration(name) ? displayName(name) : name;
+  const label = describeIntegration({ name }).displayName;
   return availability === 'not_connected'
     ? {
         status: 404,

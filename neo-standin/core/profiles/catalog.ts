@@ -1,5 +1,9 @@
 // Which integrations the demo tenant has, and how each of them behaves.
-import { KNOWN_INTEGRATIONS, type IntegrationKind, type IntegrationSlug } from '../integrations.ts';
+import {
+  KNOWN_INTEGRATIONS,
+  type IntegrationKind,
+  type IntegrationSlug,
+} from '../../../src/lib/integrations/catalog.ts';
 import { hudu, itglue } from './documentation.ts';
 import type { IntegrationProfile } from './plan.ts';
 import { connectwise, halopsa, servicenow } from './psa.ts';

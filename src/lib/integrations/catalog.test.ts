@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { KNOWN_INTEGRATIONS } from '../../../neo-standin/core/integrations.ts';
+import { KNOWN_INTEGRATIONS } from '../../../neo-standin/core/index.ts';
 import { describeIntegration } from './catalog';
 
 it('names every integration the API stand-in knows the same way (the two lists cannot drift)', () => {

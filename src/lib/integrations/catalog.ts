@@ -1,11 +1,14 @@
-// Display names and kinds of the integrations Neo documents; the slugs are ours (see contract/neo-api-facts.md).
+// Display names and kinds of the integrations Neo documents; the slugs are ours (see
+// contract/neo-api-facts.md). The one list: the app, the watcher and the API stand-in all read it.
 
 /** An integration as config names it: a slug, optionally with its own display name and kind. */
 export type IntegrationRef = { name: string; displayName?: string; kind?: string };
 
 export type IntegrationKind = 'PSA' | 'RMM' | 'Documentation' | 'Other';
 
-const CATALOG: Record<string, { displayName: string; kind: IntegrationKind }> = {
+type Known = { displayName: string; kind: IntegrationKind };
+
+export const KNOWN_INTEGRATIONS = {
   connectwise: { displayName: 'ConnectWise PSA', kind: 'PSA' },
   autotask: { displayName: 'Autotask', kind: 'PSA' },
   halopsa: { displayName: 'HaloPSA', kind: 'PSA' },
@@ -23,13 +26,22 @@ const CATALOG: Record<string, { displayName: string; kind: IntegrationKind }> = 
   confluence: { displayName: 'Confluence', kind: 'Documentation' },
   m365: { displayName: 'Microsoft 365', kind: 'Other' },
   pax8: { displayName: 'Pax8', kind: 'Other' },
-};
+} as const satisfies Record<string, Known>;
+
+export type IntegrationSlug = keyof typeof KNOWN_INTEGRATIONS;
+
+/** One of the catalogue's slugs (an own key: "constructor" or "__proto__" is none). */
+export function isKnownIntegration(name: string): name is IntegrationSlug {
+  return Object.hasOwn(KNOWN_INTEGRATIONS, name);
+}
 
 export type IntegrationInfo = { name: string; displayName: string; kind: string };
 
 /** Config overrides the catalog; an unknown slug is shown as itself. */
 export function describeIntegration(ref: IntegrationRef): IntegrationInfo {
-  const known = CATALOG[ref.name];
+  const known: Known | undefined = isKnownIntegration(ref.name)
+    ? KNOWN_INTEGRATIONS[ref.name]
+    : undefined;
   return {
     name: ref.name,
     displayName: ref.displayName ?? known?.displayName ?? ref.name,
