@@ -101,6 +101,54 @@ describe('the access log', () => {
   });
 });
 
+describe('access-log redaction', () => {
+  it('redacts token-shaped values anywhere in the URL and never logs the search text', async () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlLXZhbHVl';
+    const cases: [string, string][] = [
+      [
+        '/integrations/halopsa?q=Acme%20Corp&range=24h',
+        '/integrations/halopsa?q=[redacted]&range=24h',
+      ],
+      ['/integrations/halopsa?range=24h&q=', '/integrations/halopsa?range=24h&q=[redacted]'],
+      ['/x?%71=Acme', '/x?%71=[redacted]'],
+      [`/x?cursor=${jwt}`, '/x?cursor=[redacted]'],
+      [`/x?next=${TOKEN}&page_size=5`, '/x?next=[redacted]&page_size=5'],
+      ['/x?h=Bearer%20abc.def-ghi', '/x?h=[redacted]'],
+      ['/x?h=bearer+abcdefgh', '/x?h=[redacted]'],
+      ['/x?k=neo_sk_live_0123456789abcdef', '/x?k=[redacted]'],
+      ['/x?k=neo%5Fsk%5Flive%5F0123456789', '/x?k=[redacted]'],
+      [`/integrations/${jwt}/sync-runs`, '/integrations/[redacted]/sync-runs'],
+      ['/integrations/neo_sk_abcdef0123/sync-runs', '/integrations/[redacted]/sync-runs'],
+      ['/integrations/Bearer%20xyz/sync-runs', '/integrations/[redacted]/sync-runs'],
+      [`/x?${jwt}`, '/x?[redacted]'],
+      [`/x?back=${encodeURIComponent(`https://a.example/cb?t=${jwt}`)}`, '/x?back=[redacted]'],
+      // The shared credential rules (src/lib/format/redact-credentials.ts) judge every part.
+      ['/hooks/xoxb-1234-5678-abcdefgh/send', '/hooks/[redacted]/send'],
+      ['/x?note=password%3Dhunter2&page=2', '/x?note=[redacted]&page=2'],
+      [`/x?back=${encodeURIComponent('https://svc:pw@a.example/')}`, '/x?back=[redacted]'],
+      ['/x?h=Authorization%3A%20opaque', '/x?h=[redacted]'],
+      ['/x?x_signature=abc123', '/x?x_signature=[redacted]'],
+    ];
+    for (const [url, logged] of cases) expect(redactUrl(url), url).toBe(logged);
+    // Ordinary values stay readable.
+    const plain =
+      '/public-api/integrations/halopsa/sync-runs?since=2025-01-01T00:00:00.000Z&page_size=200&cursor=c1';
+    expect(redactUrl(plain)).toBe(plain);
+    expect(redactUrl('/assets/app-abc123.js')).toBe('/assets/app-abc123.js');
+    expect(redactUrl('/integrations/connectwise.manage?sort=started.desc')).toBe(
+      '/integrations/connectwise.manage?sort=started.desc',
+    );
+
+    fx.logs.length = 0;
+    await request(port, `/integrations/halopsa?q=${encodeURIComponent('secret customer')}`, {
+      headers: { Accept: 'text/html' },
+    });
+    await request(port, `/integrations/${jwt}`, { headers: { Accept: 'text/html' } });
+    await expect.poll(() => fx.logs.length).toBe(2);
+    expect(fx.logs.join('\n')).not.toMatch(/secret|eyJ/);
+  });
+});
+
 describe('API answers through the proxy', () => {
   it('carry Cache-Control: no-store, whatever the upstream sends', async () => {
     const cacheable = await request(port, runsPath('cacheable'));
