@@ -2,6 +2,7 @@
 // group or finding selected, so the link shows the same runs whenever it is opened.
 import { DEFAULT_VIEW, serializeViewParams } from '../src/domain/sync-runs/view/view-params.ts';
 import { MAX_WINDOW_MS, nextWholeMinute } from '../src/domain/sync-runs/model/window.ts';
+import { integrationPath } from '../src/domain/sync-runs/view/integration-path.ts';
 
 const HOUR = 3_600_000;
 const DEFAULT_SPAN = 7 * 24 * HOUR;
@@ -31,8 +32,8 @@ export function dashboardLink(dashboardUrl: string, integration: string, focus: 
     run: focus.run ?? null,
   });
   const base = new URL(dashboardUrl);
-  const path = `${base.pathname.replace(/\/$/, '')}/integrations/${encodeURIComponent(integration)}`;
-  return new URL(`${path}?${search.toString()}`, base.origin).toString();
+  const path = `${base.pathname.replace(/\/$/, '')}${integrationPath(integration, search)}`;
+  return new URL(path, base.origin).toString();
 }
 
 /**

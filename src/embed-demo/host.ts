@@ -2,6 +2,7 @@
 // widget an access token over postMessage (the protocol in docs/embedding.md). Development only.
 import { PublicClientApplication } from '@azure/msal-browser';
 import { API_SCOPE, PORTAL_CLIENT_ID, idpAuthority } from '../../local-idp/settings.ts';
+import { integrationPath } from '@/domain/sync-runs/view/integration-path';
 
 const DASHBOARD_ORIGIN = import.meta.env.VITE_DASHBOARD_ORIGIN ?? 'http://localhost:5173';
 const IDP_PORT = Number(import.meta.env.VITE_IDP_PORT ?? 8443);
@@ -22,7 +23,7 @@ const msal = new PublicClientApplication({
 });
 
 function widgetUrl(): string {
-  const url = new URL(`/integrations/${integration.value}`, DASHBOARD_ORIGIN);
+  const url = new URL(integrationPath(integration.value), DASHBOARD_ORIGIN);
   url.searchParams.set('embed', '1');
   if (dark.checked) url.searchParams.set('theme', 'dark');
   return url.toString();

@@ -3,6 +3,7 @@
 // part of it: what a person typed (a customer, a record) is not kept in the browser, where it would
 // outlive sign-out and be seen by the next account (issue 32). Pure: checking what storage holds,
 // saving, and naming a view.
+import { integrationPath } from './integration-path';
 import { RANGE_PRESETS, serializeViewParams, type ViewParams } from './view-params';
 
 export type SavedView = { id: string; name: string; path: string; savedAt: string };
@@ -52,7 +53,7 @@ export function readSavedViews(raw: unknown): SavedView[] {
 export function viewPath(integration: string, params: ViewParams): string {
   const view = { ...params, run: null, q: '' };
   const search = serializeViewParams(view, { explicit: true }).toString();
-  return `/integrations/${encodeURIComponent(integration)}${search ? `?${search}` : ''}`;
+  return integrationPath(integration, search);
 }
 
 /** A name to start from: "HaloPSA · Last 7 days · Failure" (never the search text). */

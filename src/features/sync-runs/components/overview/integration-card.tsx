@@ -12,6 +12,7 @@ import { useWindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
 import { integrationUnavailable } from '@/domain/sync-runs/model/integration-state';
 import { stalestActivity } from '@/domain/sync-runs/judgements/freshness';
 import { freshnessOf } from '@/domain/sync-runs/view/window-derivations';
+import { integrationPath } from '@/domain/sync-runs/view/integration-path';
 import {
   HEALTH_LABEL,
   integrationHealth,
@@ -95,10 +96,7 @@ export const IntegrationCard = memo(function IntegrationCard({
     >
       <header className="flex items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">
-          <Link
-            to={`/integrations/${encodeURIComponent(integration.name)}`}
-            className="hover:underline"
-          >
+          <Link to={integrationPath(integration.name)} className="hover:underline">
             {integration.displayName}
           </Link>
         </h2>

@@ -3,6 +3,7 @@
 import { CELL_PRIORITY, type Lane, type LaneCell } from '@/domain/sync-runs/view/overview-lanes';
 import { STATUS_PRESENTATION } from '@/domain/sync-runs/model/run-status';
 import { DEFAULT_VIEW, serializeViewParams } from '@/domain/sync-runs/view/view-params';
+import { integrationPath } from '@/domain/sync-runs/view/integration-path';
 
 const number = new Intl.NumberFormat();
 
@@ -15,7 +16,7 @@ export function periodLink(name: string, cell: LaneCell): string {
       until: new Date(cell.end).toISOString(),
     },
   });
-  return `/integrations/${encodeURIComponent(name)}?${search.toString()}`;
+  return integrationPath(name, search);
 }
 
 export function countsText(cell: LaneCell): string {
