@@ -4,6 +4,7 @@
 import type { WatcherConfig } from './config.ts';
 import type { Notice } from './notice.ts';
 import { isMuted, routesOf, sendableNow, type Mute } from './routing.ts';
+import { plural } from '../src/lib/format/plural.ts';
 
 export type DeliveryResult = { ok: boolean; attempts: number; error?: string; lastStatus?: number };
 
@@ -38,7 +39,7 @@ function digestOf(channel: string, items: Notice[], now: number): Notice {
     integration: null,
     integrationName: null,
     activity: null,
-    title: `${items.length} changes in ${integrations.size} ${integrations.size === 1 ? 'integration' : 'integrations'}`,
+    title: `${items.length} changes in ${plural(integrations.size, 'integration')}`,
     text: items.map((n) => `${n.title}: ${n.text}`).join('\n'),
     since: null,
     link: items[0]?.link ?? '',

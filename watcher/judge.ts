@@ -5,6 +5,7 @@ import { anomalyId } from '../src/domain/sync-runs/judgements/anomalies/anomaly.
 import { integrationHealth, type HealthState } from '../src/domain/sync-runs/judgements/health.ts';
 import { failureSignatures } from '../src/domain/sync-runs/judgements/signatures.ts';
 import type { SyncRun } from '../src/lib/api/schemas.ts';
+import { plural } from '../src/lib/format/plural.ts';
 
 /** The state of one subject: `health`, `sig:<id>` (an open failure) or `anomaly:<id>`. */
 export type SubjectState =
@@ -40,7 +41,7 @@ export function judge(runs: readonly SyncRun[], now: number): Judgement {
       subject: 'signature',
       id: signature.id,
       activity: signature.activity,
-      text: `${signature.activity}: ${signature.resource}${where} fails with ${signature.reason} in ${signature.runCount} ${signature.runCount === 1 ? 'run' : 'runs'}: ${signature.exampleMessage}`,
+      text: `${signature.activity}: ${signature.resource}${where} fails with ${signature.reason} in ${plural(signature.runCount, 'run')}: ${signature.exampleMessage}`,
       since: signature.firstSeen,
       runId: signature.runIds.at(-1) ?? null,
     });

@@ -69,7 +69,3 @@ export function minutes(ms: number): string {
   if (m < 120) return `${m} min`;
   return `${Math.round(m / 60)} h`;
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

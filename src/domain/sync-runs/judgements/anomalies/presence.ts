@@ -1,6 +1,7 @@
 // Which runs fail, and which activities run: a failure rate far above what it was earlier in the
 // window, and an activity that was in nearly every run and is missing from the newest ones.
-import { plural, sentenceTime, type Anomaly } from './anomaly';
+import { plural } from '@/lib/format/plural';
+import { sentenceTime, type Anomaly } from './anomaly';
 import { trailingStreak, type HistoryRun } from './history';
 import {
   FAILURE_RATE_RISE,

@@ -1,7 +1,8 @@
 // Run durations: runs that take far longer than usual, several in a row, and a run still running
 // far past its usual duration.
 import type { SyncRun } from '@/lib/api/schemas';
-import { factor, minutes, plural, sentenceTime, type Anomaly } from './anomaly';
+import { plural } from '@/lib/format/plural';
+import { factor, minutes, sentenceTime, type Anomaly } from './anomaly';
 import { usual, type HistoryRun } from './history';
 import { changedTail } from './volume';
 import { runStartMs } from '@/domain/sync-runs/model/run-times';

@@ -1,6 +1,7 @@
 // Per-activity volume: an activity that finds nothing while its runs succeed, and a volume that
 // moves far outside its usual range and stays there.
-import { aboutCount, count, plural, sentenceTime, type Anomaly } from './anomaly';
+import { plural } from '@/lib/format/plural';
+import { aboutCount, count, sentenceTime, type Anomaly } from './anomaly';
 import { trailingStreak, usual, type HistoryRun } from './history';
 import { percentile, sortedCopy } from '@/domain/sync-runs/judgements/stats';
 import {

@@ -3,6 +3,7 @@ import { formatDuration } from '@/lib/format/time';
 import type { CadenceResult } from '@/domain/sync-runs/judgements/cadence';
 import { nextRunExpected } from '@/domain/sync-runs/judgements/cadence';
 import { TimeText } from '@/components/time-text';
+import { pluralWord } from '@/lib/format/plural';
 
 export type CadenceSummaryProps = {
   result: CadenceResult;
@@ -51,8 +52,8 @@ export function CadenceSummary({ result, lastStart, missed, now }: CadenceSummar
       )}{' '}
       {missed > 0 ? (
         <strong className="text-amber-800">
-          {missed} expected {missed === 1 ? 'run' : 'runs'} did not start in this window (hollow
-          marks on the timeline).
+          {missed} expected {pluralWord(missed, 'run')} did not start in this window (hollow marks
+          on the timeline).
         </strong>
       ) : (
         'No missed runs in this window.'

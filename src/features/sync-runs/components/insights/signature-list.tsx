@@ -5,6 +5,7 @@ import { sparkline, type FailureSignature } from '@/domain/sync-runs/judgements/
 import { TimeText } from '@/components/time-text';
 import { Sparkline } from './sparkline';
 import type { RunWindowMs } from '@/domain/sync-runs/model/window';
+import { plural } from '@/lib/format/plural';
 
 export type SignatureListProps = {
   signatures: FailureSignature[];
@@ -13,8 +14,6 @@ export type SignatureListProps = {
   selectedId: string | null;
   onSelect: (id: string | null) => void;
 };
-
-const runsText = (n: number) => `${n} ${n === 1 ? 'run' : 'runs'}`;
 
 export function SignatureList({
   signatures,
@@ -65,12 +64,13 @@ export function SignatureList({
                       {sig.state === 'open' ? (
                         <>
                           Still failing since <TimeText iso={sig.firstSeen} show="both" />, in{' '}
-                          {runsText(sig.runCount)}
+                          {plural(sig.runCount, 'run')}
                         </>
                       ) : (
                         <>
-                          Failed in {runsText(sig.runCount)}, last <TimeText iso={sig.lastSeen} />;
-                          fine again from <TimeText iso={sig.resolvedAt} show="both" />
+                          Failed in {plural(sig.runCount, 'run')}, last{' '}
+                          <TimeText iso={sig.lastSeen} />; fine again from{' '}
+                          <TimeText iso={sig.resolvedAt} show="both" />
                         </>
                       )}
                     </p>

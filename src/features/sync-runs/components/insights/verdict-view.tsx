@@ -4,6 +4,7 @@ import { TimeText } from '@/components/time-text';
 import { adviceForReason } from '@/domain/sync-runs/judgements/reason-advice';
 import type { Verdict } from '@/domain/sync-runs/judgements/verdict';
 import { formatDuration } from '@/lib/format/time';
+import { plural } from '@/lib/format/plural';
 
 export function VerdictView({
   verdict,
@@ -116,8 +117,8 @@ export function VerdictView({
         <>
           <p className="text-base font-semibold">Not enough history</p>
           <p>
-            Only {verdict.runs} {verdict.runs === 1 ? 'run' : 'runs'} of this activity in the
-            window: too few to learn when it runs. Choose a longer window.
+            Only {plural(verdict.runs, 'run')} of this activity in the window: too few to learn when
+            it runs. Choose a longer window.
           </p>
         </>
       );

@@ -3,6 +3,7 @@ import { NOTICE } from '@/components/notice-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import type { RunProblem } from '@/lib/api/sync-runs';
 import { HALT_MESSAGES, type PagingHalt } from '@/domain/sync-runs/fetching/paging';
+import { plural, pluralWord } from '@/lib/format/plural';
 
 export type LoadProgressProps = {
   loaded: number;
@@ -27,9 +28,7 @@ export function LoadProgress(props: LoadProgressProps) {
   const retries = props.retries ?? 0;
   const percent = props.progress === undefined ? null : Math.floor(props.progress * 100);
   const retried =
-    retries > 0
-      ? ` ${count.format(retries)} ${retries === 1 ? 'request was' : 'requests were'} retried.`
-      : '';
+    retries > 0 ? ` ${plural(retries, 'request was', 'requests were', count.format)} retried.` : '';
   return (
     <div className="space-y-2">
       <p role="status" className="text-sm text-slate-700">
@@ -68,8 +67,8 @@ export function LoadProgress(props: LoadProgressProps) {
       {problems.length > 0 && (
         <div role="alert" className={NOTICE.warning}>
           <p className="font-medium">
-            {problems.length} {problems.length === 1 ? 'run' : 'runs'} could not be read and{' '}
-            {problems.length === 1 ? 'is' : 'are'} not shown in the table:
+            {plural(problems.length, 'run')} could not be read and{' '}
+            {pluralWord(problems.length, 'is', 'are')} not shown in the table:
           </p>
           <ul className="mt-1 list-disc pl-5">
             {problems.slice(0, 5).map((problem) => (

@@ -4,6 +4,7 @@ import { CopyButton } from '@/components/copy-button';
 import { temporalWorkflowUrl } from './temporal-link';
 import { useTemporalUiUrl } from '@/features/sync-runs/hooks/use-temporal-ui';
 import type { SyncActivity, SyncRun } from '@/lib/api/schemas';
+import { plural } from '@/lib/format/plural';
 
 const count = new Intl.NumberFormat();
 
@@ -77,7 +78,7 @@ function ActivityRow({ activity }: { activity: SyncActivity }) {
             onClick={() => setOpen((v) => !v)}
             className="rounded px-1 text-red-800 underline decoration-dotted hover:bg-red-50"
           >
-            {activity.failures.length} {activity.failures.length === 1 ? 'failure' : 'failures'}
+            {plural(activity.failures.length, 'failure')}
           </button>
         ) : (
           <span className="text-slate-600">No failures</span>

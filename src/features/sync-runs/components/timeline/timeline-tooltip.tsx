@@ -7,6 +7,7 @@ import {
   failureCount,
   syncedTotals,
 } from '@/domain/sync-runs/model/run-status';
+import { pluralWord } from '@/lib/format/plural';
 
 function firstFailure(run: SyncRun) {
   for (const activity of run.activities) {
@@ -30,7 +31,7 @@ export function TimelineTooltip({
     return (
       <div className="space-y-0.5">
         <p className="font-semibold">
-          {mark.count} {status.label.toLowerCase()} {mark.count === 1 ? 'run' : 'runs'}
+          {mark.count} {status.label.toLowerCase()} {pluralWord(mark.count, 'run')}
         </p>
         <p>
           {formatDateTime(new Date(mark.start).toISOString(), timeZone)} –{' '}

@@ -7,6 +7,7 @@ import type {
   TrendMark,
 } from '@/domain/sync-runs/judgements/trends';
 import { formatDuration } from '@/lib/format/time';
+import { plural } from '@/lib/format/plural';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -17,7 +18,7 @@ function range(figures: Figures, format: (n: number) => string): string {
 }
 
 function runs(n: number): string {
-  return `${number.format(n)} ${n === 1 ? 'run' : 'runs'}`;
+  return plural(n, 'run', 'runs', number.format);
 }
 
 function marked(marks: readonly TrendMark[]): string {
