@@ -1,6 +1,10 @@
 // Changes of state between two judgements of one integration, as notices: one per change, keyed
 // so the same change can never make a second notice, and a recovery notice when it clears.
-import { HEALTH_LABEL, type HealthState } from '../src/domain/sync-runs/judgements/health.ts';
+import {
+  HEALTH_LABEL,
+  isHealthProblem,
+  type HealthState,
+} from '../src/domain/sync-runs/judgements/health.ts';
 import type { ChangeKind } from './config.ts';
 import type { Judgement, SubjectState } from './judge.ts';
 import { dashboardLink } from './links.ts';
@@ -8,14 +12,6 @@ import type { Notice, NoticeKind } from './notice.ts';
 
 /** A subject's state as stored: what it was, and since when the watcher has seen it so. */
 export type Stored = SubjectState & { observedAt: string };
-
-const PROBLEM_STATES: ReadonlySet<HealthState> = new Set([
-  'not-running',
-  'failing',
-  'suspicious',
-  'delayed',
-  'inactive',
-]);
 
 export function changeKindOf(kind: NoticeKind): ChangeKind | null {
   if (kind === 'health-changed') return 'health';
@@ -94,7 +90,7 @@ export function diffJudgements(
       const changed = !was || was.state !== state.state;
       states.set(key, { ...state, observedAt: changed ? nowIso : was.observedAt });
       if (!changed) continue;
-      if (PROBLEM_STATES.has(state.state))
+      if (isHealthProblem(state.state))
         notice(
           'health-changed',
           key,
@@ -104,7 +100,7 @@ export function diffJudgements(
           nowIso,
           `${state.state}|${nowIso}`,
         );
-      else if (state.state === 'healthy' && was && PROBLEM_STATES.has(was.state))
+      else if (state.state === 'healthy' && was && isHealthProblem(was.state))
         notice(
           'health-recovered',
           key,

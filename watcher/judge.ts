@@ -4,8 +4,8 @@ import { detectAnomalies } from '../src/domain/sync-runs/judgements/anomalies/de
 import { anomalyId } from '../src/domain/sync-runs/judgements/anomalies/anomaly.ts';
 import { integrationHealth, type HealthState } from '../src/domain/sync-runs/judgements/health.ts';
 import { failureSignatures } from '../src/domain/sync-runs/judgements/signatures.ts';
+import { failureText } from '../src/domain/sync-runs/judgements/failure-text.ts';
 import type { SyncRun } from '../src/lib/api/schemas.ts';
-import { plural } from '../src/lib/format/plural.ts';
 
 /** The state of one subject: `health`, `sig:<id>` (an open failure) or `anomaly:<id>`. */
 export type SubjectState =
@@ -36,12 +36,11 @@ export function judge(runs: readonly SyncRun[], now: number): Judgement {
   judgement.set('health', { subject: 'health', state: health.state, text: health.reason });
   for (const signature of failureSignatures(runs)) {
     if (signature.state !== 'open') continue;
-    const where = signature.parent ? ` (${signature.parent})` : '';
     judgement.set(`sig:${signature.id}`, {
       subject: 'signature',
       id: signature.id,
       activity: signature.activity,
-      text: `${signature.activity}: ${signature.resource}${where} fails with ${signature.reason} in ${plural(signature.runCount, 'run')}: ${signature.exampleMessage}`,
+      text: failureText(signature),
       since: signature.firstSeen,
       runId: signature.runIds.at(-1) ?? null,
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncRun } from '@/lib/api/schemas';
 import { makeRun } from '@/test/fixtures';
-import { HEALTH_RANK, integrationHealth } from './health';
+import { HEALTH_RANK, integrationHealth, isHealthProblem, type HealthState } from './health';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-28T00:00:00Z');
@@ -55,6 +55,19 @@ describe('integrationHealth', () => {
       state: 'failing',
       reason: 'Ticket Types (Board 444): permission_denied in 3 runs.',
     });
+  });
+
+  it('counts a failure of one run in the singular', () => {
+    const runs = healthy.map((r, i) => (i === 11 ? run(i, 'FAILURE', [failure]) : r));
+    expect(integrationHealth(runs, lastStart + 5 * MIN)).toEqual({
+      state: 'failing',
+      reason: 'Ticket Types (Board 444): permission_denied in 1 run.',
+    });
+  });
+
+  it('tells which states are a problem: all but healthy and unknown', () => {
+    const problems = Object.keys(HEALTH_RANK).filter((s) => isHealthProblem(s as HealthState));
+    expect(problems).toEqual(['not-running', 'failing', 'suspicious', 'delayed', 'inactive']);
   });
 
   it('is not running when a run is stuck and the later ones are skipped', () => {

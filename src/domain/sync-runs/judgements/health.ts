@@ -2,6 +2,7 @@
 import type { SyncRun } from '@/lib/api/schemas';
 import { detectAnomalies } from '@/domain/sync-runs/judgements/anomalies/detect';
 import { learnCadence } from './cadence';
+import { failingReason } from './failure-text';
 import { failureSignatures } from './signatures';
 import { runStartMs, startOrEarliest } from '@/domain/sync-runs/model/run-times';
 
@@ -21,6 +22,22 @@ export const HEALTH_RANK: Record<HealthState, number> = {
   healthy: 5,
   inactive: 6,
 };
+
+/**
+ * The states that are a problem: the watcher tells each change into one (and out of it, back to
+ * healthy). Healthy and unknown (too few runs to judge) are not.
+ */
+export const PROBLEM_HEALTH_STATES: ReadonlySet<HealthState> = new Set<HealthState>([
+  'not-running',
+  'failing',
+  'suspicious',
+  'delayed',
+  'inactive',
+]);
+
+export function isHealthProblem(state: HealthState): boolean {
+  return PROBLEM_HEALTH_STATES.has(state);
+}
 
 /** Each state in words (its badge colour is the feature's). */
 export const HEALTH_LABEL: Record<HealthState, string> = {
@@ -71,13 +88,7 @@ export function integrationHealth(runs: readonly SyncRun[], now: number): Health
     };
   }
   const open = failureSignatures(started).filter((s) => s.state === 'open');
-  if (open.length > 0) {
-    const first = open[0]!;
-    return {
-      state: 'failing',
-      reason: `${first.resource}${first.parent ? ` (${first.parent})` : ''}: ${first.reason} in ${first.runCount} runs${open.length > 1 ? `, and ${open.length - 1} more` : ''}.`,
-    };
-  }
+  if (open.length > 0) return { state: 'failing', reason: failingReason(open) };
   const latest = started[0]!;
   if (latest.status === 'FAILURE')
     return { state: 'failing', reason: latest.error ?? 'The latest run failed.' };

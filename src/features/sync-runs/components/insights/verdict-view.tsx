@@ -1,6 +1,8 @@
 // The record finder's answer, in plain words: one view per kind of verdict, each with the evidence
 // (times, cadence, failures and what usually fixes them).
+import { Fragment } from 'react';
 import { TimeText } from '@/components/time-text';
+import { failureSentence } from '@/domain/sync-runs/judgements/failure-text';
 import { adviceForReason } from '@/domain/sync-runs/judgements/reason-advice';
 import type { Verdict } from '@/domain/sync-runs/judgements/verdict';
 import { formatDuration } from '@/lib/format/time';
@@ -63,9 +65,13 @@ export function VerdictView({
             {verdict.signatures.slice(0, 3).map((sig) => (
               <li key={sig.key}>
                 <p>
-                  <strong>{sig.resource}</strong>
-                  {sig.parent ? ` (${sig.parent})` : ''} fails with <code>{sig.reason}</code> since{' '}
-                  <TimeText iso={sig.firstSeen} /> ({sig.runCount} runs): {sig.exampleMessage}
+                  {failureSentence(sig, {
+                    resource: (text) => <strong>{text}</strong>,
+                    reason: (text) => <code>{text}</code>,
+                    since: (iso) => <TimeText iso={iso} />,
+                  }).map((part, i) => (
+                    <Fragment key={i}>{part}</Fragment>
+                  ))}
                 </p>
                 <p className="text-slate-700">
                   What usually fixes it: {adviceForReason(sig.reason)}
