@@ -1,6 +1,8 @@
 // What a deployment receives about a client-side error: enough to find the bug, nothing personal.
 // No tokens, no user names or emails, no query strings (they can carry search text), no API data:
-// the message and every stack line go through `scrub`.
+// the message and every stack line go through `scrub`, which ends with the app's one credential
+// rule set (redactCredentials).
+import { redactCredentials } from '@/lib/format/redact-credentials';
 
 export type ErrorReport = {
   name: string;
@@ -37,10 +39,12 @@ const opaque = (s: string) => /\d/.test(s) || (/[a-z]/.test(s) && /[A-Z]/.test(s
  * Query strings and fragments of URLs are cut; bearer tokens (whatever follows "Bearer"), JWTs, API
  * keys, email addresses, long opaque tokens (32+ base64url or hex characters) and long opaque ids
  * (UUIDs, and 20+ letters and digits mixed, such as ULIDs) become placeholders. "Opaque" means it has
- * a digit or mixes case: readable names in messages and stacks stay, for finding the bug.
+ * a digit or mixes case: readable names in messages and stacks stay, for finding the bug. Then every
+ * credential the app's one rule set knows (a `password=` pair, a cookie or API-key header, a Basic
+ * login, a Slack or AWS key, a URL's user info, an encoded one) is redacted as everywhere else.
  */
 export function scrub(text: string): string {
-  return text
+  const scrubbed = text
     .replace(URL_QUERY, '$1')
     .replace(/Bearer\s+\S+/gi, 'Bearer [token]')
     .replace(/eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, '[jwt]')
@@ -49,6 +53,7 @@ export function scrub(text: string): string {
     .replace(UUID, '[id]')
     .replace(LONG_B64URL, (m) => (opaque(m) ? '[token]' : m))
     .replace(LONG_ALNUM, (m) => (/\d/.test(m) && /[a-z]/i.test(m) ? '[id]' : m));
+  return redactCredentials(scrubbed);
 }
 
 // Scrubbing is linear for ordinary text but not for every huge one: only a bounded start is scrubbed.

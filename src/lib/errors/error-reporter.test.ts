@@ -68,6 +68,18 @@ describe('error reports', () => {
     );
   });
 
+  it("remove every credential the app's one rule set knows, as support evidence and logs do", () => {
+    expect(scrub('login failed: password=hunter2 for svc')).toBe(
+      'login failed: password=[redacted] for svc',
+    );
+    expect(scrub('sent Cookie: session=abc123; theme=dark')).toBe('sent Cookie: [redacted]');
+    expect(scrub('proxy said Basic dXNlcjpwYXNzd29yZA== is wrong')).toBe(
+      'proxy said Basic [redacted] is wrong',
+    );
+    expect(scrub('slack xoxb-1234567890-abcdefghij refused')).toBe('slack [redacted key] refused');
+    expect(scrub('GET /x api_key%3Dsecretvalue failed')).toBe('GET /x [redacted] failed');
+  });
+
   it('remove long opaque ids (UUIDs, ULIDs, object ids) as the comment promises', () => {
     expect(
       scrub(

@@ -15,23 +15,28 @@
 // 6. Neo API keys (`neo_sk_…`) and a few well-known key shapes (Slack `xox?-…`, GitHub `gh?_…`,
 //    Stripe `sk_live_…`/`rk_live_…`, AWS `AKIA…`);
 // 7. the user-info part of a URL (`https://user:password@host` → `https://[redacted]@host`).
-// Redacted text is never redacted again differently: the rules are idempotent. Every pattern starts
-// only at the start of a word, so a long text costs linear time, not quadratic.
+// Redacted text is never redacted again differently: the rules are idempotent, and a value already
+// replaced by a placeholder (`[redacted…]`, or the error report's `[token]`, `[jwt]`, `[api-key]`)
+// is left as it is. Every pattern starts only at the start of a word, so a long text costs linear
+// time, not quadratic.
+
+/** A value already replaced: ours, or the error report's placeholders (its scrub runs first). */
+const PLACED = String.raw`\[(?:redacted|token\]|jwt\]|api-key\])`;
 
 const VALUE = String.raw`(?:"[^"\r\n]*"?|'[^'\r\n]*'?|(?:(?:bearer|basic|token|digest)[ \t]+)?[^\s"'<>,;&)]+)`;
 
 const HEADER = new RegExp(
-  String.raw`(?<![\w-])((?:proxy-)?authorization|set-cookie|cookie|x-api-key|api-key|x-auth-token)(["']?[ \t]*:(?![ \t]*\[redacted)[ \t]*)(?:"[^"\r\n]*"?|'[^'\r\n]*'?|[^\r\n]*)`,
+  String.raw`(?<![\w-])((?:proxy-)?authorization|set-cookie|cookie|x-api-key|api-key|x-auth-token)(["']?[ \t]*:(?![ \t]*(?:bearer[ \t]+)?${PLACED})[ \t]*)(?:"[^"\r\n]*"?|'[^'\r\n]*'?|[^\r\n]*)`,
   'gi',
 );
 /** What a credential's name says: the one list for a `name=value` pair, a field, a parameter. */
 const CREDENTIAL_NAME = String.raw`(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?|authorization|session[_-]?id|signature)`;
 const PAIR = new RegExp(
-  String.raw`(?<![\w-])([\w-]*?${CREDENTIAL_NAME})(["']?[ \t]*[:=](?![ \t]*\[redacted)[ \t]*)${VALUE}`,
+  String.raw`(?<![\w-])([\w-]*?${CREDENTIAL_NAME})(["']?[ \t]*[:=](?![ \t]*(?:bearer[ \t]+)?${PLACED})[ \t]*)${VALUE}`,
   'gi',
 );
 const NAME = new RegExp(`${CREDENTIAL_NAME}|pass$`, 'i');
-const BEARER = /\bBearer(?:\s|%20|\+)+(?!\[redacted)[^\s"'<>,;)]+/gi;
+const BEARER = new RegExp(String.raw`\bBearer(?:\s|%20|\+)+(?!${PLACED})[^\s"'<>,;)]+`, 'gi');
 const BASIC = /\bBasic(?:\s|%20|\+)+([A-Za-z0-9+/]{8,}={0,2})(?![\w+/=])/gi;
 const JWT = /(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 const THREE_PART = /(?<![\w-])[\w-]{16,}\.[\w-]{16,}\.[\w-]{16,}/g;
