@@ -20,7 +20,7 @@ describe('the failure sentence', () => {
       'PSA Metadata: Ticket Types fails with permission_denied in 1 run: Access denied',
     );
     // A page marks the parts it sets apart, and says since when.
-    const marked = failureSentence(failure, {
+    const marked = failureSentence<object>(failure, {
       resource: (text) => ({ bold: text }),
       reason: (text) => ({ code: text }),
       since: (iso) => ({ time: iso }),
