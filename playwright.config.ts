@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium-path.ts';
 import { E2E_APP_ORIGIN } from './scripts/e2e-ports.ts';
+import { SIGNED_IN_STATE } from './e2e/support/signed-in-state.ts';
 
 const executablePath = findChromium() ?? undefined;
 const BASE_ARGS = [
@@ -40,7 +41,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium' },
+    // Signs in once and saves the sign-in; most tests start from it (e2e/support/test.ts).
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', dependencies: ['setup'], use: { storageState: SIGNED_IN_STATE } },
     {
       // The widget where the browser denies storage to third-party frames (third-party cookies
       // blocked, Brave, some embedded browsers): Chromium as Playwright launches it by default,

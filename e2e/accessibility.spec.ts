@@ -1,18 +1,22 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { E2E_DEMO_ORIGIN } from '../scripts/e2e-ports.ts';
 import { seriousViolations } from './support/axe.ts';
 import { useFaultyStandin } from './support/faulty-standin.ts';
-import { signIn, submitLogin } from './support/sign-in.ts';
+import { openSignedIn, submitLogin } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
 
-test('sign-in, overview and an integration page have no serious axe violations', async ({
-  page,
-}) => {
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+test.describe('signed out', () => {
+  test.use(SIGNED_OUT);
 
-  await signIn(page);
+  test('the sign-in screen has no serious axe violations', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+test('the overview and an integration page have no serious axe violations', async ({ page }) => {
+  await openSignedIn(page);
   await expect(
     page.getByRole('article', { name: 'ConnectWise PSA' }).getByText('Latest run'),
   ).toBeVisible();
@@ -32,7 +36,7 @@ test('loading, error, empty and not-connected states have no serious axe violati
 }) => {
   // Loading: every answer from this stand-in is 2.5 s late, so the skeletons are up.
   await useFaultyStandin(page, 'slow');
-  await signIn(page, '/integrations/connectwise?range=24h');
+  await openSignedIn(page, '/integrations/connectwise?range=24h');
   await expect(page.getByText(/Loaded [\d,]+ runs…|Loading/).first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.unroute('**/config.json');
@@ -67,31 +71,36 @@ test('loading, error, empty and not-connected states have no serious axe violati
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('the embedded widget has no serious axe violations', async ({ page }) => {
-  await page.goto(`${E2E_DEMO_ORIGIN}/embed-demo.html`);
-  await page.getByRole('button', { name: 'Sign in to the portal' }).click();
-  await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
-  const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
-  await expect(widget.getByText(/runs loaded\./)).toBeVisible();
-  // axe checks the frames of the page too.
-  expect(await seriousViolations(page)).toEqual([]);
+test.describe('the portal signs in', () => {
+  // The portal's own sign-in (its app registration), in a browser that has not signed in.
+  test.use(SIGNED_OUT);
 
-  // The portal switches to its dark theme and tells the widget (a message, not a reload).
-  await page.getByLabel('Dark theme').check();
-  await expect(widget.locator('html')).toHaveClass(/dark/);
-  await expect(page.locator('iframe[title="Sync Runs widget"]')).not.toHaveAttribute(
-    'src',
-    /theme=/,
-  );
-  await expect(widget.getByText(/runs loaded\./)).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  test('the embedded widget has no serious axe violations', async ({ page }) => {
+    await page.goto(`${E2E_DEMO_ORIGIN}/embed-demo.html`);
+    await page.getByRole('button', { name: 'Sign in to the portal' }).click();
+    await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
+    const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
+    await expect(widget.getByText(/runs loaded\./)).toBeVisible();
+    // axe checks the frames of the page too.
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The portal switches to its dark theme and tells the widget (a message, not a reload).
+    await page.getByLabel('Dark theme').check();
+    await expect(widget.locator('html')).toHaveClass(/dark/);
+    await expect(page.locator('iframe[title="Sync Runs widget"]')).not.toHaveAttribute(
+      'src',
+      /theme=/,
+    );
+    await expect(widget.getByText(/runs loaded\./)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
 
 test('the dark theme follows the system, is remembered, and keeps its contrast', async ({
   page,
 }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await signIn(page, '/integrations/halopsa?range=24h&status=FAILURE');
+  await openSignedIn(page, '/integrations/halopsa?range=24h&status=FAILURE');
   const html = page.locator('html');
   await expect(html).toHaveClass(/dark/);
   await expect(page.getByRole('radio', { name: 'System' })).toBeChecked();
@@ -124,7 +133,7 @@ test('the dark theme follows the system, is remembered, and keeps its contrast',
 });
 
 test('the chart and table work from the keyboard', async ({ page }) => {
-  await signIn(page, '/integrations/itglue?range=24h');
+  await openSignedIn(page, '/integrations/itglue?range=24h');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
   const chart = page.getByRole('application', { name: /Run timeline/ });
   await chart.focus();
@@ -157,44 +166,48 @@ async function tabTo(
   throw new Error(`Tab never reached ${String(target)}`);
 }
 
-test('the whole journey works by keyboard alone, with a visible focus ring', async ({ page }) => {
-  await page.goto('/');
-  await tabTo(page, page.getByRole('button', { name: 'Sign in' }));
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/login\//);
-  await tabTo(page, page.getByLabel('Email'));
-  await page.keyboard.type(DEMO_USER.username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_USER.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+test.describe('signing in by keyboard', () => {
+  test.use(SIGNED_OUT);
 
-  // Overview → an integration.
-  const link = page.getByRole('link', { name: 'HaloPSA', exact: true });
-  await tabTo(page, link);
-  const ring = await link.evaluate((el) => {
-    const style = getComputedStyle(el);
-    return style.outlineStyle !== 'none' || style.boxShadow !== 'none';
-  });
-  expect(ring).toBe(true);
-  await page.keyboard.press('Enter');
-  await expect(page.getByText(/runs loaded\./)).toBeVisible();
+  test('the whole journey works by keyboard alone, with a visible focus ring', async ({ page }) => {
+    await page.goto('/');
+    await tabTo(page, page.getByRole('button', { name: 'Sign in' }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/login\//);
+    await tabTo(page, page.getByLabel('Email'));
+    await page.keyboard.type(DEMO_USER.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_USER.password);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 
-  // Filter to failures, then open the first run's details.
-  const failures = page.getByRole('group', { name: 'Filter by status' }).getByRole('button', {
-    name: /Failure/,
+    // Overview → an integration.
+    const link = page.getByRole('link', { name: 'HaloPSA', exact: true });
+    await tabTo(page, link);
+    const ring = await link.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return style.outlineStyle !== 'none' || style.boxShadow !== 'none';
+    });
+    expect(ring).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/runs loaded\./)).toBeVisible();
+
+    // Filter to failures, then open the first run's details.
+    const failures = page.getByRole('group', { name: 'Filter by status' }).getByRole('button', {
+      name: /Failure/,
+    });
+    await tabTo(page, failures);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/status=FAILURE/);
+    const details = page.getByRole('button', { name: /Details of run/ }).first();
+    await tabTo(page, details, 200);
+    await page.keyboard.press('Enter');
+    await expect(details).toHaveAttribute('aria-expanded', 'true');
   });
-  await tabTo(page, failures);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/status=FAILURE/);
-  const details = page.getByRole('button', { name: /Details of run/ }).first();
-  await tabTo(page, details, 200);
-  await page.keyboard.press('Enter');
-  await expect(details).toHaveAttribute('aria-expanded', 'true');
 });
 
 test('every control reached by Tab shows where the focus is, in both themes', async ({ page }) => {
-  await signIn(page, '/integrations/halopsa?range=24h');
+  await openSignedIn(page, '/integrations/halopsa?range=24h');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
   await page
     .getByRole('button', { name: /Details of run/ })

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './support/sign-in.ts';
+import { openSignedIn, signIn } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
 
 test('overview → integration → chart → drill down to a failure → search → window → deep link', async ({
   page,
@@ -7,7 +7,7 @@ test('overview → integration → chart → drill down to a failure → search 
   browser,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page);
+  await openSignedIn(page);
 
   // Overview: every configured integration, with the documented 404s as plain-language states.
   await expect(
@@ -59,7 +59,8 @@ test('overview → integration → chart → drill down to a failure → search 
   expect(link).toContain(`run=${selectedRun}`);
   expect(link).toMatch(/since=.*until=/);
 
-  const fresh = await browser.newContext({ ignoreHTTPSErrors: true });
+  // (A context made here starts from the test's storage state unless told otherwise.)
+  const fresh = await browser.newContext({ ...SIGNED_OUT, ignoreHTTPSErrors: true });
   const other = await fresh.newPage();
   await signIn(other, link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(other).toHaveURL(new RegExp(`run=${selectedRun}`));
@@ -71,7 +72,7 @@ test('overview → integration → chart → drill down to a failure → search 
 });
 
 test('each documented 404 has its own plain-language state', async ({ page }) => {
-  await signIn(page);
+  await openSignedIn(page);
   await page.goto('/integrations/autotask');
   await expect(page.getByText('Not connected for this tenant', { exact: true })).toBeVisible();
   await page.goto('/integrations/m365');
@@ -83,8 +84,8 @@ test('each documented 404 has its own plain-language state', async ({ page }) =>
 test('a failed page keeps what loaded and offers a retry from where it stopped', async ({
   page,
 }) => {
-  // Sign in on a page that loads nothing of connectwise, so only the integration page's requests are seen.
-  await signIn(page, '/integrations/autotask');
+  // Start on a page that loads nothing of connectwise, so only the integration page's requests are seen.
+  await openSignedIn(page, '/integrations/autotask');
   let failing = true;
   const cursors: string[] = [];
   await page.route('**/public-api/integrations/connectwise/sync-runs?*', async (route) => {

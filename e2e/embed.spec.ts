@@ -1,7 +1,10 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { E2E_APP_ORIGIN, E2E_DEMO_ORIGIN } from '../scripts/e2e-ports.ts';
 import { submitLogin } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
+
+// The portal signs in with its own app registration, and the widget through its own popup.
+test.use(SIGNED_OUT);
 
 // This spec runs twice (playwright.config.ts): in a browser that partitions third-party storage,
 // and in one that denies it to the portal's frame, where the widget works in memory and says so.

@@ -1,7 +1,8 @@
 // Faults injected by the stand-in's knobs: the page ends with every run of the window exactly once,
 // says what it is doing, and never loops, floods or loses what it already loaded.
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support/sign-in.ts';
+import type { Page } from '@playwright/test';
+import { openSignedIn } from './support/sign-in.ts';
+import { expect, test } from './support/test.ts';
 import {
   pastWindow,
   standinCount,
@@ -17,11 +18,11 @@ async function loadedCount(page: Page): Promise<number> {
   return Number(/([\d,]+) runs loaded/.exec(text)?.[1]?.replace(/,/g, ''));
 }
 
-/** Signs in straight onto an integration page with an absolute window, through a faulty stand-in. */
+/** Opens, signed in, an integration page with an absolute window, through a faulty stand-in. */
 async function openThrough(page: Page, standin: FaultyStandin, days: number) {
   const window = pastWindow(days);
   await useFaultyStandin(page, standin);
-  await signIn(page, `/integrations/connectwise?${new URLSearchParams(window)}`);
+  await openSignedIn(page, `/integrations/connectwise?${new URLSearchParams(window)}`);
   return window;
 }
 

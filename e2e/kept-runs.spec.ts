@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support/sign-in.ts';
+import type { Page } from '@playwright/test';
+import { openSignedIn, signIn } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
 
 /** Counts this page's requests to the sync-runs endpoint, by integration. */
 function countApi(page: Page) {
@@ -32,45 +33,50 @@ async function storedRecords(page: Page): Promise<string[]> {
   );
 }
 
-test('a reload shows the kept runs at once and asks the API only for what is new', async ({
-  page,
-}) => {
-  const api = countApi(page);
-  await signIn(page, '/integrations/connectwise');
-  const loaded = page.getByRole('status').filter({ hasText: /runs loaded\./ });
-  await expect(loaded).toBeVisible();
-  const total = Number((await loaded.innerText()).replace(/\D/g, ''));
-  expect(api.of('connectwise')).toBeGreaterThan(10);
-  await expect
-    .poll(() => storedRecords(page))
-    .toContainEqual(expect.stringMatching(/\|connectwise$/));
+test.describe('ending with a sign-out', () => {
+  // Signing out ends the identity provider's session and revokes its refresh token: its own sign-in.
+  test.use(SIGNED_OUT);
 
-  api.reset();
-  // A slow network: the kept runs show while the API is still answering.
-  await page.route('**/sync-runs?**', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    await route.continue().catch(() => {});
+  test('a reload shows the kept runs at once and asks the API only for what is new', async ({
+    page,
+  }) => {
+    const api = countApi(page);
+    await signIn(page, '/integrations/connectwise');
+    const loaded = page.getByRole('status').filter({ hasText: /runs loaded\./ });
+    await expect(loaded).toBeVisible();
+    const total = Number((await loaded.innerText()).replace(/\D/g, ''));
+    expect(api.of('connectwise')).toBeGreaterThan(10);
+    await expect
+      .poll(() => storedRecords(page))
+      .toContainEqual(expect.stringMatching(/\|connectwise$/));
+
+    api.reset();
+    // A slow network: the kept runs show while the API is still answering.
+    await page.route('**/sync-runs?**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await route.continue().catch(() => {});
+    });
+    await page.reload();
+    await expect(page.getByText(/Showing runs kept in this browser, as of/)).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Sync runs table' }).getByRole('row').nth(5),
+    ).toBeVisible();
+    await expect(loaded).toBeVisible();
+    await expect(page.getByText(/Showing runs kept in this browser/)).toHaveCount(0);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    expect(Number((await loaded.innerText()).replace(/\D/g, ''))).toBeGreaterThanOrEqual(total);
+    expect(api.of('connectwise')).toBeLessThanOrEqual(3);
+
+    // Sign-out leaves nothing kept.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(await storedRecords(page)).toEqual([]);
   });
-  await page.reload();
-  await expect(page.getByText(/Showing runs kept in this browser, as of/)).toBeVisible();
-  await expect(
-    page.getByRole('region', { name: 'Sync runs table' }).getByRole('row').nth(5),
-  ).toBeVisible();
-  await expect(loaded).toBeVisible();
-  await expect(page.getByText(/Showing runs kept in this browser/)).toHaveCount(0);
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  expect(Number((await loaded.innerText()).replace(/\D/g, ''))).toBeGreaterThanOrEqual(total);
-  expect(api.of('connectwise')).toBeLessThanOrEqual(3);
-
-  // Sign-out leaves nothing kept.
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  expect(await storedRecords(page)).toEqual([]);
 });
 
 test('a second visit to the overview costs about one request per integration', async ({ page }) => {
   const api = countApi(page);
-  await signIn(page);
+  await openSignedIn(page);
   const cards = page.getByRole('article');
   await expect(
     page.getByRole('article', { name: 'HaloPSA' }).getByText('Failing runs'),

@@ -1,6 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { E2E_APP_ORIGIN, E2E_DEMO_ORIGIN, E2E_PROD_ORIGIN } from '../scripts/e2e-ports.ts';
 import { signIn } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
+
+// The production server's origin has its own storage: signing in there, through its strict CSP, is
+// part of what is tested, and the framing tests start in a browser that has never signed in.
+test.use(SIGNED_OUT);
 
 test('the app works under the production server: strict CSP, API through its proxy', async ({
   page,

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support/sign-in.ts';
+import type { Page } from '@playwright/test';
+import { openSignedIn } from './support/sign-in.ts';
+import { expect, test } from './support/test.ts';
 
 async function ask(page: Page, activity: string, resource = '', created = '') {
   const panel = page.getByRole('region', { name: 'Where is my record?' });
@@ -20,7 +21,7 @@ test('answers "where is my record?" in plain words for each situation', async ({
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page, '/integrations/halopsa?range=7d');
+  await openSignedIn(page, '/integrations/halopsa?range=7d');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
 
   // A per-resource failure blocks records on that board.
@@ -64,7 +65,7 @@ test('answers "where is my record?" in plain words for each situation', async ({
 });
 
 test('freshness per activity and the learned cadence are on the page', async ({ page }) => {
-  await signIn(page, '/integrations/halopsa?range=7d');
+  await openSignedIn(page, '/integrations/halopsa?range=7d');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
   const freshness = page.getByRole('region', { name: 'Freshness by activity' });
   await expect(freshness.getByRole('row', { name: /PSA Metadata/ })).toContainText('days ago');

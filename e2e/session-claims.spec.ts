@@ -1,9 +1,13 @@
 // SECURITY.md's claims about the sign-in session, each proved the way a browser would break it:
 // a browser closed and opened again (its session cookies gone, its disk kept), and a sign-out
 // in one tab reaching a tab nobody touches, by the app's own channel alone.
-import { expect, test, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { signIn } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
+
+// Each test signs in, then signs out or ends the browser session.
+test.use(SIGNED_OUT);
 
 const JWT = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]{4,}/;
 

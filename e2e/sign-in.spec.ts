@@ -1,6 +1,9 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { signIn, submitLogin } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
+
+// About signing in and out: a browser that has not signed in.
+test.use(SIGNED_OUT);
 
 test('signs in through the identity provider and shows demo runs from the API', async ({
   page,

@@ -1,9 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { E2E_APP_ORIGIN, E2E_DEMO_ORIGIN } from '../scripts/e2e-ports.ts';
 import { seriousViolations } from './support/axe.ts';
 import { horizontalOverflow, smallTargets, unreachableControls } from './support/layout.ts';
-import { signIn, submitLogin } from './support/sign-in.ts';
+import { openSignedIn, submitLogin } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -17,14 +18,22 @@ async function expectFitsPhone(page: Page, what: string) {
   expect(await seriousViolations(page), `${what}: axe`).toEqual([]);
 }
 
+test.describe('signed out', () => {
+  test.use(SIGNED_OUT);
+
+  test('on a 360-px phone the sign-in screen fits the width, with finger-sized controls', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expectFitsPhone(page, 'sign-in');
+  });
+});
+
 test('on a 360-px phone every screen fits the width, with finger-sized controls', async ({
   page,
 }) => {
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  await expectFitsPhone(page, 'sign-in');
-
-  await signIn(page);
+  await openSignedIn(page);
   await expect(
     page.getByRole('article', { name: 'ConnectWise PSA' }).getByText('Latest run'),
   ).toBeVisible();
@@ -67,8 +76,10 @@ test('on a 360-px phone every screen fits the width, with finger-sized controls'
 test('the widget in a 360-px-wide portal column fits, with every control in reach', async ({
   browser,
 }) => {
-  // A desktop portal whose side column is 360 px wide.
+  // A desktop portal whose side column is 360 px wide; the portal signs in with its own app
+  // registration, in a browser that has not signed in.
   const portal = await browser.newContext({
+    ...SIGNED_OUT,
     viewport: { width: 1000, height: 800 },
     ignoreHTTPSErrors: true,
   });

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { seriousViolations } from './support/axe.ts';
-import { signIn } from './support/sign-in.ts';
+import { openSignedIn } from './support/sign-in.ts';
+import { expect, test } from './support/test.ts';
 
 function localInput(msAgo: number) {
   const d = new Date(Date.now() - msAgo);
@@ -11,7 +11,7 @@ function localInput(msAgo: number) {
 test('the overview calls silent and slow syncs Suspicious and draws every integration on one timeline', async ({
   page,
 }) => {
-  await signIn(page);
+  await openSignedIn(page);
   const servicenow = page.getByRole('article', { name: 'ServiceNow' });
   await expect(servicenow).toContainText('Suspicious');
   await expect(servicenow).toContainText(/PSA Contacts has found 0 records in each of the last/);
@@ -36,7 +36,7 @@ test('the overview calls silent and slow syncs Suspicious and draws every integr
 test('a sync that succeeds yet finds nothing: the finding, its runs, its trend and the record answer', async ({
   page,
 }) => {
-  await signIn(page, '/integrations/servicenow?range=7d');
+  await openSignedIn(page, '/integrations/servicenow?range=7d');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
   const unusual = page.getByRole('region', { name: 'Unusual activity' });
   await expect(unusual).toContainText(
@@ -75,7 +75,7 @@ test('a sync that succeeds yet finds nothing: the finding, its runs, its trend a
 test('slower runs are said with their factor and shaded on the duration trend', async ({
   page,
 }) => {
-  await signIn(page, '/integrations/n_central?range=7d');
+  await openSignedIn(page, '/integrations/n_central?range=7d');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Unusual activity' })).toContainText(
     /Runs take about \d+ min, \d+(\.\d)?× slower than usual \(1 min\), since /,

@@ -1,10 +1,14 @@
 // The widget's token from its host lives in memory only: after the widget has shown runs with it,
 // it is in no storage of the widget's frame (local, session, cookies, any IndexedDB record) and in
 // no console line.
-import { expect, test, type Frame } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { E2E_APP_ORIGIN, E2E_DEMO_ORIGIN } from '../scripts/e2e-ports.ts';
 import { submitLogin } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
+
+// The portal signs in with its own app registration.
+test.use(SIGNED_OUT);
 
 /** The whole token, and its first and last 40 characters (a token cut in two is still a leak). */
 const tokenParts = (token: string) => [token, token.slice(0, 40), token.slice(-40)];

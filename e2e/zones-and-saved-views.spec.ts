@@ -1,13 +1,13 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_USER } from '../local-idp/settings.ts';
 import { E2E_DEMO_ORIGIN } from '../scripts/e2e-ports.ts';
-import { signIn, submitLogin } from './support/sign-in.ts';
+import { openSignedIn, signIn, submitLogin } from './support/sign-in.ts';
+import { expect, SIGNED_OUT, test } from './support/test.ts';
 
 test('any time zone from a link or the picker, remembered with the last preset', async ({
   page,
   context,
 }) => {
-  await signIn(page, '/integrations/halopsa?range=24h&tz=Europe/Berlin');
+  await openSignedIn(page, '/integrations/halopsa?range=24h&tz=Europe/Berlin');
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
   await expect(page.getByText('Times in Europe/Berlin (GMT+1)')).toBeVisible();
   const table = page.getByRole('region', { name: 'Sync runs table' });
@@ -59,7 +59,10 @@ test('a saved view reopens from the list and is shared as its link', async ({
   browser,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page, '/integrations/halopsa?range=7d&status=FAILURE&sort=duration&tz=Asia/Tokyo');
+  await openSignedIn(
+    page,
+    '/integrations/halopsa?range=7d&status=FAILURE&sort=duration&tz=Asia/Tokyo',
+  );
   await expect(page.getByText(/runs loaded\./)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search' }).fill('Ticket');
   await expect(page).toHaveURL(/q=Ticket/);
@@ -105,7 +108,8 @@ test('a saved view reopens from the list and is shared as its link', async ({
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/range=7d/);
   expect(link).not.toMatch(/q=/);
-  const fresh = await browser.newContext({ ignoreHTTPSErrors: true });
+  // (A context made here starts from the test's storage state unless told otherwise.)
+  const fresh = await browser.newContext({ ...SIGNED_OUT, ignoreHTTPSErrors: true });
   const other = await fresh.newPage();
   await signIn(other, link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(other.getByText(/Times in Asia\/Tokyo/)).toBeVisible();
@@ -118,22 +122,27 @@ test('a saved view reopens from the list and is shared as its link', async ({
   await expect(page.getByRole('button', { name: 'Saved views (0)' })).toBeVisible();
 });
 
-test('the widget shows times in a chosen zone and saves views too', async ({ page }) => {
-  await page.goto(`${E2E_DEMO_ORIGIN}/embed-demo.html`);
-  await page.getByRole('button', { name: 'Sign in to the portal' }).click();
-  await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
-  const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
-  await expect(widget.getByText(/runs loaded\./)).toBeVisible();
-  // The table is drawn a moment after the count (a deferred render): click once the page is done,
-  // as a person would. A click into a cross-origin frame during that render could be lost.
-  await expect(widget.getByText(/Showing [1-9][\d,]* of [1-9][\d,]* runs\./)).toBeVisible();
-  await widget.getByRole('button', { name: 'Change time zone' }).click();
-  await widget.getByRole('combobox', { name: 'Time zone' }).fill('kolkata');
-  await widget.getByRole('option', { name: /Asia\/Kolkata/ }).click();
-  await expect(widget.getByText(/Times in Asia\/Kolkata \(GMT\+5:30\)/)).toBeVisible();
-  await widget.getByRole('button', { name: 'Save view' }).click();
-  await widget.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(widget.getByText(/Saved “HaloPSA · Last 30 days”/)).toBeVisible();
-  await widget.getByRole('button', { name: 'Saved views (1)' }).click();
-  await expect(widget.getByRole('link', { name: 'HaloPSA · Last 30 days' })).toBeVisible();
+test.describe('the portal signs in', () => {
+  // The portal's own sign-in (its app registration), in a browser that has not signed in.
+  test.use(SIGNED_OUT);
+
+  test('the widget shows times in a chosen zone and saves views too', async ({ page }) => {
+    await page.goto(`${E2E_DEMO_ORIGIN}/embed-demo.html`);
+    await page.getByRole('button', { name: 'Sign in to the portal' }).click();
+    await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
+    const widget = page.frameLocator('iframe[title="Sync Runs widget"]');
+    await expect(widget.getByText(/runs loaded\./)).toBeVisible();
+    // The table is drawn a moment after the count (a deferred render): click once the page is done,
+    // as a person would. A click into a cross-origin frame during that render could be lost.
+    await expect(widget.getByText(/Showing [1-9][\d,]* of [1-9][\d,]* runs\./)).toBeVisible();
+    await widget.getByRole('button', { name: 'Change time zone' }).click();
+    await widget.getByRole('combobox', { name: 'Time zone' }).fill('kolkata');
+    await widget.getByRole('option', { name: /Asia\/Kolkata/ }).click();
+    await expect(widget.getByText(/Times in Asia\/Kolkata \(GMT\+5:30\)/)).toBeVisible();
+    await widget.getByRole('button', { name: 'Save view' }).click();
+    await widget.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(widget.getByText(/Saved “HaloPSA · Last 30 days”/)).toBeVisible();
+    await widget.getByRole('button', { name: 'Saved views (1)' }).click();
+    await expect(widget.getByRole('link', { name: 'HaloPSA · Last 30 days' })).toBeVisible();
+  });
 });

@@ -15,3 +15,9 @@ export async function signIn(page: Page, path = '/') {
   await submitLogin(page, DEMO_USER.username, DEMO_USER.password);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
+
+/** Opens `path` in a browser that starts signed in (the run's one sign-in) and checks it is. */
+export async function openSignedIn(page: Page, path = '/') {
+  await page.goto(path);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
