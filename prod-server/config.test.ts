@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../src/lib/config/config-schema.ts';
 import { loadServerConfig, ServerConfigError } from './config.ts';
+import { VALID_CONFIG_JSON as VALID } from './test-support.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'sync-runs-config-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -15,16 +16,6 @@ const ENV = {
   SYNC_RUNS_AUTHORITY: 'https://login.microsoftonline.com/organizations',
   SYNC_RUNS_SCOPES: 'api://neo/access_as_user',
   SYNC_RUNS_INTEGRATIONS: 'halopsa',
-};
-
-const VALID = {
-  apiBaseUrl: 'https://api.neoagent.io',
-  auth: {
-    clientId: '11111111-2222-3333-4444-555555555555',
-    authority: 'https://login.microsoftonline.com/organizations',
-    scopes: ['api://neo/access_as_user'],
-  },
-  integrations: ['halopsa'],
 };
 
 let files = 0;

@@ -4,28 +4,13 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadServerConfig } from './config.ts';
-import {
-  close,
-  INDEX,
-  request,
-  SOURCE_MAP,
-  STALE_CONFIG,
-  startFixture,
-  type Fixture,
-} from './test-support.ts';
+import { close, INDEX, request, SOURCE_MAP, STALE_CONFIG, useFixture } from './test-support.ts';
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-let fx: Fixture;
-let port = 0;
-
-beforeAll(async () => {
-  fx = await startFixture();
-  port = fx.port;
-});
-afterAll(() => fx.stop());
+const fx = useFixture();
 
 /** The production server's request handler behind a TLS listener of its own (direct HTTPS). */
 async function overTls(server: http.Server): Promise<{ tls: https.Server; tlsPort: number }> {
@@ -53,10 +38,10 @@ function tlsGet(tlsPort: number, path: string): Promise<http.IncomingHttpHeaders
 
 describe('HTTPS and the trusted-proxy setting', () => {
   it('sends Strict-Transport-Security over HTTPS: direct, or from a trusted proxy that says so', async () => {
-    const plain = await request(port, '/');
+    const plain = await request(fx.port, '/');
     expect(plain.headers['strict-transport-security']).toBeUndefined();
     // Without SYNC_RUNS_TRUST_PROXY=1, anyone can send this header: it is ignored.
-    const claimed = await request(port, '/', { headers: { 'X-Forwarded-Proto': 'https' } });
+    const claimed = await request(fx.port, '/', { headers: { 'X-Forwarded-Proto': 'https' } });
     expect(claimed.headers['strict-transport-security']).toBeUndefined();
 
     const trusted = await fx.another({ SYNC_RUNS_TRUST_PROXY: '1' });
@@ -89,8 +74,8 @@ describe('HTTPS and the trusted-proxy setting', () => {
 
   it('builds config.json from forwarding headers only when SYNC_RUNS_TRUST_PROXY=1', async () => {
     const forged = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'evil.example' };
-    const direct = await request(port, '/config.json', { headers: forged });
-    expect(JSON.parse(direct.text).apiBaseUrl).toBe(`http://127.0.0.1:${port}`);
+    const direct = await request(fx.port, '/config.json', { headers: forged });
+    expect(JSON.parse(direct.text).apiBaseUrl).toBe(`http://127.0.0.1:${fx.port}`);
 
     const trusted = await fx.another({ SYNC_RUNS_TRUST_PROXY: '1' });
     try {
@@ -119,7 +104,7 @@ describe('config.json spellings', () => {
     ];
     for (const path of spellings) {
       for (const accept of ['*/*', 'text/html', 'application/json']) {
-        const res = await request(port, path, { headers: { Accept: accept } });
+        const res = await request(fx.port, path, { headers: { Accept: accept } });
         const label = `${path} (${accept})`;
         expect(res.text, label).not.toContain('apiBaseUrl');
         expect(res.text, label).not.toContain(STALE_CONFIG);
@@ -128,9 +113,9 @@ describe('config.json spellings', () => {
         expect(res.headers['cache-control'], label).not.toContain('immutable');
       }
     }
-    const real = await request(port, '/config.json');
+    const real = await request(fx.port, '/config.json');
     expect(real.status).toBe(200);
-    expect(JSON.parse(real.text).apiBaseUrl).toBe(`http://127.0.0.1:${port}`);
+    expect(JSON.parse(real.text).apiBaseUrl).toBe(`http://127.0.0.1:${fx.port}`);
   });
 });
 
@@ -144,12 +129,12 @@ describe('source maps', () => {
       '/assets/app-abc123.js.map.gz',
     ]) {
       for (const method of ['GET', 'HEAD']) {
-        const res = await request(port, path, { method, headers: { Accept: 'text/html' } });
+        const res = await request(fx.port, path, { method, headers: { Accept: 'text/html' } });
         expect(res.status, `${method} ${path}`).toBe(404);
         expect(res.text, path).not.toContain('secret-source');
       }
     }
-    expect((await request(port, '/assets/app-abc123.js')).status).toBe(200);
+    expect((await request(fx.port, '/assets/app-abc123.js')).status).toBe(200);
 
     const debug = await fx.another({ SYNC_RUNS_SERVE_SOURCEMAPS: '1' });
     try {

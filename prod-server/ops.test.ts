@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadServerConfig, REPO_ROOT } from './config.ts';
 import { inlineScripts } from './dist-check.ts';
 import { redactUrl } from './logging.ts';
@@ -15,27 +15,19 @@ import {
   listen,
   request,
   runsPath,
-  startFixture,
+  useFixture,
   TOKEN,
   UUID,
-  type Fixture,
 } from './test-support.ts';
 
-let fx: Fixture;
-let port = 0;
-
-beforeAll(async () => {
-  fx = await startFixture();
-  port = fx.port;
-});
-afterAll(() => fx.stop());
+const fx = useFixture();
 
 describe('health, logs and shutdown', () => {
   it('answers /healthz and /readyz', async () => {
-    const health = await request(port, '/healthz');
+    const health = await request(fx.port, '/healthz');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.text)).toEqual({ status: 'ok' });
-    expect((await request(port, '/readyz')).status).toBe(200);
+    expect((await request(fx.port, '/readyz')).status).toBe(200);
     const empty = createProdServer(
       { ...fx.config, distDir: join(fx.root, 'nowhere') },
       { log: () => {} },
@@ -51,13 +43,15 @@ describe('health, logs and shutdown', () => {
   it('writes one JSON line per request and never a token', async () => {
     fx.logs.length = 0;
     await request(
-      port,
+      fx.port,
       '/public-api/integrations/halopsa/sync-runs?access_token=qs-secret&code=auth-code&cursor=c1',
       {
         headers: { Authorization: `Bearer ${TOKEN}`, Cookie: 'msal=cookie-secret' },
       },
     );
-    await request(port, `/?id_token=${TOKEN}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    await request(fx.port, `/?id_token=${TOKEN}`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fx.logs).toHaveLength(2);
     for (const line of fx.logs) {

@@ -1,23 +1,9 @@
 // @vitest-environment node
 // What the API proxy relays: only the documented sync-runs route, normalised; and what it answers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  request,
-  runsPath,
-  startFixture,
-  UPSTREAM_HTML,
-  UUID,
-  type Fixture,
-} from './test-support.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { request, runsPath, useFixture, UPSTREAM_HTML, UUID } from './test-support.ts';
 
-let fx: Fixture;
-let port = 0;
-
-beforeAll(async () => {
-  fx = await startFixture();
-  port = fx.port;
-});
-afterAll(() => fx.stop());
+const fx = useFixture();
 beforeEach(() => {
   fx.upstream.seen.length = 0;
 });
@@ -48,17 +34,17 @@ describe('API proxy: routes', () => {
       '/public-api/integrations/halopsa/SYNC-RUNS',
     ];
     for (const path of others) {
-      const res = await request(port, path);
+      const res = await request(fx.port, path);
       expect(res.status, path).toBe(404);
       expect(res.headers['content-type'], path).toBe('application/json; charset=utf-8');
       expect(envelope(res.text).error.code, path).toBe('not_found');
     }
     expect(fx.upstream.seen).toEqual([]);
 
-    const head = await request(port, runsPath('halopsa', '?page_size=5'), { method: 'HEAD' });
+    const head = await request(fx.port, runsPath('halopsa', '?page_size=5'), { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
-    const get = await request(port, runsPath('halopsa', '?page_size=5'));
+    const get = await request(fx.port, runsPath('halopsa', '?page_size=5'));
     expect(JSON.parse(get.text)).toMatchObject({ method: 'GET' });
     expect(fx.upstream.seen).toEqual([
       runsPath('halopsa', '?page_size=5'),
@@ -76,7 +62,7 @@ describe('API proxy: routes', () => {
       [runsPath('a!b'), runsPath('a!b')],
     ];
     for (const [asked, relayed] of cases) {
-      const res = await request(port, asked);
+      const res = await request(fx.port, asked);
       expect(res.status, asked).toBe(200);
       expect((JSON.parse(res.text) as { url: string }).url, asked).toBe(relayed);
     }
@@ -114,7 +100,7 @@ describe('API proxy: routes', () => {
       runsPath('a%0Ab'),
     ];
     for (const path of attempts) {
-      const res = await request(port, path);
+      const res = await request(fx.port, path);
       expect(res.status, path).toBeGreaterThanOrEqual(400);
       expect(res.status, path).toBeLessThan(500);
       expect(res.headers['content-type'], path).toBe('application/json; charset=utf-8');
@@ -126,7 +112,7 @@ describe('API proxy: routes', () => {
 
 describe('API proxy: what it answers', () => {
   it('never serves an upstream HTML page as a document: Neo’s JSON error envelope instead', async () => {
-    const error = await request(port, runsPath('html-error'));
+    const error = await request(fx.port, runsPath('html-error'));
     expect(error.status).toBe(503);
     expect(error.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(error.headers['retry-after']).toBe('3');
@@ -137,13 +123,13 @@ describe('API proxy: what it answers', () => {
     expect(error.headers['x-request-id']).toBe(body.meta.request_id);
 
     // A 2xx that is not JSON is not the API's answer either.
-    const ok = await request(port, runsPath('html-ok'));
+    const ok = await request(fx.port, runsPath('html-ok'));
     expect(ok.status).toBe(502);
     expect(ok.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(ok.text).not.toContain(UPSTREAM_HTML);
     expect(envelope(ok.text).error.code).toBe('upstream_invalid_response');
 
-    const head = await request(port, runsPath('html-error'), { method: 'HEAD' });
+    const head = await request(fx.port, runsPath('html-error'), { method: 'HEAD' });
     expect(head.status).toBe(503);
     expect(head.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(head.body.length).toBe(0);

@@ -1,32 +1,16 @@
 // @vitest-environment node
 // The same-origin API proxy over real HTTP, against a fake Neo API upstream.
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadServerConfig } from './config.ts';
-import {
-  close,
-  listen,
-  request,
-  runsPath,
-  startFixture,
-  TOKEN,
-  UUID,
-  type Fixture,
-} from './test-support.ts';
+import { close, listen, request, runsPath, useFixture, TOKEN, UUID } from './test-support.ts';
 
-let fx: Fixture;
-let port = 0;
-
-beforeAll(async () => {
-  fx = await startFixture();
-  port = fx.port;
-});
-afterAll(() => fx.stop());
+const fx = useFixture();
 
 describe('API proxy', () => {
   it('passes Authorization through and only allow-listed headers, both ways', async () => {
     const res = await request(
-      port,
+      fx.port,
       '/public-api/integrations/halopsa/sync-runs?page_size=200&cursor=a%2Fb',
       {
         headers: {
@@ -45,7 +29,7 @@ describe('API proxy', () => {
     expect(seen.headers['x-custom']).toBeUndefined();
     expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
     expect(seen.headers['x-forwarded-proto']).toBe('http');
-    expect(seen.headers['x-forwarded-host']).toBe(`127.0.0.1:${port}`);
+    expect(seen.headers['x-forwarded-host']).toBe(`127.0.0.1:${fx.port}`);
     expect(res.headers['x-ratelimit-limit']).toBe('1200');
     expect(res.headers['x-ratelimit-remaining']).toBe('1199');
     expect(res.headers['x-ratelimit-reset']).toBe('1767225600');
@@ -55,7 +39,7 @@ describe('API proxy', () => {
   });
 
   it('passes error statuses and Retry-After through', async () => {
-    const res = await request(port, runsPath('limited'));
+    const res = await request(fx.port, runsPath('limited'));
     expect(res.status).toBe(429);
     expect(res.headers['retry-after']).toBe('7');
     expect(JSON.parse(res.text).error.code).toBe('rate_limited');
@@ -64,7 +48,7 @@ describe('API proxy', () => {
   it('streams the body without waiting for the upstream to finish', async () => {
     const firstChunk = await new Promise<string>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, path: runsPath('stream'), agent: false },
+        { host: '127.0.0.1', port: fx.port, path: runsPath('stream'), agent: false },
         (res) => {
           let seen = '';
           res.setEncoding('utf8');
@@ -85,7 +69,7 @@ describe('API proxy', () => {
   it('answers 504 with Neo’s envelope on timeout and aborts the upstream', async () => {
     fx.expectUpstreamClose();
     const started = Date.now();
-    const res = await request(port, runsPath('slow'));
+    const res = await request(fx.port, runsPath('slow'));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(res.status).toBe(504);
     const body = JSON.parse(res.text);
@@ -97,7 +81,12 @@ describe('API proxy', () => {
 
   it('aborts the upstream request when the client disconnects', async () => {
     fx.expectUpstreamClose();
-    const req = http.request({ host: '127.0.0.1', port, path: runsPath('slow'), agent: false });
+    const req = http.request({
+      host: '127.0.0.1',
+      port: fx.port,
+      path: runsPath('slow'),
+      agent: false,
+    });
     req.on('error', () => {});
     req.end();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -120,7 +109,7 @@ describe('API proxy', () => {
     } finally {
       await close(unreachable);
     }
-    const post = await request(port, '/public-api/integrations/halopsa/sync-runs', {
+    const post = await request(fx.port, '/public-api/integrations/halopsa/sync-runs', {
       method: 'POST',
     });
     expect(post.status).toBe(405);
@@ -139,10 +128,10 @@ describe('API proxy: forwarding headers', () => {
   type Seen = { url: string; headers: Record<string, string | undefined> };
 
   it('drops client-supplied X-Forwarded-* and Forwarded unless SYNC_RUNS_TRUST_PROXY=1', async () => {
-    const res = await request(port, runsPath('halopsa'), { headers: SPOOFED });
+    const res = await request(fx.port, runsPath('halopsa'), { headers: SPOOFED });
     const seen = JSON.parse(res.text) as Seen;
     expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
-    expect(seen.headers['x-forwarded-host']).toBe(`127.0.0.1:${port}`);
+    expect(seen.headers['x-forwarded-host']).toBe(`127.0.0.1:${fx.port}`);
     expect(seen.headers['x-forwarded-proto']).toBe('http');
     expect(seen.headers.forwarded).toBeUndefined();
     expect(res.text).not.toContain('evil.example');

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadServerConfig, ServerConfigError } from './config.ts';
 import { buildCsp } from './csp.ts';
 import { createProdServer } from './server.ts';
@@ -16,21 +16,13 @@ import {
   request,
   runsPath,
   SECRET,
-  startFixture,
+  useFixture,
   UUID,
-  type Fixture,
 } from './test-support.ts';
 
-let fx: Fixture;
-let port = 0;
+const fx = useFixture();
 /** The test env without the proxy. */
 const env = (extra: Record<string, string> = {}) => baseEnv(fx.dist, extra);
-
-beforeAll(async () => {
-  fx = await startFixture();
-  port = fx.port;
-});
-afterAll(() => fx.stop());
 
 const FRAME_ANCESTORS = "frame-ancestors 'self' https://portal.example.com https://psa.example.org";
 
@@ -64,7 +56,7 @@ describe('security headers', () => {
       [runsPath('limited'), 429],
     ];
     for (const [path, status, headers, method] of cases) {
-      const res = await request(port, path, { headers, method });
+      const res = await request(fx.port, path, { headers, method });
       expect(res.status, path).toBe(status);
       expect(res.headers['content-security-policy'], path).toBe(buildCsp(fx.config));
       expect(res.headers['content-security-policy'], path).toContain(`${FRAME_ANCESTORS};`);
@@ -107,64 +99,67 @@ describe('security headers', () => {
 
 describe('static files', () => {
   it('caches hashed assets forever and revalidates HTML', async () => {
-    const asset = await request(port, '/assets/app-abc123.js');
+    const asset = await request(fx.port, '/assets/app-abc123.js');
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(asset.text).toBe(APP_JS);
     expect(asset.headers['x-request-id']).toMatch(UUID);
     for (const path of ['/', '/redirect.html', '/favicon.svg']) {
-      expect((await request(port, path)).headers['cache-control'], path).toBe('no-cache');
+      expect((await request(fx.port, path)).headers['cache-control'], path).toBe('no-cache');
     }
-    expect((await request(port, '/')).text).toBe(INDEX);
+    expect((await request(fx.port, '/')).text).toBe(INDEX);
   });
 
   it('answers 304 to a matching ETag or Last-Modified', async () => {
-    const first = await request(port, '/assets/app-abc123.js');
+    const first = await request(fx.port, '/assets/app-abc123.js');
     const etag = String(first.headers.etag);
-    const again = await request(port, '/assets/app-abc123.js', {
+    const again = await request(fx.port, '/assets/app-abc123.js', {
       headers: { 'If-None-Match': etag },
     });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     const since = String(first.headers['last-modified']);
-    const bySince = await request(port, '/', { headers: { 'If-Modified-Since': since } });
+    const bySince = await request(fx.port, '/', { headers: { 'If-Modified-Since': since } });
     expect(bySince.status).toBe(304);
   });
 
   it('compresses when accepted and serves HEAD without a body', async () => {
-    const gz = await request(port, '/assets/app-abc123.js', {
+    const gz = await request(fx.port, '/assets/app-abc123.js', {
       headers: { 'Accept-Encoding': 'gzip' },
     });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gz.headers.vary).toContain('Accept-Encoding');
     expect(gunzipSync(gz.body).toString()).toBe(APP_JS);
-    const br = await request(port, '/assets/app-abc123.js', {
+    const br = await request(fx.port, '/assets/app-abc123.js', {
       headers: { 'Accept-Encoding': 'gzip, br' },
     });
     expect(br.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br.body).toString()).toBe(APP_JS);
     expect(br.headers.etag).not.toBe(gz.headers.etag);
-    const head = await request(port, '/assets/app-abc123.js', { method: 'HEAD' });
+    const head = await request(fx.port, '/assets/app-abc123.js', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
     expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(APP_JS));
   });
 
   it('falls back to index.html for deep links, never for assets', async () => {
-    const deep = await request(port, '/integrations/x?run=1', {
+    const deep = await request(fx.port, '/integrations/x?run=1', {
       headers: { Accept: 'text/html,*/*' },
     });
     expect(deep.status).toBe(200);
     expect(deep.text).toBe(INDEX);
     expect(deep.headers['cache-control']).toBe('no-cache');
-    const missing = await request(port, '/assets/missing.js', { headers: { Accept: 'text/html' } });
+    const missing = await request(fx.port, '/assets/missing.js', {
+      headers: { Accept: 'text/html' },
+    });
     expect(missing.status).toBe(404);
     expect(missing.text).not.toContain('<div id="root">');
     expect(
-      (await request(port, '/app-missing.css', { headers: { Accept: 'text/html' } })).status,
+      (await request(fx.port, '/app-missing.css', { headers: { Accept: 'text/html' } })).status,
     ).toBe(404);
     expect(
-      (await request(port, '/integrations/x', { headers: { Accept: 'application/json' } })).status,
+      (await request(fx.port, '/integrations/x', { headers: { Accept: 'application/json' } }))
+        .status,
     ).toBe(404);
   });
 
@@ -184,7 +179,7 @@ describe('static files', () => {
       '/.env',
     ];
     for (const path of attempts) {
-      const res = await request(port, path, { headers: { Accept: 'text/html' } });
+      const res = await request(fx.port, path, { headers: { Accept: 'text/html' } });
       expect([400, 404], path).toContain(res.status);
       expect(res.text, path).not.toContain(SECRET);
       expect(res.text, path).not.toContain('<div id="root">');
@@ -194,11 +189,11 @@ describe('static files', () => {
 
 describe('config.json', () => {
   it('is generated from the environment, no-store, with the proxy origin as apiBaseUrl', async () => {
-    const res = await request(port, '/config.json');
+    const res = await request(fx.port, '/config.json');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(JSON.parse(res.text)).toEqual({
-      apiBaseUrl: `http://127.0.0.1:${port}`,
+      apiBaseUrl: `http://127.0.0.1:${fx.port}`,
       auth: {
         clientId: '11111111-2222-3333-4444-555555555555',
         authority: 'https://login.microsoftonline.com/6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5',

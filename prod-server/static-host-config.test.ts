@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadServerConfig, type ServerConfig } from './config.ts';
 import {
   StaticHostConfigError,
@@ -12,7 +12,7 @@ import {
   staticWebAppConfig,
   type StaticWebAppConfig,
 } from './static-host-config.ts';
-import { close, request, startFixture, type Fixture } from './test-support.ts';
+import { close, request, useFixture } from './test-support.ts';
 
 /** A static deployment: no proxy, the API elsewhere, an error endpoint; behind TLS. */
 const STATIC = {
@@ -100,11 +100,7 @@ const PATHS = [
   '/missing.png',
 ];
 
-let fx: Fixture;
-beforeAll(async () => {
-  fx = await startFixture(STATIC);
-});
-afterAll(() => fx.stop());
+const fx = useFixture(STATIC);
 
 async function compare(port: number, config: ServerConfig) {
   const swa = staticWebAppConfig(config);

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { loadServerConfig, type ServerConfig } from './config.ts';
 import { createProdServer } from './server.ts';
 
@@ -148,6 +149,30 @@ function createUpstream() {
 }
 
 export type Fixture = Awaited<ReturnType<typeof startFixture>>;
+
+/**
+ * One fixture for the whole test file: started before its first test, stopped after its last. The
+ * object returned is filled in when the fixture starts, so read its fields inside tests.
+ */
+export function useFixture(extra: Record<string, string> = {}): Fixture {
+  const fx = {} as Fixture;
+  beforeAll(async () => {
+    Object.assign(fx, await startFixture(extra));
+  });
+  afterAll(() => fx.stop());
+  return fx;
+}
+
+/** A config.json the browser's schema accepts, for tests that write their own. */
+export const VALID_CONFIG_JSON = {
+  apiBaseUrl: 'https://api.neoagent.io',
+  auth: {
+    clientId: '11111111-2222-3333-4444-555555555555',
+    authority: 'https://login.microsoftonline.com/organizations',
+    scopes: ['api://neo/access_as_user'],
+  },
+  integrations: ['halopsa'],
+};
 
 /**
  * A built app in a temp DIST_DIR (with a stale config.json, a source map and traps outside it), a

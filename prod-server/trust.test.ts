@@ -4,19 +4,12 @@
 // no cache of API answers, and no credential in config.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadServerConfig, REPO_ROOT, ServerConfigError } from './config.ts';
 import { redactUrl } from './logging.ts';
-import { request, runsPath, startFixture, TOKEN, type Fixture } from './test-support.ts';
+import { request, runsPath, TOKEN, useFixture, VALID_CONFIG_JSON } from './test-support.ts';
 
-let fx: Fixture;
-let port = 0;
-
-beforeAll(async () => {
-  fx = await startFixture();
-  port = fx.port;
-});
-afterAll(() => fx.stop());
+const fx = useFixture();
 
 /** What the app and the API proxy answer, one request of each kind. */
 const ANSWERS: [string, string, Record<string, string>?][] = [
@@ -46,7 +39,7 @@ describe('Permissions-Policy', () => {
     const features = featuresSecurityMdLists();
     expect(features).toEqual(expect.arrayContaining(['camera', 'microphone', 'geolocation']));
     for (const [what, path, headers] of ANSWERS) {
-      const res = await request(port, path, { headers });
+      const res = await request(fx.port, path, { headers });
       const policy = String(res.headers['permissions-policy'] ?? '');
       const directives = new Map(
         policy.split(',').map((d) => d.trim().split('=') as [string, string]),
@@ -65,8 +58,8 @@ describe('the access log', () => {
     const cookie =
       'sync-runs.cache-key=cookie-secret-0123; msal.cache.encryption=cookie-secret-4567';
     for (const [, path, headers] of ANSWERS)
-      await request(port, path, { headers: { ...headers, Cookie: cookie } });
-    await request(port, '/', { method: 'POST', headers: { Cookie: cookie } });
+      await request(fx.port, path, { headers: { ...headers, Cookie: cookie } });
+    await request(fx.port, '/', { method: 'POST', headers: { Cookie: cookie } });
     await expect.poll(() => fx.logs.length).toBe(ANSWERS.length + 1);
     const log = fx.logs.join('\n');
     expect(log).not.toContain('cookie-secret');
@@ -93,7 +86,7 @@ describe('the access log', () => {
     );
 
     fx.logs.length = 0;
-    await request(port, `/integrations/halopsa?anything=${opaque}`, {
+    await request(fx.port, `/integrations/halopsa?anything=${opaque}`, {
       headers: { Accept: 'text/html' },
     });
     await expect.poll(() => fx.logs.length).toBe(1);
@@ -140,10 +133,10 @@ describe('access-log redaction', () => {
     );
 
     fx.logs.length = 0;
-    await request(port, `/integrations/halopsa?q=${encodeURIComponent('secret customer')}`, {
+    await request(fx.port, `/integrations/halopsa?q=${encodeURIComponent('secret customer')}`, {
       headers: { Accept: 'text/html' },
     });
-    await request(port, `/integrations/${jwt}`, { headers: { Accept: 'text/html' } });
+    await request(fx.port, `/integrations/${jwt}`, { headers: { Accept: 'text/html' } });
     await expect.poll(() => fx.logs.length).toBe(2);
     expect(fx.logs.join('\n')).not.toMatch(/secret|eyJ/);
   });
@@ -151,14 +144,14 @@ describe('access-log redaction', () => {
 
 describe('API answers through the proxy', () => {
   it('carry Cache-Control: no-store, whatever the upstream sends', async () => {
-    const cacheable = await request(port, runsPath('cacheable'));
+    const cacheable = await request(fx.port, runsPath('cacheable'));
     expect(cacheable.status).toBe(200);
     expect(cacheable.headers['cache-control']).toBe('no-store');
     for (const name of ['halopsa', 'limited', 'html-error']) {
-      const res = await request(port, runsPath(name));
+      const res = await request(fx.port, runsPath(name));
       expect(res.headers['cache-control'], name).toBe('no-store');
     }
-    expect((await request(port, '/public-api/other')).headers['cache-control']).toBe('no-store');
+    expect((await request(fx.port, '/public-api/other')).headers['cache-control']).toBe('no-store');
   });
 });
 
@@ -174,17 +167,7 @@ describe('config.json', () => {
   };
   const file = (name: string, extra: Record<string, unknown>) => {
     const path = join(fx.root, name);
-    const config = {
-      apiBaseUrl: 'https://api.neoagent.io',
-      auth: {
-        clientId: '11111111-2222-3333-4444-555555555555',
-        authority: 'https://login.microsoftonline.com/organizations',
-        scopes: ['api://neo/access_as_user'],
-      },
-      integrations: ['halopsa'],
-      ...extra,
-    };
-    writeFileSync(path, JSON.stringify(config));
+    writeFileSync(path, JSON.stringify({ ...VALID_CONFIG_JSON, ...extra }));
     return { DIST_DIR: fx.dist, SYNC_RUNS_CONFIG_FILE: path };
   };
 
@@ -217,7 +200,7 @@ describe('config.json', () => {
   });
 
   it('as served holds no neo_sk_ key nor a field named like one', async () => {
-    const res = await request(port, '/config.json');
+    const res = await request(fx.port, '/config.json');
     expect(res.status).toBe(200);
     expect(res.text).not.toMatch(/neo_sk_/i);
     expect(res.text).not.toMatch(/"[^"]*(?:api[-_]?key|secret|token|password)[^"]*"\s*:/i);
