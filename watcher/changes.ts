@@ -34,6 +34,117 @@ export type ChangeContext = {
   now: number;
 };
 
+/** One change to tell: the notice's kind, words and the part of its key that makes it unique. */
+type Change = {
+  kind: NoticeKind;
+  subjectKey: string;
+  state: SubjectState;
+  title: string;
+  text: string;
+  since: string | null;
+  keyPart: string;
+};
+
+function toNotice(change: Change, context: ChangeContext): Notice {
+  const { kind, subjectKey, state, since } = change;
+  const { integration, now } = context;
+  const focus =
+    state.subject === 'signature'
+      ? { sig: state.id }
+      : state.subject === 'anomaly'
+        ? { anomaly: state.id }
+        : {};
+  return {
+    key: `${integration}|${subjectKey}|${kind}|${change.keyPart}`,
+    kind,
+    severity: changeKindOf(kind) === 'recovery' ? 'recovery' : 'problem',
+    integration,
+    integrationName: context.integrationName,
+    activity: state.subject === 'health' ? null : state.activity,
+    title: change.title,
+    text: change.text,
+    since,
+    link: dashboardLink(context.dashboardUrl, integration, {
+      since: since ? Date.parse(since) : null,
+      now,
+      ...focus,
+    }),
+    createdAt: new Date(now).toISOString(),
+    items: [],
+  };
+}
+
+type HealthSubject = Extract<SubjectState, { subject: 'health' }>;
+
+/** A health state that differs from the one before: told when it is a problem or a recovery. */
+function healthChange(
+  name: string,
+  key: string,
+  state: HealthSubject,
+  was: HealthSubject | null,
+  nowIso: string,
+): Change | null {
+  if (isHealthProblem(state.state))
+    return {
+      kind: 'health-changed',
+      subjectKey: key,
+      state,
+      title: healthTitle(name, state.state),
+      text: state.text,
+      since: nowIso,
+      keyPart: `${state.state}|${nowIso}`,
+    };
+  if (state.state === 'healthy' && was && isHealthProblem(was.state))
+    return {
+      kind: 'health-recovered',
+      subjectKey: key,
+      state,
+      title: `${name} is healthy again`,
+      text: `${state.text} Before: ${was.text}`,
+      since: nowIso,
+      keyPart: `healthy|${nowIso}`,
+    };
+  return null;
+}
+
+type FindingSubject = Exclude<SubjectState, { subject: 'health' }>;
+
+/** A failure signature or an anomaly seen for the first time. */
+function openedChange(name: string, key: string, state: FindingSubject): Change {
+  const opened = { subjectKey: key, state, text: state.text, since: state.since };
+  if (state.subject === 'signature')
+    return {
+      ...opened,
+      kind: 'signature-opened',
+      title: `${name}: ${state.activity} is failing`,
+      keyPart: state.since,
+    };
+  return {
+    ...opened,
+    kind: 'anomaly-opened',
+    title: `${name}: unusual activity${state.activity ? ` in ${state.activity}` : ''}`,
+    keyPart: state.since,
+  };
+}
+
+/** A failure signature or an anomaly no longer found. */
+function closedChange(name: string, key: string, before: FindingSubject): Change {
+  const closed = { subjectKey: key, state: before, since: before.since, keyPart: before.since };
+  if (before.subject === 'signature')
+    return {
+      ...closed,
+      kind: 'signature-resolved',
+      title: `${name}: ${before.activity} no longer fails`,
+      text: `Resolved: ${before.text}`,
+    };
+  return {
+    ...closed,
+    kind: 'anomaly-cleared',
+    title: `${name}: ${before.activity ?? 'runs'} back to usual`,
+    text: `No longer found: ${before.text}`,
+  };
+}
+
 /**
  * The notices for going from `previous` to `next`, and the states to store. `previous` is empty
  * the first time an integration is judged: problems present then are told, healthy is not.
@@ -43,120 +154,25 @@ export function diffJudgements(
   next: Judgement,
   context: ChangeContext,
 ): { notices: Notice[]; states: Map<string, Stored> } {
-  const { integration, integrationName: name, now } = context;
-  const nowIso = new Date(now).toISOString();
-  const notices: Notice[] = [];
+  const name = context.integrationName;
+  const nowIso = new Date(context.now).toISOString();
+  const changes: Change[] = [];
   const states = new Map<string, Stored>();
-
-  function notice(
-    kind: NoticeKind,
-    subjectKey: string,
-    state: SubjectState,
-    title: string,
-    text: string,
-    since: string | null,
-    keyPart: string,
-  ) {
-    const focus =
-      state.subject === 'signature'
-        ? { sig: state.id }
-        : state.subject === 'anomaly'
-          ? { anomaly: state.id }
-          : {};
-    notices.push({
-      key: `${integration}|${subjectKey}|${kind}|${keyPart}`,
-      kind,
-      severity: changeKindOf(kind) === 'recovery' ? 'recovery' : 'problem',
-      integration,
-      integrationName: name,
-      activity: state.subject === 'health' ? null : state.activity,
-      title,
-      text,
-      since,
-      link: dashboardLink(context.dashboardUrl, integration, {
-        since: since ? Date.parse(since) : null,
-        now,
-        ...focus,
-      }),
-      createdAt: nowIso,
-      items: [],
-    });
-  }
-
   for (const [key, state] of next) {
     const before = previous.get(key);
     if (state.subject === 'health') {
       const was = before?.subject === 'health' ? before : null;
       const changed = !was || was.state !== state.state;
       states.set(key, { ...state, observedAt: changed ? nowIso : was.observedAt });
-      if (!changed) continue;
-      if (isHealthProblem(state.state))
-        notice(
-          'health-changed',
-          key,
-          state,
-          healthTitle(name, state.state),
-          state.text,
-          nowIso,
-          `${state.state}|${nowIso}`,
-        );
-      else if (state.state === 'healthy' && was && isHealthProblem(was.state))
-        notice(
-          'health-recovered',
-          key,
-          state,
-          `${name} is healthy again`,
-          `${state.text} Before: ${was.text}`,
-          nowIso,
-          `healthy|${nowIso}`,
-        );
+      const change = changed ? healthChange(name, key, state, was, nowIso) : null;
+      if (change) changes.push(change);
       continue;
     }
     states.set(key, { ...state, observedAt: before?.observedAt ?? nowIso });
-    if (before) continue;
-    if (state.subject === 'signature')
-      notice(
-        'signature-opened',
-        key,
-        state,
-        `${name}: ${state.activity} is failing`,
-        state.text,
-        state.since,
-        state.since,
-      );
-    else
-      notice(
-        'anomaly-opened',
-        key,
-        state,
-        `${name}: unusual activity${state.activity ? ` in ${state.activity}` : ''}`,
-        state.text,
-        state.since,
-        state.since,
-      );
+    if (!before) changes.push(openedChange(name, key, state));
   }
-  for (const [key, before] of previous) {
-    if (next.has(key) || before.subject === 'health') continue;
-    if (before.subject === 'signature')
-      notice(
-        'signature-resolved',
-        key,
-        before,
-        `${name}: ${before.activity} no longer fails`,
-        `Resolved: ${before.text}`,
-        before.since,
-        before.since,
-      );
-    else
-      notice(
-        'anomaly-cleared',
-        key,
-        before,
-        `${name}: ${before.activity ?? 'runs'} back to usual`,
-        `No longer found: ${before.text}`,
-        before.since,
-        before.since,
-      );
-  }
-  return { notices, states };
+  for (const [key, before] of previous)
+    if (!next.has(key) && before.subject !== 'health')
+      changes.push(closedChange(name, key, before));
+  return { notices: changes.map((change) => toNotice(change, context)), states };
 }
