@@ -1,5 +1,11 @@
 // oidc-provider configured to behave like Microsoft Entra ID for the dashboard's MSAL (see the MSAL notes).
-import Provider, { type Account, type Grant, type KoaContext } from 'oidc-provider';
+import Provider, {
+  type Account,
+  type Configuration,
+  type Grant,
+  type KoaContext,
+  type Token,
+} from 'oidc-provider';
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import type { JWK } from 'jose';
 import { errorPage, logoutPage, pageCsp, signedOutPage } from './pages.ts';
@@ -77,6 +83,79 @@ async function autoConsentGrant(ctx: KoaContext): Promise<Grant | undefined> {
   return grant;
 }
 
+/** Entra's access token claims (scp, tid, oid, azp, ver and the profile) on the API's tokens. */
+async function accessTokenClaims(token: Token) {
+  if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
+  const claims = await demoAccount(token.accountId)?.claims('access_token', '');
+  return {
+    scp: API_SCOPE_NAME,
+    tid: DEMO_TENANT_ID,
+    oid: token.accountId,
+    azp: token.clientId,
+    ver: '2.0',
+    name: claims?.name,
+    preferred_username: claims?.preferred_username,
+  };
+}
+
+/** Lifetimes as Entra sets them for a single-page app. */
+function tokenLifetimes(accessTokenTtlSeconds: number): Configuration['ttl'] {
+  return {
+    AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTtlSeconds,
+    AuthorizationCode: 60,
+    IdToken: 3600,
+    // Entra limits refresh tokens of single-page apps to 24 hours.
+    RefreshToken: DAY,
+    Interaction: 60 * 60,
+    Session: DAY,
+    Grant: 14 * DAY,
+  };
+}
+
+/** Sign-out pages of our own, and the API's audience derived from the scope as Entra does. */
+function providerFeatures(
+  appOrigins: string[],
+  accessTokenTtlSeconds: number,
+): Configuration['features'] {
+  return {
+    // Its login page imports Google Fonts; ours is at /login/<uid>.
+    devInteractions: { enabled: false },
+    rpInitiatedLogout: {
+      enabled: true,
+      logoutSource: async (ctx, form) => {
+        const { html, scripts } = logoutPage(form);
+        ctx.set('Content-Security-Policy', pageCsp(appOrigins, scripts));
+        ctx.set('X-Frame-Options', 'DENY');
+        ctx.body = html;
+      },
+      postLogoutSuccessSource: async (ctx) => {
+        ctx.set('Content-Security-Policy', pageCsp(appOrigins));
+        ctx.set('X-Frame-Options', 'DENY');
+        ctx.body = signedOutPage();
+      },
+    },
+    resourceIndicators: {
+      enabled: true,
+      // MSAL never sends `resource`; Entra derives the audience from the scope, so do the same.
+      defaultResource: async (ctx, _client, oneOf) => {
+        if (oneOf) return oneOf;
+        const scope = ctx.oidc.params?.scope;
+        return typeof scope === 'string' && scope.split(' ').includes(API_SCOPE)
+          ? API_AUDIENCE
+          : undefined;
+      },
+      useGrantedResource: async () => true,
+      getResourceServerInfo: async () => ({
+        scope: API_SCOPE,
+        audience: API_AUDIENCE,
+        accessTokenTTL: accessTokenTtlSeconds,
+        accessTokenFormat: 'jwt',
+        jwt: { sign: { alg: 'RS256' } },
+      }),
+    },
+  };
+}
+
 export function createProvider(options: ProviderOptions): Provider {
   const { issuer, appOrigins, accessTokenTtlSeconds } = options;
   const provider = new Provider(issuer, {
@@ -125,19 +204,7 @@ export function createProvider(options: ProviderOptions): Provider {
         [out.error, out.error_description].filter(Boolean).join(': '),
       );
     },
-    extraTokenClaims: async (_ctx, token) => {
-      if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
-      const claims = await demoAccount(token.accountId)?.claims('access_token', '');
-      return {
-        scp: API_SCOPE_NAME,
-        tid: DEMO_TENANT_ID,
-        oid: token.accountId,
-        azp: token.clientId,
-        ver: '2.0',
-        name: claims?.name,
-        preferred_username: claims?.preferred_username,
-      };
-    },
+    extraTokenClaims: async (_ctx, token) => accessTokenClaims(token),
     // MSAL never sends prompt=consent, so oidc-provider drops offline_access; issue refresh tokens anyway.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     // oidc-provider revokes the whole grant when a rotated refresh token is used twice (two tabs,
@@ -145,53 +212,8 @@ export function createProvider(options: ProviderOptions): Provider {
     rotateRefreshToken: false,
     expiresWithSession: async () => false,
     pkce: { required: () => true },
-    ttl: {
-      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTtlSeconds,
-      AuthorizationCode: 60,
-      IdToken: 3600,
-      // Entra limits refresh tokens of single-page apps to 24 hours.
-      RefreshToken: DAY,
-      Interaction: 60 * 60,
-      Session: DAY,
-      Grant: 14 * DAY,
-    },
-    features: {
-      // Its login page imports Google Fonts; ours is at /login/<uid>.
-      devInteractions: { enabled: false },
-      rpInitiatedLogout: {
-        enabled: true,
-        logoutSource: async (ctx, form) => {
-          const { html, scripts } = logoutPage(form);
-          ctx.set('Content-Security-Policy', pageCsp(appOrigins, scripts));
-          ctx.set('X-Frame-Options', 'DENY');
-          ctx.body = html;
-        },
-        postLogoutSuccessSource: async (ctx) => {
-          ctx.set('Content-Security-Policy', pageCsp(appOrigins));
-          ctx.set('X-Frame-Options', 'DENY');
-          ctx.body = signedOutPage();
-        },
-      },
-      resourceIndicators: {
-        enabled: true,
-        // MSAL never sends `resource`; Entra derives the audience from the scope, so do the same.
-        defaultResource: async (ctx, _client, oneOf) => {
-          if (oneOf) return oneOf;
-          const scope = ctx.oidc.params?.scope;
-          return typeof scope === 'string' && scope.split(' ').includes(API_SCOPE)
-            ? API_AUDIENCE
-            : undefined;
-        },
-        useGrantedResource: async () => true,
-        getResourceServerInfo: async () => ({
-          scope: API_SCOPE,
-          audience: API_AUDIENCE,
-          accessTokenTTL: accessTokenTtlSeconds,
-          accessTokenFormat: 'jwt',
-          jwt: { sign: { alg: 'RS256' } },
-        }),
-      },
-    },
+    ttl: tokenLifetimes(accessTokenTtlSeconds),
+    features: providerFeatures(appOrigins, accessTokenTtlSeconds),
   });
 
   provider.use(addClientInfo);
