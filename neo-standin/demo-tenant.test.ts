@@ -120,7 +120,7 @@ describe('scenarios', () => {
   });
 
   it('HaloPSA: a permission failure on Ticket Types since ~4 days ago, healthy before', () => {
-    const onset = halopsaFailureOnset(SEED, NOW);
+    const onset = halopsaFailureOnset({ seed: SEED, referenceTime: NOW });
     expect(onset).toBeLessThanOrEqual(NOW - 4 * DAY);
     expect(onset).toBeGreaterThan(NOW - 4 * DAY - 3 * HOUR);
     const halo = runs('halopsa').filter((r) => r.status !== 'RUNNING');

@@ -4,7 +4,7 @@ import { between, chance } from '../random.ts';
 import type { SyncEntityFailure } from '../types.ts';
 import {
   finishedPlan,
-  runActivity,
+  runActivities,
   runDuration,
   type ActivitySpec,
   type IntegrationProfile,
@@ -28,13 +28,11 @@ export const itglue: IntegrationProfile = {
   cadenceMinutes: 60,
   createPlanner: (env) => (ctx) => {
     const timedOut = chance(ctx.rng, 0.04);
-    const activities = ITGLUE.map((spec) =>
-      runActivity(
-        ctx,
-        env,
-        spec,
-        timedOut && spec.label === 'Documents' ? [DOCUMENTS_TIMEOUT] : [],
-      ),
+    const activities = runActivities(
+      ctx,
+      env,
+      ITGLUE,
+      timedOut && { label: 'Documents', failures: [DOCUMENTS_TIMEOUT] },
     );
     const normal = runDuration(ctx, env, [70, 200]);
     if (!timedOut) return finishedPlan(activities, normal);
@@ -55,8 +53,5 @@ const HUDU: ActivitySpec[] = [
 export const hudu: IntegrationProfile = {
   cadenceMinutes: 360,
   createPlanner: (env) => (ctx) =>
-    finishedPlan(
-      HUDU.map((spec) => runActivity(ctx, env, spec)),
-      runDuration(ctx, env, [25, 75]),
-    ),
+    finishedPlan(runActivities(ctx, env, HUDU), runDuration(ctx, env, [25, 75])),
 };

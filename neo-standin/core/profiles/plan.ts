@@ -13,6 +13,9 @@ export type ScenarioEnv = {
   anchorMs: number;
 };
 
+/** What a scenario's moments are placed by: the tenant's seed and its "today". */
+export type TenantTime = Pick<ScenarioEnv, 'seed' | 'referenceTime'>;
+
 /** One slot. Profiles must draw from `rng` in an order that does not depend on the clock. */
 export type SlotContext = {
   rng: Rng;
@@ -61,6 +64,36 @@ export function runActivity(
   const total = Math.max(0, Math.round(spec.total + spec.perDay * days));
   const synced = ctx.fullResync ? total : Math.min(total, idle ? 0 : batch);
   return { activity_label: spec.label, synced_count: synced, total_count: total, failures };
+}
+
+/** One run's activities in order; `failing`, when given, puts its failures on the activity it names. */
+export function runActivities(
+  ctx: SlotContext,
+  env: ScenarioEnv,
+  specs: readonly ActivitySpec[],
+  failing?: { label: string; failures: SyncEntityFailure[] } | false,
+): SyncActivity[] {
+  return specs.map((spec) =>
+    runActivity(ctx, env, spec, failing && spec.label === failing.label ? failing.failures : []),
+  );
+}
+
+/**
+ * A profile whose runs change from one moment on (`onsetOf` the tenant's scenario env): `plan`
+ * learns whether a slot is scheduled at or after it.
+ */
+export function profileWithOnset(
+  cadenceMinutes: number,
+  onsetOf: (env: TenantTime) => number,
+  plan: (ctx: SlotContext, env: ScenarioEnv, afterOnset: boolean) => RunPlan,
+): IntegrationProfile {
+  return {
+    cadenceMinutes,
+    createPlanner: (env) => {
+      const onset = onsetOf(env);
+      return (ctx) => plan(ctx, env, ctx.scheduledAt >= onset);
+    },
+  };
 }
 
 /** Seconds to ms with jitter; full resyncs take longer; never longer than 80% of the cadence. */

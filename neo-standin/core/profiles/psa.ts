@@ -5,11 +5,13 @@ import { between, chance, createRng, pick } from '../random.ts';
 import type { SyncEntityFailure } from '../types.ts';
 import {
   finishedPlan,
-  runActivity,
+  profileWithOnset,
+  runActivities,
   runDuration,
   skippedPlan,
   type ActivitySpec,
   type IntegrationProfile,
+  type TenantTime,
 } from './plan.ts';
 
 const CONNECTWISE: ActivitySpec[] = [
@@ -35,8 +37,7 @@ export const connectwise: IntegrationProfile = {
         hasTemporalIds: true,
       });
     }
-    const activities = CONNECTWISE.map((spec) => runActivity(ctx, env, spec));
-    return finishedPlan(activities, runDuration(ctx, env, [45, 150]));
+    return finishedPlan(runActivities(ctx, env, CONNECTWISE), runDuration(ctx, env, [45, 150]));
   },
 };
 
@@ -57,35 +58,26 @@ const TICKET_TYPES_DENIED: SyncEntityFailure = {
 };
 
 /** When HaloPSA started refusing Ticket Types: about four days before the tenant's "today". */
-export function halopsaFailureOnset(seed: string, referenceTime: number): number {
-  return referenceTime - 4 * DAY - createRng(seed, 'halopsa', 'onset')() * 3 * HOUR;
+export function halopsaFailureOnset(env: TenantTime): number {
+  return env.referenceTime - 4 * DAY - createRng(env.seed, 'halopsa', 'onset')() * 3 * HOUR;
 }
 
-export const halopsa: IntegrationProfile = {
-  cadenceMinutes: 30,
-  createPlanner: (env) => {
-    const onset = halopsaFailureOnset(env.seed, env.referenceTime);
-    return (ctx) => {
-      const failing = ctx.scheduledAt >= onset;
-      const activities = HALOPSA.map((spec) =>
-        runActivity(
-          ctx,
-          env,
-          spec,
-          failing && spec.label === 'PSA Metadata' ? [TICKET_TYPES_DENIED] : [],
-        ),
-      );
-      const duration = runDuration(ctx, env, [30, 110]);
-      if (!failing) return finishedPlan(activities, duration);
-      return finishedPlan(activities, duration, {
-        error:
-          'PSA Metadata: 1 resource failed (Ticket Types on Board: Service Desk (444): permission_denied)',
-        dashboardMessage:
-          "HaloPSA refused access to Ticket Types on board 444. Give the API member 'neo-sync' read access; the next sync picks it up.",
-      });
-    };
-  },
-};
+export const halopsa = profileWithOnset(30, halopsaFailureOnset, (ctx, env, failing) => {
+  const activities = runActivities(
+    ctx,
+    env,
+    HALOPSA,
+    failing && { label: 'PSA Metadata', failures: [TICKET_TYPES_DENIED] },
+  );
+  const duration = runDuration(ctx, env, [30, 110]);
+  if (!failing) return finishedPlan(activities, duration);
+  return finishedPlan(activities, duration, {
+    error:
+      'PSA Metadata: 1 resource failed (Ticket Types on Board: Service Desk (444): permission_denied)',
+    dashboardMessage:
+      "HaloPSA refused access to Ticket Types on board 444. Give the API member 'neo-sync' read access; the next sync picks it up.",
+  });
+});
 
 const SERVICENOW: ActivitySpec[] = [
   { label: 'PSA Metadata', total: 640, perDay: 0.1, maxDelta: 14 },
@@ -98,24 +90,16 @@ const SERVICENOW: ActivitySpec[] = [
  * When ServiceNow's contacts went silent (a lost read permission or a changed filter: the API
  * answers, with nothing in it): about two days before the tenant's "today".
  */
-export function servicenowSilenceOnset(seed: string, referenceTime: number): number {
-  return referenceTime - 2 * DAY - createRng(seed, 'servicenow', 'silence')() * 2 * HOUR;
+export function servicenowSilenceOnset(env: TenantTime): number {
+  return env.referenceTime - 2 * DAY - createRng(env.seed, 'servicenow', 'silence')() * 2 * HOUR;
 }
 
 /** Every run succeeds; from the onset on, PSA Contacts sees 0 records and syncs nothing. */
-export const servicenow: IntegrationProfile = {
-  cadenceMinutes: 20,
-  createPlanner: (env) => {
-    const onset = servicenowSilenceOnset(env.seed, env.referenceTime);
-    return (ctx) => {
-      const silent = ctx.scheduledAt >= onset;
-      const activities = SERVICENOW.map((spec) => {
-        const activity = runActivity(ctx, env, spec);
-        return silent && spec.label === 'PSA Contacts'
-          ? { ...activity, synced_count: 0, total_count: 0 }
-          : activity;
-      });
-      return finishedPlan(activities, runDuration(ctx, env, [40, 120]));
-    };
-  },
-};
+export const servicenow = profileWithOnset(20, servicenowSilenceOnset, (ctx, env, silent) => {
+  const activities = runActivities(ctx, env, SERVICENOW).map((activity) =>
+    silent && activity.activity_label === 'PSA Contacts'
+      ? { ...activity, synced_count: 0, total_count: 0 }
+      : activity,
+  );
+  return finishedPlan(activities, runDuration(ctx, env, [40, 120]));
+});

@@ -5,12 +5,15 @@ import { between, chance, intBetween } from '../random.ts';
 import type { SyncEntityFailure } from '../types.ts';
 import {
   finishedPlan,
+  profileWithOnset,
+  runActivities,
   runActivity,
   runDuration,
   skippedPlan,
   type ActivitySpec,
   type IntegrationProfile,
   type RunPlan,
+  type TenantTime,
 } from './plan.ts';
 
 const NINJA_ORGS: ActivitySpec = {
@@ -111,7 +114,7 @@ export const datto_rmm: IntegrationProfile = {
           hasTemporalIds: false,
         });
       }
-      const activities = DATTO.map((spec) => runActivity(ctx, env, spec));
+      const activities = runActivities(ctx, env, DATTO);
       if (ctx.slot === stuck)
         return {
           status: 'RUNNING',
@@ -134,22 +137,15 @@ const N_CENTRAL: ActivitySpec[] = [
 ];
 
 /** When N-central's runs slowed down (a throttled API): about 30 hours before the tenant's "today". */
-export function nCentralSlowdownOnset(referenceTime: number): number {
-  return referenceTime - 30 * HOUR;
+export function nCentralSlowdownOnset(env: TenantTime): number {
+  return env.referenceTime - 30 * HOUR;
 }
 
 /** Every run succeeds; from the onset on, each takes about ten times as long as before. */
-export const n_central: IntegrationProfile = {
-  cadenceMinutes: 30,
-  createPlanner: (env) => {
-    const onset = nCentralSlowdownOnset(env.referenceTime);
-    return (ctx) => {
-      const activities = N_CENTRAL.map((spec) => runActivity(ctx, env, spec));
-      const usual = runDuration(ctx, env, [40, 100]);
-      const slow = ctx.scheduledAt >= onset;
-      const factor = between(ctx.rng, 8, 12);
-      const duration = slow ? Math.min(Math.round(usual * factor), env.cadenceMs * 0.8) : usual;
-      return finishedPlan(activities, duration);
-    };
-  },
-};
+export const n_central = profileWithOnset(30, nCentralSlowdownOnset, (ctx, env, slow) => {
+  const activities = runActivities(ctx, env, N_CENTRAL);
+  const usual = runDuration(ctx, env, [40, 100]);
+  const factor = between(ctx.rng, 8, 12);
+  const duration = slow ? Math.min(Math.round(usual * factor), env.cadenceMs * 0.8) : usual;
+  return finishedPlan(activities, duration);
+});
