@@ -1,5 +1,5 @@
 // Small builders for runs and pages in unit tests.
-import type { SyncRun } from '@/lib/api/schemas';
+import type { SyncActivity, SyncRun } from '@/lib/api/schemas';
 import type { SyncRunsPage } from '@/lib/api/sync-runs';
 
 export function makeRun(overrides: Partial<SyncRun> = {}): SyncRun {
@@ -15,6 +15,34 @@ export function makeRun(overrides: Partial<SyncRun> = {}): SyncRun {
     activities: [],
     ...overrides,
   };
+}
+
+/** A run still in progress: started, no finish time yet. */
+export function makeRunningRun(
+  overrides: Partial<SyncRun> & Pick<SyncRun, 'run_id' | 'started_at'>,
+): SyncRun {
+  return makeRun({ status: 'RUNNING', finished_at: null, ...overrides });
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Run `i` (run_id `r<i>`) of a history that syncs every 15 minutes from `t0`: two minutes long, or
+ * still running, with the one activity given.
+ */
+export function quarterHourRun(
+  i: number,
+  options: { t0: number; activity: SyncActivity; status?: SyncRun['status'] },
+): SyncRun {
+  const start = options.t0 + i * 15 * MINUTE;
+  const status = options.status ?? 'SUCCESS';
+  return makeRun({
+    run_id: `r${i}`,
+    status,
+    started_at: new Date(start).toISOString(),
+    finished_at: status === 'RUNNING' ? null : new Date(start + 2 * MINUTE).toISOString(),
+    activities: [options.activity],
+  });
 }
 
 export function makePage(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRun } from '@/test/fixtures';
+import { makeRun, makeRunningRun } from '@/test/fixtures';
 import { liveSince, mergeLiveRuns } from './live';
 
 const at = (iso: string) => Date.parse(iso);
@@ -8,12 +8,7 @@ describe('liveSince', () => {
   it('starts at the newest run, pulled back to a run still running in the last day', () => {
     const runs = [
       makeRun({ run_id: 'new', started_at: '2026-11-29T10:00:00Z' }),
-      makeRun({
-        run_id: 'long',
-        status: 'RUNNING',
-        started_at: '2026-11-29T08:00:00Z',
-        finished_at: null,
-      }),
+      makeRunningRun({ run_id: 'long', started_at: '2026-11-29T08:00:00Z' }),
       makeRun({ run_id: 'old', started_at: '2026-11-29T07:00:00Z' }),
     ];
     expect(liveSince(runs, at('2026-11-01T00:00:00Z'))).toBe(at('2026-11-29T08:00:00Z'));
@@ -22,12 +17,7 @@ describe('liveSince', () => {
   it('ignores runs stuck for more than a day and uses the window start when there are no runs', () => {
     const runs = [
       makeRun({ run_id: 'new', started_at: '2026-11-29T10:00:00Z' }),
-      makeRun({
-        run_id: 'stuck',
-        status: 'RUNNING',
-        started_at: '2026-11-20T08:00:00Z',
-        finished_at: null,
-      }),
+      makeRunningRun({ run_id: 'stuck', started_at: '2026-11-20T08:00:00Z' }),
     ];
     expect(liveSince(runs, at('2026-11-01T00:00:00Z'))).toBe(at('2026-11-29T10:00:00Z'));
     expect(liveSince([], at('2026-11-01T00:00:00Z'))).toBe(at('2026-11-01T00:00:00Z'));
@@ -37,21 +27,11 @@ describe('liveSince', () => {
 describe('mergeLiveRuns', () => {
   it('replaces runs by run_id with their newer state and adds new runs, newest first', () => {
     const base = [
-      makeRun({
-        run_id: 'b',
-        status: 'RUNNING',
-        started_at: '2026-11-29T10:00:00Z',
-        finished_at: null,
-      }),
+      makeRunningRun({ run_id: 'b', started_at: '2026-11-29T10:00:00Z' }),
       makeRun({ run_id: 'a', started_at: '2026-11-29T09:00:00Z' }),
     ];
     const live = [
-      makeRun({
-        run_id: 'c',
-        status: 'RUNNING',
-        started_at: '2026-11-29T11:00:00Z',
-        finished_at: null,
-      }),
+      makeRunningRun({ run_id: 'c', started_at: '2026-11-29T11:00:00Z' }),
       makeRun({ run_id: 'b', status: 'SUCCESS', started_at: '2026-11-29T10:00:00Z' }),
     ];
     const merged = mergeLiveRuns(base, [...live, live[1]!]);

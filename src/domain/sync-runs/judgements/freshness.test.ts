@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRun } from '@/test/fixtures';
+import { makeRun, makeRunningRun } from '@/test/fixtures';
 import { activityFreshness, stalestActivity } from './freshness';
 
 const activity = (label: string, failures = 0) => ({
@@ -16,11 +16,9 @@ const activity = (label: string, failures = 0) => ({
 
 describe('activityFreshness', () => {
   const runs = [
-    makeRun({
+    makeRunningRun({
       run_id: 'r3',
-      status: 'RUNNING',
       started_at: '2026-11-29T10:00:00Z',
-      finished_at: null,
       activities: [activity('Contacts')],
     }),
     makeRun({

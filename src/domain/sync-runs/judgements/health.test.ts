@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncRun } from '@/lib/api/schemas';
-import { makeRun } from '@/test/fixtures';
+import { makeRun, quarterHourRun } from '@/test/fixtures';
 import { HEALTH_RANK, integrationHealth, isHealthProblem, type HealthState } from './health';
 
 const MIN = 60_000;
@@ -17,14 +17,8 @@ function run(
   status: SyncRun['status'] = 'SUCCESS',
   failures: (typeof failure)[] = [],
 ): SyncRun {
-  const start = T0 + i * 15 * MIN;
-  return makeRun({
-    run_id: `r${i}`,
-    status,
-    started_at: new Date(start).toISOString(),
-    finished_at: status === 'RUNNING' ? null : new Date(start + 2 * MIN).toISOString(),
-    activities: [{ activity_label: 'PSA Metadata', synced_count: 1, total_count: 9, failures }],
-  });
+  const activity = { activity_label: 'PSA Metadata', synced_count: 1, total_count: 9, failures };
+  return quarterHourRun(i, { t0: T0, status, activity });
 }
 
 const healthy = Array.from({ length: 12 }, (_, i) => run(i));

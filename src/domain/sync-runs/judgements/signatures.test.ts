@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRun } from '@/test/fixtures';
+import { makeRun, makeRunningRun } from '@/test/fixtures';
 import { failureSignatures, normaliseMessage } from './signatures';
 
 describe('normaliseMessage', () => {
@@ -79,11 +79,9 @@ describe('failureSignatures over time', () => {
   });
 
   it('is not resolved by a run still in progress', () => {
-    const inProgress = makeRun({
+    const inProgress = makeRunningRun({
       run_id: 'r',
-      status: 'RUNNING',
       started_at: '2026-11-25T10:00:00Z',
-      finished_at: null,
       activities: [
         { activity_label: 'RMM Devices', synced_count: 0, total_count: 9, failures: [] },
       ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncRun } from '@/lib/api/schemas';
-import { makeRun } from '@/test/fixtures';
+import { makeRun, quarterHourRun } from '@/test/fixtures';
 import { answerRecordQuestion } from './verdict';
 
 const MIN = 60_000;
@@ -11,14 +11,13 @@ function contactsRun(
   failures: SyncRun['activities'][number]['failures'] = [],
   status: SyncRun['status'] = 'SUCCESS',
 ): SyncRun {
-  const start = T0 + i * 15 * MIN;
-  return makeRun({
-    run_id: `r${i}`,
-    status,
-    started_at: new Date(start).toISOString(),
-    finished_at: status === 'RUNNING' ? null : new Date(start + 2 * MIN).toISOString(),
-    activities: [{ activity_label: 'PSA Contacts', synced_count: 2, total_count: 2100, failures }],
-  });
+  const activity = { activity_label: 'PSA Contacts', synced_count: 2, total_count: 2100, failures };
+  return quarterHourRun(i, { t0: T0, status, activity });
+}
+
+/** The verdict on a PSA Contacts record created at `createdAt` (under `resource`), asked at `now`. */
+function askAboutContact(runs: SyncRun[], createdAt: number, now: number, resource = '') {
+  return answerRecordQuestion(runs, { activity: 'PSA Contacts', resource, createdAt }, now);
 }
 
 const history = Array.from({ length: 20 }, (_, i) => contactsRun(i)); // every 15 min, last at T0 + 285 min
@@ -26,11 +25,7 @@ const history = Array.from({ length: 20 }, (_, i) => contactsRun(i)); // every 1
 describe('answerRecordQuestion', () => {
   it('says "not synced yet" with a time range from the learned cadence when created after the last run', () => {
     const createdAt = T0 + 290 * MIN;
-    const v = answerRecordQuestion(
-      history,
-      { activity: 'PSA Contacts', resource: '', createdAt },
-      createdAt + MIN,
-    );
+    const v = askAboutContact(history, createdAt, createdAt + MIN);
     expect(v.kind).toBe('not-synced-yet');
     if (v.kind !== 'not-synced-yet') return;
     expect(v.expected.earliest).toBe(T0 + 300 * MIN + 2 * MIN);
@@ -38,11 +33,7 @@ describe('answerRecordQuestion', () => {
   });
 
   it('says "should already be there" when a later clean run covered the creation time', () => {
-    const v = answerRecordQuestion(
-      history,
-      { activity: 'PSA Contacts', resource: '', createdAt: T0 + 100 * MIN },
-      T0 + 290 * MIN,
-    );
+    const v = askAboutContact(history, T0 + 100 * MIN, T0 + 290 * MIN);
     expect(v).toMatchObject({ kind: 'should-be-there', coveringRun: { run_id: 'r7' } });
   });
 
@@ -54,11 +45,7 @@ describe('answerRecordQuestion', () => {
       error_message: '403 on company 88',
     };
     const runs = history.map((run, i) => (i >= 15 ? contactsRun(i, [failure], 'FAILURE') : run));
-    const v = answerRecordQuestion(
-      runs,
-      { activity: 'PSA Contacts', resource: 'fabrikam', createdAt: T0 + 230 * MIN },
-      T0 + 290 * MIN,
-    );
+    const v = askAboutContact(runs, T0 + 230 * MIN, T0 + 290 * MIN, 'fabrikam');
     expect(v.kind).toBe('blocked');
     if (v.kind === 'blocked')
       expect(v.signatures[0]).toMatchObject({
@@ -75,11 +62,7 @@ describe('answerRecordQuestion', () => {
       started_at: new Date(T0 + 400 * MIN).toISOString(),
       dashboard_message: 'Skipped: a previous sync is still running',
     });
-    const v = answerRecordQuestion(
-      [...history, skipped],
-      { activity: 'PSA Contacts', resource: '', createdAt: T0 + 500 * MIN },
-      T0 + 600 * MIN,
-    );
+    const v = askAboutContact([...history, skipped], T0 + 500 * MIN, T0 + 600 * MIN);
     expect(v).toMatchObject({
       kind: 'not-running',
       skippedMessage: 'Skipped: a previous sync is still running',
@@ -87,11 +70,7 @@ describe('answerRecordQuestion', () => {
   });
 
   it('says "not enough history" with too few runs', () => {
-    const v = answerRecordQuestion(
-      history.slice(0, 3),
-      { activity: 'PSA Contacts', resource: '', createdAt: T0 },
-      T0 + 60 * MIN,
-    );
+    const v = askAboutContact(history.slice(0, 3), T0, T0 + 60 * MIN);
     expect(v).toEqual({ kind: 'not-enough-history', runs: 3 });
   });
 });
@@ -109,11 +88,7 @@ describe('answerRecordQuestion on awkward histories', () => {
       }),
     );
     const createdAt = T0 + 300 * MIN;
-    const v = answerRecordQuestion(
-      jittered,
-      { activity: 'PSA Contacts', resource: '', createdAt },
-      createdAt,
-    );
+    const v = askAboutContact(jittered, createdAt, createdAt);
     expect(v.kind).toBe('not-synced-yet');
     if (v.kind === 'not-synced-yet') expect(v.expected.latest).toBeGreaterThan(v.expected.earliest);
   });
@@ -125,11 +100,7 @@ describe('answerRecordQuestion on awkward histories', () => {
         : run,
     );
     const createdAt = T0 + 290 * MIN;
-    const v = answerRecordQuestion(
-      skewed,
-      { activity: 'PSA Contacts', resource: '', createdAt },
-      createdAt + MIN,
-    );
+    const v = askAboutContact(skewed, createdAt, createdAt + MIN);
     expect(v.kind).toBe('not-synced-yet');
     if (v.kind === 'not-synced-yet') expect(v.cadence.durationMs).toBe(2 * MIN);
   });
@@ -138,11 +109,7 @@ describe('answerRecordQuestion on awkward histories', () => {
     const running = contactsRun(20, [], 'RUNNING');
     const createdAt = T0 + 296 * MIN;
     const now = T0 + 301 * MIN;
-    const v = answerRecordQuestion(
-      [...history, running],
-      { activity: 'PSA Contacts', resource: '', createdAt },
-      now,
-    );
+    const v = askAboutContact([...history, running], createdAt, now);
     expect(v).toMatchObject({ kind: 'not-synced-yet', lastRunStart: running.started_at });
     if (v.kind === 'not-synced-yet') expect(v.expected.earliest).toBe(T0 + 302 * MIN);
   });
@@ -158,11 +125,7 @@ describe('answerRecordQuestion on awkward histories', () => {
           }
         : run,
     );
-    const v = answerRecordQuestion(
-      mixed,
-      { activity: 'PSA Contacts', resource: '', createdAt: T0 + 100 * MIN },
-      T0 + 290 * MIN,
-    );
+    const v = askAboutContact(mixed, T0 + 100 * MIN, T0 + 290 * MIN);
     expect(v).toMatchObject({ kind: 'should-be-there', coveringRun: { run_id: 'r8' } });
   });
 });
@@ -178,11 +141,7 @@ describe('answerRecordQuestion and an activity that finds nothing', () => {
   const startOf = (i: number) => T0 + i * 15 * MIN;
 
   it('never says "should already be there" for a record created while the activity found nothing', () => {
-    const v = answerRecordQuestion(
-      silent,
-      { activity: 'PSA Contacts', resource: '', createdAt: startOf(30) + MIN },
-      startOf(39) + 5 * MIN,
-    );
+    const v = askAboutContact(silent, startOf(30) + MIN, startOf(39) + 5 * MIN);
     expect(v.kind).toBe('finds-nothing');
     if (v.kind !== 'finds-nothing') return;
     expect(v.anomaly.sentence).toMatch(
@@ -192,11 +151,7 @@ describe('answerRecordQuestion and an activity that finds nothing', () => {
   });
 
   it('still finds the covering run for a record created before the activity went quiet', () => {
-    const v = answerRecordQuestion(
-      silent,
-      { activity: 'PSA Contacts', resource: '', createdAt: startOf(20) + MIN },
-      startOf(39) + 5 * MIN,
-    );
+    const v = askAboutContact(silent, startOf(20) + MIN, startOf(39) + 5 * MIN);
     expect(v).toMatchObject({ kind: 'should-be-there', coveringRun: { run_id: 'r21' } });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRun } from '@/test/fixtures';
+import { makeRun, makeRunningRun } from '@/test/fixtures';
 import { buildTimeline, MAX_RUN_MARKS, timeTicks } from './timeline';
 
 const SINCE = Date.parse('2026-11-01T00:00:00Z');
@@ -49,12 +49,7 @@ describe('buildTimeline', () => {
 
   it('draws a running run up to now and counts runs without a start time as unplaced', () => {
     const runs = [
-      makeRun({
-        run_id: 'live',
-        status: 'RUNNING',
-        started_at: '2026-11-01T23:00:00Z',
-        finished_at: null,
-      }),
+      makeRunningRun({ run_id: 'live', started_at: '2026-11-01T23:00:00Z' }),
       makeRun({ run_id: 'queued', status: 'SKIPPED', started_at: null, finished_at: null }),
     ];
     const t = buildTimeline(runs, { since: SINCE, until: UNTIL }, 1000, NOW);
