@@ -1,34 +1,20 @@
 // @vitest-environment node
 // Every kind of response the stand-in sends validates against the contract's schema for its status.
 import { describe, expect, it } from 'vitest';
-import { apiKeyAuthenticator } from './core/authenticators.ts';
 import { DAY, MINUTE } from './core/clock.ts';
 import { createDemoTenant } from './core/demo-tenant.ts';
 import type { StandinResponse } from './core/envelope.ts';
-import { createStandinApi, type StandinApiOptions } from './core/sync-runs-endpoint.ts';
+import { SYNCING_PROFILES } from './core/profiles/catalog.ts';
+import type { StandinApiOptions } from './core/sync-runs-endpoint.ts';
 import { loadContractValidator } from './test-support/openapi-validator.ts';
-import {
-  createTestClient,
-  runsPath,
-  TEST_API_KEY,
-  type ErrorBody,
-  type SuccessBody,
-} from './test-support/standin-client.ts';
+import { createTestStandin, errorOf, runsPath, successOf } from './test-support/standin-client.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 const contract = loadContractValidator();
 const tenant = createDemoTenant({ seed: 'contract', referenceTime: NOW });
 
-function makeClient(overrides: Partial<StandinApiOptions> = {}) {
-  let now = NOW;
-  const api = createStandinApi({
-    tenant,
-    authenticate: apiKeyAuthenticator([TEST_API_KEY]),
-    now: () => now,
-    ...overrides,
-  });
-  return { get: createTestClient(api), advance: (ms: number) => (now += ms) };
-}
+const makeClient = (overrides: Partial<StandinApiOptions> = {}) =>
+  createTestStandin(tenant, NOW, overrides);
 
 /** The checks every response of the endpoint must pass, whatever its status. */
 function expectContract(response: StandinResponse, status: number) {
@@ -45,9 +31,6 @@ function expectContract(response: StandinResponse, status: number) {
   for (const name of ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'])
     expect(response.headers[name], name).toMatch(/^\d+$/);
 }
-
-const errorOf = (response: StandinResponse) => (response.body as ErrorBody).error;
-const successOf = (response: StandinResponse) => response.body as SuccessBody;
 
 describe('the validator is real', () => {
   it('rejects bodies that break the contract', () => {
@@ -102,16 +85,7 @@ describe('success pages', () => {
 
   it('every run of every integration over 30 days matches SyncRun', async () => {
     const { get } = makeClient();
-    for (const name of [
-      'connectwise',
-      'halopsa',
-      'ninjaone',
-      'datto_rmm',
-      'itglue',
-      'hudu',
-      'servicenow',
-      'n_central',
-    ]) {
+    for (const name of Object.keys(SYNCING_PROFILES)) {
       let cursor: string | undefined;
       do {
         const page = await get(runsPath(name), { page_size: '200', cursor });

@@ -1,31 +1,16 @@
 // @vitest-environment node
 // Keyset paging: every run of a pinned window exactly once, newest first, while the clock moves on.
 import { describe, expect, it } from 'vitest';
-import { apiKeyAuthenticator } from './core/authenticators.ts';
 import { DAY, MINUTE } from './core/clock.ts';
 import { createDemoTenant, type DemoTenantOptions } from './core/demo-tenant.ts';
-import { createStandinApi } from './core/sync-runs-endpoint.ts';
-import {
-  createTestClient,
-  runsPath,
-  TEST_API_KEY,
-  type ErrorBody,
-  type SuccessBody,
-} from './test-support/standin-client.ts';
+import { createTestStandin, errorOf, runsPath, successOf } from './test-support/standin-client.ts';
 import type { SyncRun } from './core/types.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 
 function setup(options: DemoTenantOptions = {}) {
-  let now = NOW;
   const tenant = createDemoTenant({ seed: 'paging', referenceTime: NOW, ...options });
-  const api = createStandinApi({
-    tenant,
-    authenticate: apiKeyAuthenticator([TEST_API_KEY]),
-    now: () => now,
-    rateLimit: { limit: 100_000 },
-  });
-  return { tenant, get: createTestClient(api), advance: (ms: number) => (now += ms) };
+  return { tenant, ...createTestStandin(tenant, NOW, { rateLimit: { limit: 100_000 } }) };
 }
 
 /** What the window held at the moment of the first request, read in one go. */
@@ -61,7 +46,7 @@ async function pageThrough(
   do {
     const response = await get(runsPath(name), { page_size: '200', ...query, cursor });
     expect(response.status).toBe(200);
-    const body = response.body as SuccessBody;
+    const body = successOf(response);
     runs.push(...body.data);
     pages += 1;
     expect(body.meta.pagination.has_more).toBe(body.meta.pagination.next_cursor !== null);
@@ -85,7 +70,7 @@ describe('paging a 30-day window with page_size 200', () => {
       expectNewestFirst(runs, expected.keys);
       // The newer runs exist: a fresh first page, a cadence later, starts with them.
       advance(60 * MINUTE);
-      const fresh = (await get(runsPath(name), { page_size: '200' })).body as SuccessBody;
+      const fresh = successOf(await get(runsPath(name), { page_size: '200' }));
       expect(fresh.data[0]?.run_id).not.toBe(runs[0]?.run_id);
     },
   );
@@ -113,12 +98,12 @@ describe('paging a 30-day window with page_size 200', () => {
 
   it('the cursor pins the window: a later page reads the same window and page size', async () => {
     const { get, advance } = setup();
-    const first = (await get(runsPath('ninjaone'), { page_size: '7' })).body as SuccessBody;
+    const first = successOf(await get(runsPath('ninjaone'), { page_size: '7' }));
     advance(DAY);
     const second = await get(runsPath('ninjaone'), {
       cursor: first.meta.pagination.next_cursor ?? '',
     });
-    const body = second.body as SuccessBody;
+    const body = successOf(second);
     expect(body.data).toHaveLength(7);
     expect(Date.parse(body.data[0]?.started_at ?? '')).toBeLessThan(
       Date.parse(first.data[6]?.started_at ?? ''),
@@ -128,7 +113,7 @@ describe('paging a 30-day window with page_size 200', () => {
   it('a cursor with a different since/until, or for another integration → invalid_cursor', async () => {
     const { get } = setup();
     const query = { since: '2026-11-20T00:00:00Z', until: '2026-11-27T00:00:00Z', page_size: '5' };
-    const first = (await get(runsPath('connectwise'), query)).body as SuccessBody;
+    const first = successOf(await get(runsPath('connectwise'), query));
     const cursor = first.meta.pagination.next_cursor ?? '';
     const same = await get(runsPath('connectwise'), { ...query, cursor });
     expect(same.status).toBe(200);
@@ -138,11 +123,11 @@ describe('paging a 30-day window with page_size 200', () => {
       cursor,
     });
     expect(moved.status).toBe(400);
-    expect((moved.body as ErrorBody).error).toMatchObject({
+    expect(errorOf(moved)).toMatchObject({
       code: 'invalid_cursor',
       details: { parameter: 'cursor', cursor_until: '2026-11-27T00:00:00.000Z' },
     });
     const other = await get(runsPath('halopsa'), { cursor });
-    expect((other.body as ErrorBody).error.code).toBe('invalid_cursor');
+    expect(errorOf(other).code).toBe('invalid_cursor');
   });
 });
