@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseWatcherConfig } from './config.ts';
-import { dispatch, type DispatchStore } from './dispatch.ts';
+import { dispatch, type DispatchDeps, type DispatchStore } from './dispatch.ts';
 import type { Notice } from './notice.ts';
 import { inQuietHours, routesOf, sendableNow } from './routing.ts';
+import { makeNotice } from './test-support.ts';
 
 const config = parseWatcherConfig(
   JSON.stringify({
@@ -25,23 +26,7 @@ const config = parseWatcherConfig(
   'test.json',
 );
 
-function notice(key: string, overrides: Partial<Notice> = {}): Notice {
-  return {
-    key,
-    kind: 'health-changed',
-    severity: 'problem',
-    integration: 'halopsa',
-    integrationName: 'HaloPSA',
-    activity: null,
-    title: 'HaloPSA is failing',
-    text: 'Ticket Types: permission_denied in 3 runs.',
-    since: null,
-    link: 'https://dash.example/integrations/halopsa',
-    createdAt: '2026-11-28T12:00:00.000Z',
-    items: [],
-    ...overrides,
-  };
-}
+const notice = (key: string, overrides: Partial<Notice> = {}) => makeNotice({ key, ...overrides });
 
 const NOON_BERLIN = Date.parse('2026-11-28T11:00:00Z');
 const MIDNIGHT_BERLIN = Date.parse('2026-11-28T23:30:00Z');
@@ -92,20 +77,23 @@ function memory(notices: Notice[]): DispatchStore & {
   };
 }
 
+/** What dispatch needs: this file's config, no mutes, noon in Berlin, and `send`; `more` on top. */
+function dispatchDeps(
+  store: DispatchStore,
+  send: DispatchDeps['send'],
+  more: Partial<DispatchDeps> = {},
+): DispatchDeps {
+  return { config, store, mutes: () => [], now: () => NOON_BERLIN, send, ...more };
+}
+
 describe('dispatch', () => {
   it('sends each notice once per routed channel; later dispatches send nothing again', async () => {
     const store = memory([notice('a')]);
     const sent: string[] = [];
-    const deps = {
-      config,
+    const deps = dispatchDeps(
       store,
-      mutes: () => [],
-      now: () => NOON_BERLIN,
-      send: async (channel: string, n: Notice) => (
-        sent.push(`${channel}:${n.key}`),
-        { ok: true, attempts: 1 }
-      ),
-    };
+      async (channel, n) => (sent.push(`${channel}:${n.key}`), { ok: true, attempts: 1 }),
+    );
     await dispatch(deps);
     await dispatch(deps);
     expect(sent.sort()).toEqual(['night:a', 'ops:a']);
@@ -115,17 +103,11 @@ describe('dispatch', () => {
     const store = memory([notice('a')]);
     let opsUp = false;
     const sent: string[] = [];
-    const deps = {
-      config,
-      store,
-      mutes: () => [],
-      now: () => NOON_BERLIN,
-      send: async (channel: string, n: Notice) => {
-        if (channel === 'ops' && !opsUp) return { ok: false, attempts: 5, error: 'ops: HTTP 503' };
-        sent.push(`${channel}:${n.key}`);
-        return { ok: true, attempts: 1 };
-      },
-    };
+    const deps = dispatchDeps(store, async (channel, n) => {
+      if (channel === 'ops' && !opsUp) return { ok: false, attempts: 5, error: 'ops: HTTP 503' };
+      sent.push(`${channel}:${n.key}`);
+      return { ok: true, attempts: 1 };
+    });
     await dispatch(deps);
     expect(sent).toEqual(['night:a']);
     expect(store.deliveries.get('a>ops')).toMatchObject({ ok: false, attempts: 5 });
@@ -143,13 +125,9 @@ describe('dispatch', () => {
     ]);
     const sent: Notice[] = [];
     let now = MIDNIGHT_BERLIN;
-    const deps = {
-      config,
-      store,
-      mutes: () => [],
+    const deps = dispatchDeps(store, async (_, n) => (sent.push(n), { ok: true, attempts: 1 }), {
       now: () => now,
-      send: async (_: string, n: Notice) => (sent.push(n), { ok: true, attempts: 1 }),
-    };
+    });
     await dispatch(deps);
     expect(sent).toEqual([]);
     now = NOON_BERLIN + 86_400_000;
@@ -164,13 +142,13 @@ describe('dispatch', () => {
   it('sends nothing for a muted integration, then or later', async () => {
     const store = memory([notice('a')]);
     const sent: string[] = [];
-    const deps = {
-      config,
+    const deps = dispatchDeps(
       store,
-      mutes: () => [{ integration: 'halopsa', until: NOON_BERLIN + 3_600_000 }],
-      now: () => NOON_BERLIN,
-      send: async (channel: string) => (sent.push(channel), { ok: true, attempts: 1 }),
-    };
+      async (channel) => (sent.push(channel), { ok: true, attempts: 1 }),
+      {
+        mutes: () => [{ integration: 'halopsa', until: NOON_BERLIN + 3_600_000 }],
+      },
+    );
     await dispatch(deps);
     await dispatch({ ...deps, mutes: () => [] });
     expect(sent).toEqual([]);

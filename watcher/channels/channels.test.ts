@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../notice.ts';
+import { makeNotice } from '../test-support.ts';
 import { deliver } from './deliver.ts';
 import { emailMessage, slackPayload, teamsPayload } from './messages.ts';
 import { createSender, DeliveryError, type Sender } from './send.ts';
@@ -11,21 +12,12 @@ import { verifyWebhookSignature, webhookRequest } from './signature.ts';
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
 function notice(overrides: Partial<Notice> = {}): Notice {
-  return {
-    key: 'k1',
-    kind: 'health-changed',
-    severity: 'problem',
-    integration: 'halopsa',
-    integrationName: 'HaloPSA',
+  return makeNotice({
     activity: 'PSA Metadata',
-    title: 'HaloPSA is failing',
-    text: 'Ticket Types: permission_denied in 3 runs.',
     since: '2026-11-28T10:00:00.000Z',
     link: 'https://dash.example/integrations/halopsa?sig=abc',
-    createdAt: '2026-11-28T12:00:00.000Z',
-    items: [],
     ...overrides,
-  };
+  });
 }
 
 const hostile = notice({

@@ -1,6 +1,7 @@
 // Test support: API text written to abuse a notice (credentials to leak, terminal escapes, links to
 // plant, markup to inject) and the check that a delivered or printed text carries none of it.
 import type { Notice } from '../notice.ts';
+import { makeNotice } from '../test-support.ts';
 
 export const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhZG1pbiIsImlhdCI6MTcwMDAwMDAwMH0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
@@ -71,21 +72,16 @@ export function problemsIn(text: string, allowed: readonly string[] = []): strin
 }
 
 export function hostileNotice(text: string, overrides: Partial<Notice> = {}): Notice {
-  return {
+  return makeNotice({
     key: 'hostile|halopsa|sig:abc|signature-opened|2026-11-28T10:00:00.000Z',
     kind: 'signature-opened',
-    severity: 'problem',
-    integration: 'halopsa',
-    integrationName: 'HaloPSA',
     activity: text,
     title: `HaloPSA: ${text} is failing`,
     text: `Tickets: Board (444) fails with permission_denied in 3 runs: ${text}`,
     since: '2026-11-28T10:00:00.000Z',
     link: 'https://dash.example/integrations/halopsa?since=2026-11-28T09%3A00%3A00.000Z&sig=abc',
-    createdAt: '2026-11-28T12:00:00.000Z',
-    items: [],
     ...overrides,
-  };
+  });
 }
 
 /** Every hostile text as one notice, and all of them as one digest (its items). */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { SyncRun } from '../../src/lib/api/schemas.ts';
 import type { Notice } from '../notice.ts';
+import { makeNotice } from '../test-support.ts';
 import { openStore, type Store } from './store.ts';
 
 export const HOUR = 60 * 60 * 1000;
@@ -58,19 +59,12 @@ export function run(id: string, startedMs: number | null, patch: Partial<SyncRun
 }
 
 export function notice(key: string, patch: Partial<Notice> = {}): Notice {
-  return {
+  return makeNotice({
     key,
-    kind: 'health-changed',
-    severity: 'problem',
-    integration: 'halopsa',
-    integrationName: 'HaloPSA',
-    activity: null,
-    title: 'HaloPSA is failing',
     text: 'The last 3 runs failed.',
     since: new Date(T0 - HOUR).toISOString(),
     link: `https://dashboard.example/?integration=halopsa&key=${key}`,
     createdAt: new Date(T0).toISOString(),
-    items: [],
     ...patch,
-  };
+  });
 }
