@@ -3,13 +3,8 @@
 // then one request to read the budget again; given a share (the watcher's), it never sends more
 // than that share of the tenant's limit in any window.
 
-import {
-  believedLimit,
-  believedRateLimit,
-  CONTRACT_LIMIT,
-  RATE_WINDOW_MS,
-  type RateLimitInfo,
-} from './rate-limit-info';
+import { createOwnWindow } from './own-window';
+import { believedRateLimit, RATE_WINDOW_MS, type RateLimitInfo } from './rate-limit-info';
 import {
   allowedInFlight,
   MAX_IN_FLIGHT,
@@ -50,6 +45,43 @@ export type RateUsage = { used: number; allowed: number };
 type Waiter = { grant: () => void; signal?: AbortSignal; priority: RequestPriority };
 
 /**
+ * Waits in `queue` until granted, then resolves with `release`; a request whose signal aborts
+ * leaves the queue without taking a place.
+ */
+function waitInQueue(
+  queue: Waiter[],
+  signal: AbortSignal | undefined,
+  priority: RequestPriority,
+  release: () => void,
+  next: () => void,
+): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const waiter: Waiter = {
+      signal,
+      priority,
+      grant: () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(release);
+      },
+    };
+    const onAbort = () => {
+      const index = queue.indexOf(waiter);
+      if (index >= 0) queue.splice(index, 1);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    queue.push(waiter);
+    next();
+  });
+}
+
+/** The waiter to grant next: normal before background, each in the order asked; aborted ones go. */
+function nextWaiter(queue: Waiter[]): Waiter | undefined {
+  for (let i = queue.length - 1; i >= 0; i -= 1) if (queue[i]!.signal?.aborted) queue.splice(i, 1);
+  return queue.find((w) => w.priority === 'normal') ?? queue[0];
+}
+
+/**
  * The queue in front of the network: normal requests before background ones, each in the order
  * asked; a request whose page is left (its signal aborts) leaves the queue without taking a place.
  */
@@ -59,21 +91,9 @@ export function createRateGate(options: RateGateOptions) {
   let inFlight = 0;
   // The tenant's budget as last read, counted down by what this client sent since.
   let budget: RateLimitInfo = { limit: null, remaining: null, resetAt: null };
-  // When this client's requests went out, for the ones still in the tenant's window.
-  const sent: number[] = (options.sentLog?.load() ?? []).sort((a, b) => a - b);
+  const own = createOwnWindow(options);
   let busyOthers = false;
-  // The tenant's limit as last told (as far as believable): what the share is a share of.
-  let tenantLimit = CONTRACT_LIMIT;
-  const { share } = options;
-  const shareAllowed = () =>
-    share === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(tenantLimit * share));
   let shareWaiting = false;
-  const ownInWindow = () => {
-    const since = options.now() - RATE_WINDOW_MS;
-    while (sent.length > 0 && sent[0]! <= since) sent.shift();
-    return sent.length;
-  };
-  options.sentLog?.remember(() => (ownInWindow(), sent));
   // When the budget was last read: a read older than the window tells nothing about now.
   let readAt = Number.NEGATIVE_INFINITY;
   // After a wait: one request goes out to read the budget again.
@@ -90,71 +110,59 @@ export function createRateGate(options: RateGateOptions) {
     return allowedInFlight(budget, priority, most, busyOthers);
   };
 
-  function nextWaiter(): Waiter | undefined {
-    for (let i = queue.length - 1; i >= 0; i -= 1)
-      if (queue[i]!.signal?.aborted) queue.splice(i, 1);
-    return queue.find((w) => w.priority === 'normal') ?? queue[0];
+  /** A request goes out: one less in the budget as last read. */
+  function spend() {
+    own.record();
+    if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
   }
 
   function next() {
-    for (let waiter = nextWaiter(); waiter; waiter = nextWaiter()) {
-      if (inFlight >= allowed(waiter.priority) || ownInWindow() >= shareAllowed()) break;
+    for (let waiter = nextWaiter(queue); waiter; waiter = nextWaiter(queue)) {
+      if (inFlight >= allowed(waiter.priority) || own.spent()) break;
       queue.splice(queue.indexOf(waiter), 1);
       if (!probing) waitsInARow = 0;
       inFlight += 1;
-      sent.push(options.now());
-      if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
+      spend();
       waiter.grant();
     }
-    if (queue.length > 0 && ownInWindow() >= shareAllowed()) {
-      if (shareWaiting) return;
-      // This client's share of the window is spent: wait until its oldest request leaves it.
-      shareWaiting = true;
-      void options.sleep(Math.max(50, sent[0]! + RATE_WINDOW_MS - options.now())).then(() => {
-        shareWaiting = false;
-        next();
-      });
-    } else if (queue.length > 0 && inFlight === 0 && !sleeping) {
-      sleeping = true;
-      const delay = wakeDelay(budget, options.now(), random(), waitsInARow);
-      waitsInARow += 1;
-      void options.sleep(delay).then(() => {
-        sleeping = false;
-        probing = true;
-        next();
-      });
-    }
+    if (queue.length > 0 && own.spent()) waitForShare();
+    else if (queue.length > 0 && inFlight === 0 && !sleeping) waitForBudget();
+  }
+
+  /** This client's share of the window is spent: wait until its oldest request leaves it. */
+  function waitForShare() {
+    if (shareWaiting) return;
+    shareWaiting = true;
+    void options.sleep(Math.max(50, own.oldestLeavesIn())).then(() => {
+      shareWaiting = false;
+      next();
+    });
+  }
+
+  /** No room in the tenant's budget: wait, then send one request to read it again. */
+  function waitForBudget() {
+    sleeping = true;
+    const delay = wakeDelay(budget, options.now(), random(), waitsInARow);
+    waitsInARow += 1;
+    void options.sleep(delay).then(() => {
+      sleeping = false;
+      probing = true;
+      next();
+    });
   }
 
   return {
     /** Waits for a place; call the result when the request has answered. */
     acquire(signal: AbortSignal | undefined, priority: RequestPriority): Promise<() => void> {
       if (signal?.aborted) return Promise.reject(signal.reason as Error);
-      return new Promise((resolve, reject) => {
-        let released = false;
-        const release = () => {
-          if (released) return;
-          released = true;
-          inFlight -= 1;
-          next();
-        };
-        const waiter: Waiter = {
-          signal,
-          priority,
-          grant: () => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve(release);
-          },
-        };
-        const onAbort = () => {
-          const index = queue.indexOf(waiter);
-          if (index >= 0) queue.splice(index, 1);
-          reject(signal?.reason as Error);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        queue.push(waiter);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        inFlight -= 1;
         next();
-      });
+      };
+      return waitInQueue(queue, signal, priority, release, next);
     },
     /**
      * A response's rate-limit headers, read while the request still holds its place. An answer
@@ -164,21 +172,18 @@ export function createRateGate(options: RateGateOptions) {
     observe(headers: RateLimitInfo) {
       probing = false;
       // An absurd limit (0, negative, fractional, 1e9) is the contract's: it never lifts the share.
-      tenantLimit = believedLimit(headers.limit) ?? tenantLimit;
+      own.tellLimit(headers.limit);
       if (headers.remaining === null) return;
       const info = believedRateLimit(headers);
-      busyOthers = othersBusy(info, ownInWindow());
+      busyOthers = othersBusy(info, own.count());
       // Our other requests in flight may not be counted in it yet: count them as spent.
       budget = { ...info, remaining: (info.remaining ?? 0) - (inFlight - 1) };
       readAt = options.now();
     },
     /** A second request in the same place (the one retry after a 401): this client's too. */
-    sentAgain() {
-      sent.push(options.now());
-      if (budget.remaining !== null) budget = { ...budget, remaining: budget.remaining - 1 };
-    },
+    sentAgain: spend,
     usage(): RateUsage {
-      return { used: ownInWindow(), allowed: shareAllowed() };
+      return { used: own.count(), allowed: own.allowed() };
     },
     /** A 429: nothing more goes out until the API's time has passed. */
     refused(retryAfterSeconds: number, now: number) {
