@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { standinFetch, TEST_KEY } from '../neo-standin/test-support/standin-fetch.ts';
 import { deliver } from './channels/deliver.ts';
 import { problemsIn } from './channels/hostile-corpus.ts';
-import { createSender, type Sender } from './channels/send.ts';
-import { decodeMime, httpReceiver, smtpReceiver } from './channels/test-receivers.ts';
+import { localChannels } from './channels/test-receivers.ts';
 import { parseWatcherConfig } from './config.ts';
 import { createLogger } from '../server-kit/log.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -15,7 +14,6 @@ import { tempDbFile } from './store/test-support.ts';
 import { startWatcher } from './watcher.ts';
 
 const START = Date.UTC(2026, 10, 28, 12);
-const SECRET = 'a-webhook-signing-secret-of-32-chars!';
 
 /** What an integration's error may say about the request it failed. */
 const QUOTES = [
@@ -50,8 +48,8 @@ function quotingFetch(api: ReturnType<typeof standinFetch>): typeof fetch {
 
 describe('the watcher’s key', () => {
   it('never reaches a channel, though the API’s failure texts quote it', async () => {
-    const http = await httpReceiver();
-    const smtp = await smtpReceiver();
+    // As main.ts makes them: every sender scrubs the API key.
+    const { http, smtp, senders, delivered } = await localChannels([TEST_KEY]);
     const config = parseWatcherConfig(
       JSON.stringify({
         neo: { apiBaseUrl: 'http://127.0.0.1:9' },
@@ -73,32 +71,6 @@ describe('the watcher’s key', () => {
       }),
       'test.json',
     );
-    // As main.ts makes them: every sender scrubs the API key.
-    const secrets = [TEST_KEY];
-    const senders = new Map<string, Sender>([
-      ['teams', createSender({ name: 'teams', type: 'teams', url: `${http.base}/t` }, { secrets })],
-      ['slack', createSender({ name: 'slack', type: 'slack', url: `${http.base}/s` }, { secrets })],
-      [
-        'hooks',
-        createSender(
-          { name: 'hooks', type: 'webhook', url: `${http.base}/h`, secret: SECRET },
-          { secrets },
-        ),
-      ],
-      [
-        'mail',
-        createSender(
-          {
-            name: 'mail',
-            type: 'email',
-            smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
-            from: 'sync-runs@example.com',
-            to: ['oncall@example.com'],
-          },
-          { secrets },
-        ),
-      ],
-    ]);
     const api = standinFetch(START);
     const logs: string[] = [];
     const store = openStore(tempDbFile(), { now: api.now });
@@ -118,20 +90,16 @@ describe('the watcher’s key', () => {
     const stored = JSON.stringify(store.notices.recent(100));
     store.close();
 
-    const delivered = [
-      ...http.received.map((r) => `${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`),
-      ...smtp.messages.map(decodeMime),
-    ];
     expect(smtp.messages.length).toBeGreaterThan(0);
     expect(http.received.length).toBe(3 * smtp.messages.length);
-    const everything = delivered.join('\n');
+    const everything = delivered().join('\n');
     // The hostile texts did reach the notices, with what they quoted removed.
     expect(everything).toMatch(
       /read access on board \d+ \((?:x-api-key=\[redacted\]|echo \[redacted key\])\)/,
     );
     for (const form of [TEST_KEY, encodeURIComponent(TEST_KEY), 'neo_sk_', 'neo%5Fsk'])
       expect(everything).not.toContain(form);
-    for (const text of delivered)
+    for (const text of delivered())
       expect(
         problemsIn(text, ['https://dash.example/', 'http://adaptivecards.io/schemas/']),
       ).toEqual([]);

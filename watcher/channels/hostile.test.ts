@@ -6,13 +6,11 @@ import type { Notice } from '../notice.ts';
 import { deliver } from './deliver.ts';
 import { FORBIDDEN, hostileNotice, hostileNotices, NEO_KEY, problemsIn } from './hostile-corpus.ts';
 import { emailMessage, slackPayload, teamsPayload } from './messages.ts';
-import { createSender, type Sender } from './send.ts';
 import { webhookRequest } from './signature.ts';
-import { decodeMime, httpReceiver, smtpReceiver } from './test-receivers.ts';
+import { localChannels, WEBHOOK_SECRET } from './test-receivers.ts';
 import { escapeHtml } from './text.ts';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
-const SECRET = 'a-webhook-signing-secret-of-32-chars!';
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 const OPEN = 'Open in Sync Runs';
 const { notices, digest } = hostileNotices();
@@ -84,7 +82,7 @@ describe('hostile API text in each message body', () => {
   it.each(all.map((n) => [n.title.slice(0, 40), n] as const))(
     'webhook: %j is signed over the sanitised notice',
     (_title, notice) => {
-      const { body } = webhookRequest(notice, SECRET, NOW);
+      const { body } = webhookRequest(notice, WEBHOOK_SECRET, NOW);
       expect(problemsIn(body, [LINK])).toEqual([]);
       expect(JSON.parse(body).notice.link).toBe(LINK);
     },
@@ -109,37 +107,13 @@ describe('hostile API text in each message body', () => {
 
 /** One sender of each kind, to local receivers; the key is scrubbed as main.ts asks. */
 async function senders(secrets: string[]) {
-  const http = await httpReceiver();
-  const smtp = await smtpReceiver();
-  const list: Sender[] = [
-    createSender({ name: 'teams', type: 'teams', url: `${http.base}/teams` }, { secrets }),
-    createSender({ name: 'slack', type: 'slack', url: `${http.base}/slack` }, { secrets }),
-    createSender(
-      { name: 'hooks', type: 'webhook', url: `${http.base}/hooks`, secret: SECRET },
-      { secrets, now: () => NOW },
-    ),
-    createSender(
-      {
-        name: 'mail',
-        type: 'email',
-        smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
-        from: 'sync-runs@example.com',
-        to: ['oncall@example.com'],
-      },
-      { secrets },
-    ),
-  ];
+  const channels = await localChannels(secrets, { now: () => NOW });
   const sendAll = async (items: Notice[]) => {
-    for (const sender of list)
+    for (const sender of channels.senders.values())
       for (const notice of items)
         expect(await deliver(sender, notice, { attempts: 1 })).toMatchObject({ ok: true });
   };
-  /** Everything that reached a channel: URL, headers and body of each request; each mail decoded. */
-  const delivered = () => [
-    ...http.received.map((r) => `${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`),
-    ...smtp.messages.map(decodeMime),
-  ];
-  return { sendAll, delivered, http, smtp };
+  return { ...channels, sendAll };
 }
 
 describe('real deliveries of hostile API text', () => {

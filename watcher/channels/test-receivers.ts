@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach } from 'vitest';
+import { createSender, type Sender } from './send.ts';
 
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
@@ -50,6 +51,53 @@ export async function smtpReceiver(options: Partial<SMTPServerOptions> = {}) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => server.close());
   return { port: (server.server.address() as AddressInfo).port, messages, logins };
+}
+
+export const WEBHOOK_SECRET = 'a-webhook-signing-secret-of-32-chars!';
+
+/**
+ * Local receivers and one sender of each kind to them (channels teams, slack, hooks and mail), each
+ * scrubbing `secrets` as main.ts asks; `delivered()` is everything that reached them: URL, headers
+ * and body of each request, each mail decoded.
+ */
+export async function localChannels(secrets: string[], options: { now?: () => number } = {}) {
+  const http = await httpReceiver();
+  const smtp = await smtpReceiver();
+  const senders = new Map<string, Sender>([
+    [
+      'teams',
+      createSender({ name: 'teams', type: 'teams', url: `${http.base}/teams` }, { secrets }),
+    ],
+    [
+      'slack',
+      createSender({ name: 'slack', type: 'slack', url: `${http.base}/slack` }, { secrets }),
+    ],
+    [
+      'hooks',
+      createSender(
+        { name: 'hooks', type: 'webhook', url: `${http.base}/hooks`, secret: WEBHOOK_SECRET },
+        { secrets, ...options },
+      ),
+    ],
+    [
+      'mail',
+      createSender(
+        {
+          name: 'mail',
+          type: 'email',
+          smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
+          from: 'sync-runs@example.com',
+          to: ['oncall@example.com'],
+        },
+        { secrets },
+      ),
+    ],
+  ]);
+  const delivered = () => [
+    ...http.received.map((r) => `${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`),
+    ...smtp.messages.map(decodeMime),
+  ];
+  return { http, smtp, senders, delivered };
 }
 
 function decodeQuotedPrintable(text: string): string {
