@@ -1,5 +1,5 @@
 // The CLI as an operator runs it: `npm run watch -- --check` and `--send-test`, in a child process.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from './channels/signature.ts';
+import { runWatcherCli, writeWatcherConfig } from './test-support.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'watcher-cli-'));
 const file = path.join(dir, 'watcher.config.yaml');
@@ -29,17 +30,11 @@ const hook = createServer((req, res) => {
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
-  fs.writeFileSync(
-    file,
-    [
-      'neo: { apiBaseUrl: "http://127.0.0.1:1" }',
-      'dashboardUrl: https://dash.example',
-      `database: ${JSON.stringify(path.join(dir, 'w.db'))}`,
-      'integrations: [connectwise]',
-      'channels:',
-      '  - { name: hooks, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_SECRET }',
-    ].join('\n'),
-  );
+  writeWatcherConfig(file, {
+    apiBaseUrl: 'http://127.0.0.1:1',
+    database: path.join(dir, 'w.db'),
+    integrations: ['connectwise'],
+  });
 });
 afterAll(() => {
   hook.close();
@@ -55,25 +50,9 @@ function freePort() {
   });
 }
 
-/** Async: the test's own webhook receiver must keep answering while the CLI runs. */
-function watch(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'watcher/main.ts', ...args],
-      { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 30_000 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-          out: stdout + stderr,
-        }),
-    );
-  });
-}
-
 describe('npm run watch', () => {
   it('--check lists every missing secret by name and refuses to start', async () => {
-    const { code, out } = await watch(['--config', file, '--check'], {});
+    const { code, out } = await runWatcherCli(['--config', file, '--check'], {});
     expect(code).toBe(1);
     expect(out).toContain('NEO_API_KEY is not set');
     expect(out).toContain('HOOK_URL is not set');
@@ -86,7 +65,7 @@ describe('npm run watch', () => {
       bad,
       JSON.stringify({ neo: {}, integrations: ['../x'], rules: [{ channels: ['nope'] }] }),
     );
-    const { code, out } = await watch(['--config', bad, '--check'], {});
+    const { code, out } = await runWatcherCli(['--config', bad, '--check'], {});
     expect(code).toBe(1);
     expect(out).toMatch(/neo\.apiBaseUrl/);
     expect(out).toMatch(/dashboardUrl/);
@@ -97,7 +76,7 @@ describe('npm run watch', () => {
     const open = path.join(dir, 'open.yaml');
     fs.writeFileSync(open, `${fs.readFileSync(file, 'utf8')}\nhttp: { host: 0.0.0.0, port: 0 }\n`);
     const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-    const { code, out } = await watch(['--config', open], {
+    const { code, out } = await runWatcherCli(['--config', open], {
       NEO_API_KEY: KEY,
       HOOK_URL: url,
       HOOK_SECRET: SECRET,
@@ -137,7 +116,7 @@ describe('npm run watch', () => {
       const url = `http://127.0.0.1:${port}`;
       expect((await fetch(`${url}/notices`)).status).toBe(401);
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      const history = await watch(['--config', ops, '--history'], env);
+      const history = await runWatcherCli(['--config', ops, '--history'], env);
       expect(history.out).not.toContain('did not answer');
       expect(history.code).toBe(0);
     } finally {
@@ -150,8 +129,8 @@ describe('npm run watch', () => {
   it('--send-test sends a signed test notice, and never prints a secret', async () => {
     const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
     const env = { NEO_API_KEY: KEY, HOOK_URL: url, HOOK_SECRET: SECRET };
-    expect((await watch(['--config', file, '--check'], env)).code).toBe(0);
-    const { code, out } = await watch(['--config', file, '--send-test', 'hooks'], env);
+    expect((await runWatcherCli(['--config', file, '--check'], env)).code).toBe(0);
+    const { code, out } = await runWatcherCli(['--config', file, '--send-test', 'hooks'], env);
     expect(code).toBe(0);
     expect(out).toContain('Test notice sent to hooks.');
     expect(out).not.toContain(KEY);

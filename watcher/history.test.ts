@@ -1,8 +1,6 @@
 // Hostile API text where notices are kept and shown: what the store holds, /notices, and --history
 // (also rows an older watcher stored unsanitised, and answers from an older watcher's /notices).
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileNotices, problemsIn } from './channels/hostile-corpus.ts';
@@ -11,6 +9,7 @@ import { createMetrics } from './ops/metrics.ts';
 import { startOpsServer } from './ops/http.ts';
 import { openStore } from './store/store.ts';
 import { T0, tempDbFile } from './store/test-support.ts';
+import { runWatcherCli, writeWatcherConfig } from './test-support.ts';
 
 const { notices, digest } = hostileNotices();
 const LINK = notices[0]!.link;
@@ -110,32 +109,21 @@ describe('--history', () => {
 
   it('npm run watch -- --history prints the stored corpus without an escape or credential', async () => {
     const database = databaseWithRawRows();
-    const config = path.join(path.dirname(database), 'watcher.config.yaml');
-    fs.writeFileSync(
-      config,
-      [
-        'neo: { apiBaseUrl: "http://127.0.0.1:1" }',
-        'dashboardUrl: https://dash.example',
-        `database: ${JSON.stringify(database)}`,
-        'integrations: [halopsa]',
-        'channels:',
-        '  - { name: hooks, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_SECRET }',
-      ].join('\n'),
-    );
-    const env = {
-      PATH: process.env.PATH,
+    const config = writeWatcherConfig(path.join(path.dirname(database), 'watcher.config.yaml'), {
+      apiBaseUrl: 'http://127.0.0.1:1',
+      database,
+      integrations: ['halopsa'],
+    });
+    const {
+      code,
+      out: printed,
+      stdout: out,
+    } = await runWatcherCli(['--config', config, '--history', '50'], {
       NEO_API_KEY: 'neo_sk_test_historyhistory01',
       HOOK_URL: 'https://hooks.example/x',
       HOOK_SECRET: 'a-shared-secret-long-enough-for-the-check',
-    };
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', 'watcher/main.ts', '--config', config, '--history', '50'],
-        { env, encoding: 'utf8', timeout: 30_000 },
-        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
-      ),
-    );
+    });
+    expect(code, printed).toBe(0);
     expect(out.trimEnd().split('\n')).toHaveLength(3 * (notices.length + 1));
     expect(problemsIn(out, [LINK])).toEqual([]);
     expect(out).not.toMatch(ESCAPES);

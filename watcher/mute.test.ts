@@ -1,7 +1,6 @@
 // `--mute` as an operator runs it: checked against the config, written while the watcher runs (which
 // holds the store's lock), honoured by that watcher at its next round; what changes during the mute,
 // a recovery included, is recorded as muted and dropped, not sent when the mute ends.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { createLogger } from '../server-kit/log.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { openStore } from './store/store.ts';
 import { notice, tempDbFile } from './store/test-support.ts';
+import { runWatcherCli, writeWatcherConfig } from './test-support.ts';
 import { startWatcher } from './watcher.ts';
 
 const HOUR = 3_600_000;
@@ -24,36 +24,16 @@ const ENV = {
 
 function configFile() {
   const database = tempDbFile();
-  const file = path.join(path.dirname(database), 'watcher.config.yaml');
-  fs.writeFileSync(
-    file,
-    [
-      'neo: { apiBaseUrl: "https://standin.test" }',
-      'dashboardUrl: https://dash.example',
-      `database: ${JSON.stringify(database)}`,
-      'integrations: [connectwise, halopsa, servicenow]',
-      'channels:',
-      '  - { name: hooks, type: webhook, urlEnv: HOOK_URL, secretEnv: HOOK_SECRET }',
-      'digestThreshold: 50',
-    ].join('\n'),
-  );
+  const file = writeWatcherConfig(path.join(path.dirname(database), 'watcher.config.yaml'), {
+    apiBaseUrl: 'https://standin.test',
+    database,
+    integrations: ['connectwise', 'halopsa', 'servicenow'],
+    more: ['digestThreshold: 50'],
+  });
   return { file, database };
 }
 
-function watch(args: string[]) {
-  return new Promise<{ code: number | null; out: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'watcher/main.ts', ...args],
-      { env: { PATH: process.env.PATH, ...ENV }, encoding: 'utf8', timeout: 30_000 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-          out: stdout + stderr,
-        }),
-    );
-  });
-}
+const watch = (args: string[]) => runWatcherCli(args, ENV);
 
 describe('--mute', () => {
   it('takes only an integration the config names, and 1 to 720 hours', () => {
