@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient } from '../src/lib/api/http-client.ts';
 import type { SyncRun } from '../src/lib/api/schemas.ts';
 import { diffJudgements, type Stored } from './changes.ts';
 import { judge } from './judge.ts';
 import { nextPollDelay, pollIntegration, type RunStore } from './poller.ts';
-import { standinFetch, TEST_KEY } from '../neo-standin/test-support/standin-fetch.ts';
+import { standinClient, standinFetch } from '../neo-standin/test-support/standin-fetch.ts';
 
 const MIN = 60_000;
 const START = Date.UTC(2026, 10, 28, 12);
@@ -32,13 +31,7 @@ function memoryStore(): RunStore {
 
 function setup() {
   const api = standinFetch(START);
-  const client = createHttpClient({
-    baseUrl: 'http://standin.test',
-    getAccessToken: async () => TEST_KEY,
-    fetch: api.fetch,
-    now: api.now,
-    sleep: async () => {},
-  });
+  const client = standinClient(api);
   return { api, client, store: memoryStore() };
 }
 

@@ -1,5 +1,6 @@
 // The stand-in's demo tenant in process, behind a fetch function and a clock the test moves: an
 // HTTP client (the watcher's, the dashboard's model under test) talks to it exactly as to Neo.
+import { createHttpClient } from '../../src/lib/api/http-client.ts';
 import {
   apiKeyAuthenticator,
   createDemoTenant,
@@ -37,4 +38,15 @@ export function standinFetch(start: number, { seed = 'watcher' }: { seed?: strin
     requests: () => requests,
     countRuns: (name: string, since: number, until: number) => api.countRuns(name, since, until),
   };
+}
+
+/** The dashboard's and the watcher's HTTP client, talking to `api` with TEST_KEY, never waiting. */
+export function standinClient(api: ReturnType<typeof standinFetch>) {
+  return createHttpClient({
+    baseUrl: 'http://standin.test',
+    getAccessToken: async () => TEST_KEY,
+    fetch: api.fetch,
+    now: api.now,
+    sleep: async () => {},
+  });
 }

@@ -1,8 +1,7 @@
 // The kept runs plus what a later visit fetches equal a fresh full read, on the stand-in's demo
 // tenant with its clock moving on: runs finish, new ones start, the window's start moves.
 import { describe, expect, it } from 'vitest';
-import { standinFetch, TEST_KEY } from '../../../../neo-standin/test-support/standin-fetch.ts';
-import { createHttpClient } from '@/lib/api/http-client';
+import { standinClient, standinFetch } from '../../../../neo-standin/test-support/standin-fetch.ts';
 import type { SyncRun } from '@/lib/api/schemas';
 import {
   boundRecord,
@@ -20,13 +19,7 @@ const MIN = 60_000;
 
 function standin() {
   const api = standinFetch(START, { seed: 'run-cache' });
-  const client = createHttpClient({
-    baseUrl: 'http://standin.test',
-    getAccessToken: async () => TEST_KEY,
-    fetch: api.fetch,
-    now: api.now,
-    sleep: async () => {},
-  });
+  const client = standinClient(api);
   return { client, now: api.now, advance: api.advance, requests: api.requests };
 }
 
