@@ -57,8 +57,27 @@ export function page(data: unknown[], next: string | null, hasMore = next !== nu
   };
 }
 
-/** Serves pages keyed by cursor ('' for the first), recording the cursors asked for. */
-export function servePages(pages: Record<string, unknown>, seen: string[] = []) {
+/** Neo's error envelope, answered with `status`. */
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  return HttpResponse.json(
+    { error: { code, message }, meta: { request_id: REQUEST_ID } },
+    { status, headers },
+  );
+}
+
+/**
+ * Serves pages keyed by cursor ('' for the first), or what `pages` answers for a cursor (a page, or
+ * a Response as it is), recording the cursors asked for; a cursor without a page is refused.
+ */
+export function servePages(
+  pages: Record<string, unknown> | ((cursor: string) => unknown),
+  seen: string[] = [],
+) {
   let baseSince: string | null = null;
   server.use(
     http.get(PATH, ({ request }) => {
@@ -67,17 +86,9 @@ export function servePages(pages: Record<string, unknown>, seen: string[] = []) 
       // Only the window listing is recorded; live refreshes ask for a later `since`.
       baseSince ??= url.searchParams.get('since');
       if (url.searchParams.get('since') === baseSince) seen.push(cursor);
-      const body = pages[cursor];
+      const body = typeof pages === 'function' ? pages(cursor) : pages[cursor];
       if (body instanceof Response) return body;
-      return body
-        ? HttpResponse.json(body)
-        : HttpResponse.json(
-            {
-              error: { code: 'invalid_cursor', message: 'bad cursor' },
-              meta: { request_id: REQUEST_ID },
-            },
-            { status: 400 },
-          );
+      return body ? HttpResponse.json(body) : apiError(400, 'invalid_cursor', 'bad cursor');
     }),
   );
   return seen;

@@ -6,7 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '@/test/msw-server';
 import { renderWithApp } from '@/test/render';
-import { PATH, REQUEST_ID, integration, page, run } from '@/test/sync-runs-pages';
+import { PATH, apiError, integration, page, run } from '@/test/sync-runs-pages';
 import { IntegrationPage } from './integration-page';
 
 describe('a retry of the first request, started before the page’s code', () => {
@@ -16,13 +16,7 @@ describe('a retry of the first request, started before the page’s code', () =>
       http.get(PATH, () => {
         answers += 1;
         if (answers === 1)
-          return HttpResponse.json(
-            {
-              error: { code: 'unavailable', message: 'Try later.' },
-              meta: { request_id: REQUEST_ID },
-            },
-            { status: 503, headers: { 'Retry-After': '5' } },
-          );
+          return apiError(503, 'unavailable', 'Try later.', { 'Retry-After': '5' });
         return HttpResponse.json(page([run('r1', 10)], null));
       }),
     );

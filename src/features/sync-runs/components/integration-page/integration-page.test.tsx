@@ -1,11 +1,19 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '@/test/msw-server';
 import { renderWithApp } from '@/test/render';
-import { PATH, REQUEST_ID, integration, page, run, servePages } from '@/test/sync-runs-pages';
+import {
+  PATH,
+  REQUEST_ID,
+  apiError,
+  integration,
+  page,
+  run,
+  servePages,
+} from '@/test/sync-runs-pages';
 import { IntegrationPage } from './integration-page';
 
 const ui = {
@@ -44,30 +52,15 @@ describe('IntegrationPage', () => {
 
   it('retries a page that failed with a 503 on its own, keeps every run, and says so', async () => {
     let failures = 1;
-    const seen: string[] = [];
-    let baseSince: string | null = null;
-    server.use(
-      http.get(PATH, ({ request }) => {
-        const url = new URL(request.url);
-        const cursor = url.searchParams.get('cursor') ?? '';
-        // The window's listing only (a live refresh asks from a later `since`).
-        baseSince ??= url.searchParams.get('since');
-        if (url.searchParams.get('since') === baseSince) seen.push(cursor);
-        if (cursor === 'c1' && failures > 0) {
-          failures -= 1;
-          return HttpResponse.json(
-            {
-              error: { code: 'unavailable', message: 'Try later.' },
-              meta: { request_id: REQUEST_ID },
-            },
-            { status: 503 },
-          );
-        }
-        return HttpResponse.json(
-          cursor === '' ? page([run('r1', 10), run('r2', 20)], 'c1') : page([run('r3', 30)], null),
-        );
-      }),
-    );
+    const seen = servePages((cursor) => {
+      if (cursor === 'c1' && failures > 0) {
+        failures -= 1;
+        return apiError(503, 'unavailable', 'Try later.');
+      }
+      return cursor === ''
+        ? page([run('r1', 10), run('r2', 20)], 'c1')
+        : page([run('r3', 30)], null);
+    });
     renderWithApp(<IntegrationPage integration={integration} />, {
       route: '/integrations/halopsa?range=24h',
     });
@@ -80,26 +73,11 @@ describe('IntegrationPage', () => {
 
   it('keeps loaded runs when a page fails and resumes from the failed cursor', async () => {
     let fail = true;
-    let baseSince: string | null = null;
-    const seen: string[] = [];
-    server.use(
-      http.get(PATH, ({ request }) => {
-        const url = new URL(request.url);
-        const cursor = url.searchParams.get('cursor') ?? '';
-        baseSince ??= url.searchParams.get('since');
-        if (url.searchParams.get('since') === baseSince) seen.push(cursor);
-        if (cursor === '') return HttpResponse.json(page([run('r1', 10), run('r2', 20)], 'c1'));
-        if (fail)
-          return HttpResponse.json(
-            {
-              error: { code: 'FORBIDDEN', message: 'Not for you.' },
-              meta: { request_id: REQUEST_ID },
-            },
-            { status: 403 },
-          );
-        return HttpResponse.json(page([run('r3', 30)], null));
-      }),
-    );
+    const seen = servePages((cursor) => {
+      if (cursor === '') return page([run('r1', 10), run('r2', 20)], 'c1');
+      if (fail) return apiError(403, 'FORBIDDEN', 'Not for you.');
+      return page([run('r3', 30)], null);
+    });
     renderWithApp(<IntegrationPage integration={integration} />, {
       route: '/integrations/halopsa',
     });
@@ -139,17 +117,7 @@ describe('IntegrationPage', () => {
   });
 
   it('shows the documented 404 as a plain-language state', async () => {
-    server.use(
-      http.get(PATH, () =>
-        HttpResponse.json(
-          {
-            error: { code: 'integration_not_connected', message: 'nope' },
-            meta: { request_id: REQUEST_ID },
-          },
-          { status: 404 },
-        ),
-      ),
-    );
+    server.use(http.get(PATH, () => apiError(404, 'integration_not_connected', 'nope')));
     renderWithApp(<IntegrationPage integration={integration} />, {
       route: '/integrations/halopsa',
     });
