@@ -39,24 +39,20 @@ const cacheOf = (
   save: async () => undefined,
 });
 
+/** The first round of HaloPSA's WINDOW (pages of 200, 6 slices) from `cache`, asking `fetchPage`. */
+const keptRoundOf = (cache: RunCache, fetchPage: Parameters<typeof keptRound>[6]) =>
+  keptRound(cache, createEarlyPages(), 'halopsa', WINDOW, 200, 6, fetchPage);
+
 describe('the first round from kept runs', () => {
   afterEach(() => vi.useRealTimers());
 
   it('draws what is new together with the kept runs when it answers in time', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     const asked: SliceCursor[] = [];
-    const round = await keptRound(
-      cacheOf(keptRecord()),
-      createEarlyPages(),
-      'halopsa',
-      WINDOW,
-      200,
-      6,
-      async (e) => {
-        asked.push(e);
-        return makePage(['new-1', 'kept-0'], null);
-      },
-    );
+    const round = await keptRoundOf(cacheOf(keptRecord()), async (e) => {
+      asked.push(e);
+      return makePage(['new-1', 'kept-0'], null);
+    });
     expect(asked).toHaveLength(1);
     expect(round?.bySlice.flatMap((s) => s.runs.map((r) => r.run_id))).toEqual([
       'new-1',
@@ -71,15 +67,7 @@ describe('the first round from kept runs', () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
     let answer: (page: SyncRunsPage) => void = () => undefined;
     const fetchPage = vi.fn(() => new Promise<SyncRunsPage>((resolve) => (answer = resolve)));
-    const pending = keptRound(
-      cacheOf(keptRecord()),
-      createEarlyPages(),
-      'halopsa',
-      WINDOW,
-      200,
-      6,
-      fetchPage,
-    );
+    const pending = keptRoundOf(cacheOf(keptRecord()), fetchPage);
     await vi.advanceTimersByTimeAsync(KEPT_GRACE_MS);
     const round = await pending;
     expect(round?.keptAsOf).toBe(NOW - HOUR);
@@ -95,18 +83,10 @@ describe('the first round from kept runs', () => {
     let decrypt: () => void = () => undefined;
     const decrypted = new Promise<void>((resolve) => (decrypt = resolve));
     const asked: SliceCursor[] = [];
-    const pending = keptRound(
-      cacheOf(keptRecord(), decrypted),
-      createEarlyPages(),
-      'halopsa',
-      WINDOW,
-      200,
-      6,
-      async (e) => {
-        asked.push(e);
-        return makePage(['new-1', 'kept-0'], null);
-      },
-    );
+    const pending = keptRoundOf(cacheOf(keptRecord(), decrypted), async (e) => {
+      asked.push(e);
+      return makePage(['new-1', 'kept-0'], null);
+    });
     await vi.waitFor(() => expect(asked).toHaveLength(1));
     // From the range kept beside the record: after its newest finished run, up to the window's end.
     expect(asked[0]).toMatchObject({
@@ -127,9 +107,7 @@ describe('the first round from kept runs', () => {
       load: async () => null,
       save: async () => undefined,
     };
-    expect(
-      await keptRound(none, createEarlyPages(), 'halopsa', WINDOW, 200, 6, fetchPage),
-    ).toBeNull();
+    expect(await keptRoundOf(none, fetchPage)).toBeNull();
     expect(fetchPage).not.toHaveBeenCalled();
   });
 });

@@ -75,15 +75,20 @@ function Where() {
   return <p>At {location.pathname + location.search}</p>;
 }
 
+/** The overview at /, and where a link from it to an integration page leads (as "At <url>"). */
+function renderOverviewLinkingOut() {
+  renderWithApp(
+    <Routes>
+      <Route path="/" element={<OverviewPage integrations={integrations} />} />
+      <Route path="/integrations/:name" element={<Where />} />
+    </Routes>,
+  );
+}
+
 describe('Overview', { timeout: 20_000 }, () => {
   it('draws a lane per integration and opens an integration at the period clicked', async () => {
     serve();
-    renderWithApp(
-      <Routes>
-        <Route path="/" element={<OverviewPage integrations={integrations} />} />
-        <Route path="/integrations/:name" element={<Where />} />
-      </Routes>,
-    );
+    renderOverviewLinkingOut();
     const timeline = screen.getByRole('region', { name: 'Sync timeline, last 7 days' });
     const halo = await within(timeline).findByRole(
       'application',
@@ -143,12 +148,7 @@ describe('Overview', { timeout: 20_000 }, () => {
 
   it('clicking a failing period opens the integration around that failure', async () => {
     serve();
-    renderWithApp(
-      <Routes>
-        <Route path="/" element={<OverviewPage integrations={integrations} />} />
-        <Route path="/integrations/:name" element={<Where />} />
-      </Routes>,
-    );
+    renderOverviewLinkingOut();
     const halo = await screen.findByRole(
       'application',
       { name: /^HaloPSA\./ },
