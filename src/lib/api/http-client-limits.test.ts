@@ -15,6 +15,10 @@ function okResponse(headers: Record<string, string> = {}) {
   });
 }
 
+/** The API client over `fetch`, with a token. */
+const clientFetching = (fetch: typeof globalThis.fetch) =>
+  createHttpClient({ baseUrl: BASE, getAccessToken: async () => 't', fetch });
+
 /** Settles with `value`, or with 'still waiting' after `ms`. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still waiting'> {
   return Promise.race([
@@ -32,18 +36,14 @@ async function until(done: () => boolean): Promise<boolean> {
 describe('the API client and the shared rate limit', () => {
   it('lets a page that is left cancel its wait for the rate limit to reset', async () => {
     let fetches = 0;
-    const client = createHttpClient({
-      baseUrl: BASE,
-      getAccessToken: async () => 't',
-      fetch: async () => {
-        fetches += 1;
-        // Nothing left until a minute from now: the next request waits for the reset.
-        return okResponse({
-          'X-RateLimit-Limit': '1200',
-          'X-RateLimit-Remaining': '0',
-          'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 60),
-        });
-      },
+    const client = clientFetching(async () => {
+      fetches += 1;
+      // Nothing left until a minute from now: the next request waits for the reset.
+      return okResponse({
+        'X-RateLimit-Limit': '1200',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 60),
+      });
     });
     expect((await client.getJson(PATH, {})).body).toEqual(BODY);
     const leaving = new AbortController();
@@ -62,20 +62,16 @@ describe('the API client and the shared rate limit', () => {
     let most = 0;
     let fetches = 0;
     const release: (() => void)[] = [];
-    const client = createHttpClient({
-      baseUrl: BASE,
-      getAccessToken: async () => 't',
-      fetch: () => {
-        fetches += 1;
-        inFlight += 1;
-        most = Math.max(most, inFlight);
-        return new Promise<Response>((resolve) =>
-          release.push(() => {
-            inFlight -= 1;
-            resolve(okResponse());
-          }),
-        );
-      },
+    const client = clientFetching(() => {
+      fetches += 1;
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      return new Promise<Response>((resolve) =>
+        release.push(() => {
+          inFlight -= 1;
+          resolve(okResponse());
+        }),
+      );
     });
     let settled = false;
     const all = Promise.all(Array.from({ length: 17 }, () => client.getJson(PATH, {})));
@@ -96,13 +92,9 @@ describe('the API client and the shared rate limit', () => {
   it('does not hold a place for a request that is cancelled while it waits for one', async () => {
     let fetches = 0;
     const release: (() => void)[] = [];
-    const client = createHttpClient({
-      baseUrl: BASE,
-      getAccessToken: async () => 't',
-      fetch: () => {
-        fetches += 1;
-        return new Promise<Response>((resolve) => release.push(() => resolve(okResponse())));
-      },
+    const client = clientFetching(() => {
+      fetches += 1;
+      return new Promise<Response>((resolve) => release.push(() => resolve(okResponse())));
     });
     const first = Array.from({ length: 6 }, () => client.getJson(PATH, {}));
     expect(await until(() => fetches === 6)).toBe(true);
