@@ -1,6 +1,7 @@
 // Hostile or broken rate-limit headers (a reset in the past or missing, an absurd limit, no
 // Remaining at all) against one client on a virtual clock: its requests are counted per second.
 import { describe, expect, it } from 'vitest';
+import { virtualClock } from '@/test/virtual-clock';
 import { createHttpClient } from './http-client';
 import {
   believedLimit,
@@ -14,33 +15,6 @@ import {
 const START = 1_764_400_000_000;
 const LATENCY_MS = 50;
 
-function virtualClock() {
-  let t = START;
-  const timers: { at: number; seq: number; wake: () => void }[] = [];
-  let seq = 0;
-  const { setImmediate } = globalThis as unknown as { setImmediate: (run: () => void) => void };
-  const settle = async () => {
-    for (let i = 0; i < 8; i += 1) await new Promise<void>((r) => setImmediate(r));
-  };
-  return {
-    now: () => t,
-    sleep: (ms: number) =>
-      new Promise<void>((wake) => timers.push({ at: t + Math.max(0, ms), seq: seq++, wake })),
-    /** Runs timers in order until the clock reaches `until` (or nothing is left to run). */
-    async runUntil(until: number) {
-      for (;;) {
-        await settle();
-        timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-        const next = timers[0];
-        if (!next || next.at > until) return;
-        timers.shift();
-        t = Math.max(t, next.at);
-        next.wake();
-      }
-    },
-  };
-}
-
 type Headers = Record<string, string>;
 
 /**
@@ -48,7 +22,7 @@ type Headers = Record<string, string>;
  * answer's number, from 0), run for two virtual minutes. Returns when each request was sent.
  */
 async function sendTimes(headers: (n: number, now: number) => Headers): Promise<number[]> {
-  const clock = virtualClock();
+  const clock = virtualClock(START);
   const sent: number[] = [];
   const client = createHttpClient({
     baseUrl: 'https://api.example.test',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../../neo-standin/core/rate-limiter';
 import { isApiError } from './api-error';
+import { virtualClock, type VirtualClock } from '@/test/virtual-clock';
 import { createHttpClient } from './http-client';
 import {
   allowedInFlight,
@@ -27,35 +28,7 @@ function seeded(seed: number) {
   };
 }
 
-function virtualClock() {
-  let t = 1_764_400_000_000;
-  const timers: { at: number; seq: number; wake: () => void }[] = [];
-  let seq = 0;
-  // Node's setImmediate (the app's types know no Node): lets every promise and body read settle.
-  const { setImmediate } = globalThis as unknown as { setImmediate: (run: () => void) => void };
-  const settle = async () => {
-    for (let i = 0; i < 8; i += 1) await new Promise<void>((r) => setImmediate(r));
-  };
-  return {
-    now: () => t,
-    sleep: (ms: number) =>
-      new Promise<void>((wake) => timers.push({ at: t + Math.max(0, ms), seq: seq++, wake })),
-    /** Runs timers in order until `done` holds. */
-    async run(done: () => boolean) {
-      for (;;) {
-        await settle();
-        if (done()) return;
-        timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-        const next = timers.shift();
-        if (!next) throw new Error('nothing left to run, and not done');
-        t = Math.max(t, next.at);
-        next.wake();
-      }
-    },
-  };
-}
-
-type Clock = ReturnType<typeof virtualClock>;
+type Clock = VirtualClock;
 
 /** The stand-in's limiter behind a fetch whose latency varies (50–150 ms), as the API answers. */
 function tenant(clock: Clock, limit: number) {
