@@ -1,24 +1,18 @@
 // One integration on the overview: latest run, last success, failing runs in the window. It stays
 // live on the integration page's rules (a refresh a minute, every 15 s while a run is running).
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { ErrorPanel } from '@/components/error-panel';
 import { formatDuration, durationMs } from '@/lib/format/time';
 import type { IntegrationInfo } from '@/lib/integrations/catalog';
-import type { SyncRun } from '@/lib/api/schemas';
-import { SLOW_TICK_MS, useClock } from '@/lib/time/use-clock';
 import type { OpenedWindow } from '@/features/sync-runs/hooks/use-opened-window';
-import { useWindowRuns } from '@/features/sync-runs/hooks/use-window-runs';
-import { integrationUnavailable } from '@/domain/sync-runs/model/integration-state';
-import { stalestActivity } from '@/domain/sync-runs/judgements/freshness';
-import { freshnessOf } from '@/domain/sync-runs/view/window-derivations';
-import { integrationPath } from '@/domain/sync-runs/view/integration-path';
 import {
-  HEALTH_LABEL,
-  integrationHealth,
-  type HealthState,
-} from '@/domain/sync-runs/judgements/health';
-import { summarizeRuns } from '@/domain/sync-runs/model/summary';
+  useIntegrationCard,
+  type CardReport,
+  type IntegrationCardState,
+} from '@/features/sync-runs/hooks/use-integration-card';
+import { integrationPath } from '@/domain/sync-runs/view/integration-path';
+import { HEALTH_LABEL } from '@/domain/sync-runs/judgements/health';
 import { RecentStrip } from './recent-strip';
 import { StatusBadge } from '@/features/sync-runs/components/status-badge';
 import { HEALTH_BADGE_CLASS } from '@/features/sync-runs/components/status-style';
@@ -26,15 +20,7 @@ import { TimeText } from '@/components/time-text';
 
 export const OVERVIEW_WINDOW_DAYS = 7;
 
-/** What a card tells the overview: its health (to put the worst first) and runs (for the lanes). */
-export type CardReport = {
-  state: HealthState | null;
-  runs: readonly SyncRun[] | null;
-  /** Said on the overview's lane instead of runs. */
-  note: string | null;
-  /** When its runs were last fetched: 0 not yet, null nothing to fetch (unavailable, failed). */
-  updatedAt: number | null;
-};
+export type { CardReport };
 
 export type IntegrationCardProps = {
   integration: IntegrationInfo;
@@ -43,50 +29,63 @@ export type IntegrationCardProps = {
   onReport?: (name: string, report: CardReport) => void;
 };
 
+/** The card's facts once runs are in: latest run, last success, freshness, recent and failing runs. */
+function CardFacts({ card }: { card: IntegrationCardState }) {
+  const { summary, stalest, runs, now, isComplete } = card;
+  return (
+    <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+      <dt className="text-slate-600">Latest run</dt>
+      <dd>
+        {summary.latest ? (
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <StatusBadge status={summary.latest.status} />
+            <TimeText iso={summary.latest.started_at} show="relative" /> ·{' '}
+            {formatDuration(durationMs(summary.latest.started_at, summary.latest.finished_at, now))}
+          </span>
+        ) : (
+          `No runs in the last ${OVERVIEW_WINDOW_DAYS} days`
+        )}
+      </dd>
+      <dt className="text-slate-600">Last success</dt>
+      <dd>
+        <TimeText
+          iso={summary.lastSuccess?.started_at ?? null}
+          show="relative"
+          empty={`None in ${OVERVIEW_WINDOW_DAYS} days`}
+        />
+      </dd>
+      <dt className="text-slate-600">Fresh as of</dt>
+      <dd>
+        {!stalest ? (
+          '—'
+        ) : stalest.freshAsOf ? (
+          <>
+            <TimeText iso={stalest.freshAsOf} show="relative" /> (stalest: {stalest.activity})
+          </>
+        ) : (
+          `${stalest.activity} has not succeeded in ${OVERVIEW_WINDOW_DAYS} days`
+        )}
+      </dd>
+      <dt className="text-slate-600">Recent runs</dt>
+      <dd className="min-w-0">
+        <RecentStrip runs={runs} />
+      </dd>
+      <dt className="text-slate-600">Failing runs</dt>
+      <dd>
+        {summary.failingRuns} of {summary.total}
+        {!isComplete && '…'} in {OVERVIEW_WINDOW_DAYS} days
+      </dd>
+    </dl>
+  );
+}
+
 export const IntegrationCard = memo(function IntegrationCard({
   integration,
   opened,
   onReport,
 }: IntegrationCardProps) {
-  // Every card's newest page first (up to 200 runs of its last day: its health), the rest of the
-  // week once every card has had its own.
-  const { base, live, runs } = useWindowRuns(integration.name, opened, 'overview');
-  const { query, isComplete, progress, newestRead } = base;
-  // Health moves on with time (a sync that stops running turns "Not running" by itself).
-  const now = useClock(SLOW_TICK_MS);
-  const unavailable = integrationUnavailable(query.error);
-  // Judged on the newest page as soon as it is in, then again on the whole week when that is: not on
-  // each part of the week between (a verdict flickering while older runs arrive tells nothing, and
-  // each one is a pass over every run, while other cards may still wait for their first page).
-  const [newestRuns, setNewestRuns] = useState<readonly SyncRun[] | null>(null);
-  if (newestRead && !isComplete && newestRuns === null) setNewestRuns(runs);
-  const judgedRuns = isComplete ? runs : newestRead ? (newestRuns ?? runs) : null;
-  const judged = useMemo(
-    () => (judgedRuns ? integrationHealth(judgedRuns, now) : null),
-    [judgedRuns, now],
-  );
-  const summary = useMemo(() => summarizeRuns(runs), [runs]);
-  const stalest = useMemo(() => stalestActivity(freshnessOf(runs)), [runs]);
-  const health = unavailable
-    ? { state: 'inactive' as const, reason: unavailable.title }
-    : query.isError && !query.data
-      ? { state: 'unknown' as const, reason: 'Runs could not be loaded.' }
-      : judged;
-  const healthState = health?.state ?? null;
-  const note = unavailable
-    ? unavailable.title
-    : query.isError && !query.data
-      ? 'Runs could not be loaded.'
-      : null;
-  const updatedAt = note
-    ? null
-    : isComplete
-      ? Math.max(query.dataUpdatedAt, live.dataUpdatedAt)
-      : 0;
-  const shownRuns = query.data ? runs : null;
-  useEffect(() => {
-    onReport?.(integration.name, { state: healthState, runs: shownRuns, note, updatedAt });
-  }, [healthState, shownRuns, note, updatedAt, integration.name, onReport]);
+  const card = useIntegrationCard(integration, opened, onReport);
+  const { query, progress, unavailable, health } = card;
   const headingId = `integration-${integration.name}`;
 
   return (
@@ -136,53 +135,7 @@ export const IntegrationCard = memo(function IntegrationCard({
           />
         </div>
       )}
-      {query.data && (
-        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-          <dt className="text-slate-600">Latest run</dt>
-          <dd>
-            {summary.latest ? (
-              <span className="inline-flex flex-wrap items-center gap-2">
-                <StatusBadge status={summary.latest.status} />
-                <TimeText iso={summary.latest.started_at} show="relative" /> ·{' '}
-                {formatDuration(
-                  durationMs(summary.latest.started_at, summary.latest.finished_at, now),
-                )}
-              </span>
-            ) : (
-              `No runs in the last ${OVERVIEW_WINDOW_DAYS} days`
-            )}
-          </dd>
-          <dt className="text-slate-600">Last success</dt>
-          <dd>
-            <TimeText
-              iso={summary.lastSuccess?.started_at ?? null}
-              show="relative"
-              empty={`None in ${OVERVIEW_WINDOW_DAYS} days`}
-            />
-          </dd>
-          <dt className="text-slate-600">Fresh as of</dt>
-          <dd>
-            {!stalest ? (
-              '—'
-            ) : stalest.freshAsOf ? (
-              <>
-                <TimeText iso={stalest.freshAsOf} show="relative" /> (stalest: {stalest.activity})
-              </>
-            ) : (
-              `${stalest.activity} has not succeeded in ${OVERVIEW_WINDOW_DAYS} days`
-            )}
-          </dd>
-          <dt className="text-slate-600">Recent runs</dt>
-          <dd className="min-w-0">
-            <RecentStrip runs={runs} />
-          </dd>
-          <dt className="text-slate-600">Failing runs</dt>
-          <dd>
-            {summary.failingRuns} of {summary.total}
-            {!isComplete && '…'} in {OVERVIEW_WINDOW_DAYS} days
-          </dd>
-        </dl>
-      )}
+      {query.data && <CardFacts card={card} />}
     </article>
   );
 });
