@@ -1,7 +1,7 @@
 // The drill-down table: sortable runs (virtualised when many), each expandable to its activities
 // and failures. The sort is part of the view (the URL); which runs are open is this table's own.
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { VirtualTable } from '@/components/virtual-table';
 import { toRunRows } from '@/domain/sync-runs/model/run-rows';
 import type { RunSort } from '@/domain/sync-runs/view/view-params';
@@ -11,7 +11,7 @@ import { useTimeZone } from '@/lib/time/use-time-zone';
 import { fromSortingState, runColumns, runTableFeatures, toSortingState } from './run-columns';
 import { RunDetail } from './run-detail';
 import { RunsTableHead } from './runs-table-head';
-import { useRunKeys } from './use-run-keys';
+import { useExpandedRuns } from './use-expanded-runs';
 
 export type RunsTableProps = {
   runs: readonly SyncRun[];
@@ -38,9 +38,6 @@ export function RunsTable({
       onSortChange(fromSortingState(typeof updater === 'function' ? updater(sorting) : updater)),
     [onSortChange, sorting],
   );
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
-    () => new Set(selectedRunId ? [selectedRunId] : []),
-  );
   const table = useTable({
     features: runTableFeatures,
     columns: runColumns,
@@ -54,35 +51,11 @@ export function RunsTable({
 
   // A selected run (deep link, chart click, j/k) is expanded (and the shell scrolls it into view),
   // once it is among the rows.
-  const selectedIndex = selectedRunId ? rowIds.indexOf(selectedRunId) : -1;
-  const shownSelection = selectedIndex >= 0 ? selectedRunId : null;
-  const [expandedFor, setExpandedFor] = useState(shownSelection);
-  if (shownSelection !== expandedFor) {
-    setExpandedFor(shownSelection);
-    if (shownSelection && !expanded.has(shownSelection))
-      setExpanded(new Set(expanded).add(shownSelection));
-  }
-
-  const release = useCallback(
-    (id: string) =>
-      setExpanded((prev) => {
-        const rest = new Set(prev);
-        rest.delete(id);
-        return rest;
-      }),
-    [],
-  );
-  useRunKeys({ rowIds, selectedIndex, selectedRunId, onSelectRun, onRelease: release });
-
-  function toggle(id: string) {
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-    onSelectRun(id === selectedRunId ? null : id);
-  }
+  const { expanded, selectedIndex, toggle } = useExpandedRuns({
+    rowIds,
+    selectedRunId,
+    onSelectRun,
+  });
 
   const columnCount = runColumns.length + 1;
   return (
