@@ -26,6 +26,70 @@ export type AnswerPanelProps = {
   signatures: readonly FailureSignature[];
 };
 
+type Question = { activity: string; resource: string; created: string };
+
+type RecordQuestionFormProps = {
+  activities: string[];
+  /** The activity asked about (the first one until one is chosen). */
+  chosen: string;
+  question: Question;
+  onChange: (change: Partial<Question>) => void;
+  now: number;
+  timeZone: string | undefined;
+};
+
+/** What was created, where, and when (in the shown time zone; empty is now). */
+function RecordQuestionForm({
+  activities,
+  chosen,
+  question,
+  onChange,
+  now,
+  timeZone,
+}: RecordQuestionFormProps) {
+  const ids = { activity: useId(), resource: useId(), created: useId() };
+  return (
+    <form className="mt-2 grid gap-2 text-sm sm:grid-cols-3" onSubmit={(e) => e.preventDefault()}>
+      <label htmlFor={ids.activity} className="flex flex-col gap-1">
+        What did you create?
+        <select
+          id={ids.activity}
+          value={chosen}
+          onChange={(e) => onChange({ activity: e.target.value })}
+          className={FIELD}
+        >
+          {activities.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={ids.resource} className="flex flex-col gap-1">
+        In which resource or parent (optional)
+        <input
+          id={ids.resource}
+          value={question.resource}
+          onChange={(e) => onChange({ resource: e.target.value })}
+          placeholder="e.g. a board or company"
+          className={FIELD}
+        />
+      </label>
+      <label htmlFor={ids.created} className="flex flex-col gap-1">
+        When ({zoneName(timeZone)}; empty = now)
+        <input
+          id={ids.created}
+          type="datetime-local"
+          value={question.created}
+          max={toLocalInput(new Date(now).toISOString(), timeZone)}
+          onChange={(e) => onChange({ created: e.target.value })}
+          className={FIELD}
+        />
+      </label>
+    </form>
+  );
+}
+
 export const AnswerPanel = memo(function AnswerPanel({
   integrationName,
   runs,
@@ -37,12 +101,10 @@ export const AnswerPanel = memo(function AnswerPanel({
   requestIds,
   signatures,
 }: AnswerPanelProps) {
-  const ids = { activity: useId(), resource: useId(), created: useId() };
   const timeZone = useTimeZone();
-  const [activity, setActivity] = useState('');
-  const [resource, setResource] = useState('');
-  const [created, setCreated] = useState('');
-  const chosen = activity || activities[0] || '';
+  const [question, setQuestion] = useState<Question>({ activity: '', resource: '', created: '' });
+  const { resource, created } = question;
+  const chosen = question.activity || activities[0] || '';
   const createdAt = readLocalInput(created, timeZone) ?? now;
   const verdict = useMemo(
     () =>
@@ -88,47 +150,14 @@ export const AnswerPanel = memo(function AnswerPanel({
         <p className="mt-2 text-sm text-slate-700">No activities in this window yet.</p>
       ) : (
         <>
-          <form
-            className="mt-2 grid gap-2 text-sm sm:grid-cols-3"
-            onSubmit={(e) => e.preventDefault()}
-          >
-            <label htmlFor={ids.activity} className="flex flex-col gap-1">
-              What did you create?
-              <select
-                id={ids.activity}
-                value={chosen}
-                onChange={(e) => setActivity(e.target.value)}
-                className={FIELD}
-              >
-                {activities.map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label htmlFor={ids.resource} className="flex flex-col gap-1">
-              In which resource or parent (optional)
-              <input
-                id={ids.resource}
-                value={resource}
-                onChange={(e) => setResource(e.target.value)}
-                placeholder="e.g. a board or company"
-                className={FIELD}
-              />
-            </label>
-            <label htmlFor={ids.created} className="flex flex-col gap-1">
-              When ({zoneName(timeZone)}; empty = now)
-              <input
-                id={ids.created}
-                type="datetime-local"
-                value={created}
-                max={toLocalInput(new Date(now).toISOString(), timeZone)}
-                onChange={(e) => setCreated(e.target.value)}
-                className={FIELD}
-              />
-            </label>
-          </form>
+          <RecordQuestionForm
+            activities={activities}
+            chosen={chosen}
+            question={question}
+            onChange={(change) => setQuestion((before) => ({ ...before, ...change }))}
+            now={now}
+            timeZone={timeZone}
+          />
           {!isComplete && (
             <p className="mt-2 text-xs text-slate-600">
               Still loading runs: the answer may change.
