@@ -8,6 +8,58 @@ import type { Verdict } from '@/domain/sync-runs/judgements/verdict';
 import { formatDuration } from '@/lib/format/time';
 import { plural } from '@/lib/format/plural';
 
+type VerdictOf<K extends Verdict['kind']> = Extract<Verdict, { kind: K }>;
+
+/** The failures in the way (at most three), each with what usually fixes it. */
+function BlockedVerdict({ verdict }: { verdict: VerdictOf<'blocked'> }) {
+  return (
+    <>
+      <p className="text-base font-semibold text-red-900">Blocked by a failure</p>
+      <ul className="space-y-2">
+        {verdict.signatures.slice(0, 3).map((sig) => (
+          <li key={sig.key}>
+            <p>
+              {failureSentence(sig, {
+                resource: (text) => <strong>{text}</strong>,
+                reason: (text) => <code>{text}</code>,
+                since: (iso) => <TimeText iso={iso} />,
+              }).map((part, i) => (
+                <Fragment key={i}>{part}</Fragment>
+              ))}
+            </p>
+            <p className="text-slate-700">What usually fixes it: {adviceForReason(sig.reason)}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** No run of the activity lately: since when, how often it used to run, and who can help. */
+function NotRunningVerdict({ verdict }: { verdict: VerdictOf<'not-running'> }) {
+  return (
+    <>
+      <p className="text-base font-semibold text-amber-900">Sync not running</p>
+      <p>
+        {verdict.lastRunStart ? (
+          <>
+            No run of this activity since <TimeText iso={verdict.lastRunStart} show="both" />
+            {verdict.cadence
+              ? `, although it normally runs every ${formatDuration(verdict.cadence.intervalMs)}`
+              : ''}
+            .
+          </>
+        ) : (
+          'This activity has not run in the selected window.'
+        )}
+        {verdict.skippedMessage && ` Recent runs were skipped: “${verdict.skippedMessage}”.`}{' '}
+        Nothing new arrives until syncing resumes: a Neo admin can check the integration's
+        connection in Neo, or contact Neo support with the details below.
+      </p>
+    </>
+  );
+}
+
 export function VerdictView({
   verdict,
   now,
@@ -58,51 +110,9 @@ export function VerdictView({
         </>
       );
     case 'blocked':
-      return (
-        <>
-          <p className="text-base font-semibold text-red-900">Blocked by a failure</p>
-          <ul className="space-y-2">
-            {verdict.signatures.slice(0, 3).map((sig) => (
-              <li key={sig.key}>
-                <p>
-                  {failureSentence(sig, {
-                    resource: (text) => <strong>{text}</strong>,
-                    reason: (text) => <code>{text}</code>,
-                    since: (iso) => <TimeText iso={iso} />,
-                  }).map((part, i) => (
-                    <Fragment key={i}>{part}</Fragment>
-                  ))}
-                </p>
-                <p className="text-slate-700">
-                  What usually fixes it: {adviceForReason(sig.reason)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
-      );
+      return <BlockedVerdict verdict={verdict} />;
     case 'not-running':
-      return (
-        <>
-          <p className="text-base font-semibold text-amber-900">Sync not running</p>
-          <p>
-            {verdict.lastRunStart ? (
-              <>
-                No run of this activity since <TimeText iso={verdict.lastRunStart} show="both" />
-                {verdict.cadence
-                  ? `, although it normally runs every ${formatDuration(verdict.cadence.intervalMs)}`
-                  : ''}
-                .
-              </>
-            ) : (
-              'This activity has not run in the selected window.'
-            )}
-            {verdict.skippedMessage && ` Recent runs were skipped: “${verdict.skippedMessage}”.`}{' '}
-            Nothing new arrives until syncing resumes: a Neo admin can check the integration's
-            connection in Neo, or contact Neo support with the details below.
-          </p>
-        </>
-      );
+      return <NotRunningVerdict verdict={verdict} />;
     case 'finds-nothing':
       return (
         <>
